@@ -1,0 +1,277 @@
+"""The metric and channel catalogue: data files validated by pydantic, and name matching."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from kpi_core.models import ActionKind, ChannelKind, Stage
+
+# A fuzzy match maps a column only at or above this score; below it the column stays unknown
+# and the candidates are offered as suggestions.
+FUZZY_MAP_SCORE = 0.88
+FUZZY_SUGGEST_SCORE = 0.6
+
+_UNITS = {"count", "fraction", "seconds", "money"}
+ROLES = (
+    "date",
+    "channel",
+    "placement",
+    "campaign",
+    "post_id",
+    "metric_name",
+    "value",
+    "result_type",
+    "currency",
+    "unit",
+    "attribute",
+)
+
+
+class Label(BaseModel):
+    """A name in both languages the product speaks."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    en: str
+    id: str
+
+
+class MetricDef(BaseModel):
+    """One canonical metric: what it measures, where it sits in the funnel, how it is named."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str
+    label: Label
+    stage: Stage
+    action: ActionKind
+    unit: str
+    cumulative: bool = False
+    sales: bool = False
+    unique: bool = False
+    parts: tuple[str, ...] = ()
+    scale: float = 1.0
+    aliases: tuple[str, ...] = ()
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, unit: str) -> str:
+        if unit not in _UNITS:
+            raise ValueError(f"unit must be one of {sorted(_UNITS)}")
+        return unit
+
+
+class ChannelDef(BaseModel):
+    """A channel id, its kind and the names files use for it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str
+    kind: ChannelKind
+    label: Label
+    aliases: tuple[str, ...] = ()
+
+
+class Catalogue(BaseModel):
+    """Every metric, channel and non-metric column name the readers know."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    metrics: tuple[MetricDef, ...]
+    channels: tuple[ChannelDef, ...]
+    roles: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Catalogue:
+        ids = [m.id for m in self.metrics]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes:
+            raise ValueError(f"duplicate metric ids: {sorted(dupes)}")
+        for m in self.metrics:
+            for part in m.parts:
+                if part not in ids:
+                    raise ValueError(f"{m.id}: part {part!r} is not a metric")
+        unknown_roles = set(self.roles) - set(ROLES)
+        if unknown_roles:
+            raise ValueError(f"unknown roles: {sorted(unknown_roles)}")
+        seen: dict[str, str] = {}
+        for m in self.metrics:
+            for key in {normalize(a) for a in (m.id, m.label.en, m.label.id, *m.aliases)}:
+                if seen.get(key, m.id) != m.id:
+                    raise ValueError(f"alias {key!r} names both {seen[key]} and {m.id}")
+                seen[key] = m.id
+        return self
+
+
+def normalize(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key for a column or channel name."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("&", " and ").replace("%", " percent ")
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
+_CURRENCY_RE = re.compile(r"[\(\[]\s*([A-Za-z]{3})\s*[\)\]]")
+_ISO_CURRENCIES = {
+    "IDR", "USD", "EUR", "SGD", "MYR", "AUD", "GBP", "JPY", "THB", "PHP", "VND", "INR", "CNY",
+    "HKD", "KRW", "TWD", "NZD", "CAD", "CHF", "BRL", "MXN", "AED", "SAR",
+}  # fmt: skip
+_PLACEMENT_WORDS = {
+    "organic": "organic",
+    "organik": "organic",
+    "paid": "paid",
+    "berbayar": "paid",
+    "promoted": "paid",
+    "sponsored": "paid",
+    "bersponsor": "paid",
+    "total": "total",
+}
+
+
+@dataclass(frozen=True)
+class Header:
+    """A column header taken apart: its matching key, currency, percent and placement hints."""
+
+    raw: str
+    key: str
+    base_key: str
+    currency: str | None
+    percent: bool
+    placement: str | None  # organic | paid | total | None
+
+
+def parse_header(raw: str) -> Header:
+    """Split a header like `Amount spent (IDR)` or `Impressions (sponsored)` into its parts."""
+    text = str(raw).strip()
+    currency = None
+    for found in _CURRENCY_RE.findall(text):
+        if found.upper() in _ISO_CURRENCIES:
+            currency = found.upper()
+            text = _CURRENCY_RE.sub(lambda m: "" if m.group(1).upper() == currency else m[0], text)
+            break
+    percent = "(%)" in text.replace(" ", "") or text.rstrip().endswith("%")
+    text = text.replace("(%)", " ")
+    key = normalize(text)
+    words = key.split()
+    placement = None
+    kept = []
+    for word in words:
+        hint = _PLACEMENT_WORDS.get(word)
+        if hint is not None:
+            placement = placement or hint
+        else:
+            kept.append(word)
+    base_key = " ".join(kept)
+    return Header(str(raw), key, base_key, currency, percent, placement)
+
+
+@dataclass(frozen=True)
+class Match:
+    """The catalogue's answer for one name: the metric (or None), its score and candidates."""
+
+    metric: str | None
+    score: float
+    suggestions: tuple[tuple[str, float], ...] = ()
+    via: str = "alias"  # alias | base | fuzzy | none
+
+
+@cache
+def load() -> Catalogue:
+    """Read and validate the packaged catalogue (once per process)."""
+    data: dict[str, object] = {}
+    for name in ("metrics.toml", "channels.toml"):
+        text = resources.files("kpi_core.data").joinpath(name).read_text(encoding="utf-8")
+        data.update(tomllib.loads(text))
+    return Catalogue.model_validate(data)
+
+
+@cache
+def _metric_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for m in load().metrics:
+        for alias in (m.id, m.label.en, m.label.id, *m.aliases):
+            index[normalize(alias)] = m.id
+    return index
+
+
+@cache
+def _role_index() -> dict[str, str]:
+    return {normalize(a): role for role, names in load().roles.items() for a in names}
+
+
+@cache
+def _channel_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for c in load().channels:
+        for alias in (c.id, c.label.en, c.label.id, *c.aliases):
+            index[normalize(alias)] = c.id
+    return index
+
+
+def metric(metric_id: str) -> MetricDef:
+    """The catalogue entry for a canonical metric id."""
+    return _metrics_by_id()[metric_id]
+
+
+@cache
+def _metrics_by_id() -> dict[str, MetricDef]:
+    return {m.id: m for m in load().metrics}
+
+
+def metric_ids() -> tuple[str, ...]:
+    """Every canonical metric id, in catalogue order."""
+    return tuple(m.id for m in load().metrics)
+
+
+def channel(channel_id: str) -> ChannelDef:
+    """The catalogue entry for a channel id."""
+    return {c.id: c for c in load().channels}[channel_id]
+
+
+def match_channel(name: str) -> str | None:
+    """The channel id a free-text channel name means (FB, IG, Twitter...), or None."""
+    key = normalize(name)
+    if not key:
+        return None
+    index = _channel_index()
+    if key in index:
+        return index[key]
+    for word in key.split():
+        if word in index:
+            return index[word]
+    return None
+
+
+def role_of(header: Header) -> str | None:
+    """The non-metric role of a column (date, campaign, attribute...), or None."""
+    index = _role_index()
+    return index.get(header.key) or index.get(header.base_key)
+
+
+def match_metric(header: Header | str) -> Match:
+    """Map a column or metric name to a canonical metric: exact alias, then fuzzy with a score."""
+    h = parse_header(header) if isinstance(header, str) else header
+    index = _metric_index()
+    if h.key in index:
+        return Match(index[h.key], 1.0)
+    if h.base_key and h.base_key in index:
+        return Match(index[h.base_key], 1.0, via="base")
+    key = h.base_key or h.key
+    if not key:
+        return Match(None, 0.0, via="none")
+    scored: dict[str, float] = {}
+    for alias, metric_id in index.items():
+        score = difflib.SequenceMatcher(None, key, alias).ratio()
+        if score > scored.get(metric_id, 0.0):
+            scored[metric_id] = score
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    suggestions = tuple((m, round(s, 3)) for m, s in ranked if s >= FUZZY_SUGGEST_SCORE)
+    if ranked and ranked[0][1] >= FUZZY_MAP_SCORE:
+        return Match(ranked[0][0], round(ranked[0][1], 3), suggestions, via="fuzzy")
+    best = ranked[0][1] if ranked else 0.0
+    return Match(None, round(best, 3), suggestions, via="none")

@@ -1,0 +1,64 @@
+"""Every sentence and label the user reads, in English and Bahasa Indonesia, and number formats."""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from importlib import resources
+
+LANGS = ("en", "id")
+
+_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+}
+
+
+def _flatten(prefix: str, table: Mapping[str, object], out: dict[str, dict[str, str]]) -> None:
+    if "en" in table and isinstance(table["en"], str):
+        out[prefix] = {lang: str(table[lang]) for lang in LANGS if lang in table}
+        return
+    for key, sub in table.items():
+        if isinstance(sub, Mapping):
+            _flatten(f"{prefix}.{key}" if prefix else key, sub, out)
+
+
+@cache
+def messages() -> dict[str, dict[str, str]]:
+    """All messages from every `messages*.toml` in kpi_core/data, keyed `section.name`."""
+    out: dict[str, dict[str, str]] = {}
+    for entry in sorted(resources.files("kpi_core.data").iterdir(), key=lambda p: p.name):
+        if entry.name.startswith("messages") and entry.name.endswith(".toml"):
+            _flatten("", tomllib.loads(entry.read_text(encoding="utf-8")), out)
+    return out
+
+
+def t(key: str, lang: str = "en", /, **params: object) -> str:
+    """The message `key` in `lang`, with `{name}` placeholders filled from params."""
+    entry = messages().get(key)
+    if entry is None:
+        raise KeyError(f"no message {key!r}")
+    text = entry.get(lang) or entry["en"]
+    return text.format(**params) if params else text
+
+
+def format_number(value: float | None, lang: str = "en", decimals: int | None = None) -> str:
+    """A number as the language writes it: `1,234.5` in English, `1.234,5` in Indonesian."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() or abs(value) >= 100 else 2
+    text = f"{value:,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_date(day: date | None, lang: str = "en") -> str:
+    """A date as `3 Jan 2026` / `3 Jan 2026` with the language's month abbreviations."""
+    if day is None:
+        return "–"
+    return f"{day.day} {_MONTHS[lang if lang in _MONTHS else 'en'][day.month - 1]} {day.year}"
