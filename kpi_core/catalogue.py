@@ -116,7 +116,7 @@ def normalize(name: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
-_CURRENCY_RE = re.compile(r"[\(\[]\s*([A-Za-z]{3})\s*[\)\]]")
+_CURRENCY_RE = re.compile(r"[\(\[]\s*([A-Za-z]{3}|Rp\.?)\s*[\)\]]")
 _ISO_CURRENCIES = {
     "IDR", "USD", "EUR", "SGD", "MYR", "AUD", "GBP", "JPY", "THB", "PHP", "VND", "INR", "CNY",
     "HKD", "KRW", "TWD", "NZD", "CAD", "CHF", "BRL", "MXN", "AED", "SAR",
@@ -150,9 +150,10 @@ def parse_header(raw: str) -> Header:
     text = str(raw).strip()
     currency = None
     for found in _CURRENCY_RE.findall(text):
-        if found.upper() in _ISO_CURRENCIES:
-            currency = found.upper()
-            text = _CURRENCY_RE.sub(lambda m: "" if m.group(1).upper() == currency else m[0], text)
+        code = "IDR" if found.lower().startswith("rp") else found.upper()
+        if code in _ISO_CURRENCIES:
+            currency = code
+            text = _CURRENCY_RE.sub(lambda m: "" if m.group(1) == found else m[0], text)
             break
     percent = "(%)" in text.replace(" ", "") or text.rstrip().endswith("%")
     text = text.replace("(%)", " ")
@@ -241,7 +242,14 @@ def match_channel(name: str) -> str | None:
     index = _channel_index()
     if key in index:
         return index[key]
-    for word in key.split():
+    # The longest alias inside the name wins, so `Toko Shopee` is Shopee, not a store.
+    words = key.split()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            found = index.get(" ".join(words[start : start + size]))
+            if found is not None and (size > 1 or found != "store" or len(words) == 1):
+                return found
+    for word in words:
         if word in index:
             return index[word]
     return None
@@ -253,10 +261,22 @@ def role_of(header: Header) -> str | None:
     return index.get(header.key) or index.get(header.base_key)
 
 
+def lookup(header: Header) -> str | None:
+    """The metric a header names exactly (full name or without placement words), or None."""
+    index = _metric_index()
+    return index.get(header.key) or (index.get(header.base_key) if header.base_key else None)
+
+
 def match_metric(header: Header | str) -> Match:
     """Map a column or metric name to a canonical metric: exact alias, then fuzzy with a score."""
     h = parse_header(header) if isinstance(header, str) else header
+    return _match(h.key, h.base_key)
+
+
+@cache
+def _match(key: str, base_key: str) -> Match:
     index = _metric_index()
+    h = Header("", key, base_key, None, False, None)
     if h.key in index:
         return Match(index[h.key], 1.0)
     if h.base_key and h.base_key in index:

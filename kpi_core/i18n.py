@@ -9,6 +9,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from kpi_core.models import Problem
+
 LANGS = ("en", "id")
 
 _MONTHS = {
@@ -62,3 +64,20 @@ def format_date(day: date | None, lang: str = "en") -> str:
     if day is None:
         return "–"
     return f"{day.day} {_MONTHS[lang if lang in _MONTHS else 'en'][day.month - 1]} {day.year}"
+
+
+def problem_message(problem: Problem, lang: str = "en") -> str:
+    """The one sentence a reader problem shows the user."""
+    code = problem.code if "." in problem.code else f"problem.{problem.code}"
+    examples = ", ".join(f"“{e}”" for e in problem.examples)
+    return t(
+        code,
+        lang,
+        file=problem.file,
+        column=problem.column or "",
+        row=problem.row if problem.row is not None else "",
+        count=format_number(problem.count, lang),
+        examples=examples,
+        detail=problem.detail,
+        member=problem.detail,
+    )

@@ -1,0 +1,237 @@
+"""Read every metrics export a marketer has into one tidy frame, reporting what was understood."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from kpi_core.ingest.layouts import Layout, recognise
+from kpi_core.ingest.shape import Context, Shaped, concat_tidy, empty_frame, shape
+from kpi_core.ingest.sources import (
+    Table,
+    UnreadableFileError,
+    kind_of,
+    read_parquet,
+    read_text_table,
+    read_xls,
+    read_xlsx,
+    read_zip,
+)
+from kpi_core.models import TIDY_COLUMNS, FileCorrections, FileReport, Problem, Severity
+
+__all__ = ["Dataset", "UnreadableFileError", "read_file", "read_files"]
+
+_CATEGORIES = ("channel", "placement", "metric", "unit", "source_name", "campaign", "file")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The tidy frame of every readable upload, with one report per file."""
+
+    frame: pd.DataFrame
+    files: tuple[FileReport, ...] = ()
+    unreadable: tuple[UnreadableFileError, ...] = field(default_factory=tuple)
+
+    @property
+    def read_any(self) -> bool:
+        """Whether at least one file could be read."""
+        return any(r.layout != "unreadable" for r in self.files)
+
+
+def _tables(name: str, data: bytes, depth: int = 0) -> list[Table]:
+    kind = kind_of(name, data)
+    if not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
+        raise UnreadableFileError(name, "empty")
+    if kind == "xlsx":
+        tables = read_xlsx(name, data)
+    elif kind == "xls":
+        tables = read_xls(name, data)
+    elif kind == "parquet":
+        tables = read_parquet(name, data)
+    elif kind == "zip":
+        if depth:
+            return []
+        tables = []
+        for member, payload in read_zip(name, data):
+            try:
+                for table in _tables(f"{name}/{member}", payload, depth + 1):
+                    table.file = name
+                    tables.append(table)
+            except UnreadableFileError:
+                continue
+    else:
+        tables = [read_text_table(name, name, data)]
+    if not tables:
+        raise UnreadableFileError(name, "no_table")
+    return tables
+
+
+def read_file(
+    name: str,
+    data: bytes,
+    *,
+    corrections: FileCorrections | None = None,
+    channel: str | None = None,
+    placement: str | None = None,
+    today: date | None = None,
+) -> tuple[pd.DataFrame, FileReport]:
+    """One upload as tidy rows and a report; raises UnreadableFileError when nothing is readable."""
+    ctx = Context(corrections or FileCorrections(), channel, placement, today or date.today())
+    shaped: list[tuple[Table, Layout, Shaped]] = []
+    for table in _tables(name, data):
+        layout = recognise(table.header, table.source)
+        result = shape(table, layout, ctx)
+        result.frame["_source"] = pd.Categorical.from_codes(
+            [0] * len(result.frame), categories=[table.source]
+        )
+        shaped.append((table, layout, result))
+    frame = concat_tidy([s.frame for _, _, s in shaped])
+    return frame, _report(name, shaped)
+
+
+def _one(values: Iterable[str | None]) -> str | None:
+    found = {v for v in values if v is not None}
+    return found.pop() if len(found) == 1 else None
+
+
+def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport:
+    frame_dates = pd.concat([s.frame["date"] for _, _, s in shaped])
+    dated = frame_dates.dropna()
+    layouts = list(dict.fromkeys(layout.id for _, layout, _ in shaped))
+    platforms = list(dict.fromkeys(layout.platform for _, layout, _ in shaped))
+    observations = sum(len(s.frame) for _, _, s in shaped)
+    return FileReport(
+        name=name,
+        layout=", ".join(layouts),
+        platform=" · ".join(platforms),
+        channel=_one(s.channel for _, _, s in shaped),
+        placement=_one(s.placement for _, _, s in shaped),
+        rows_read=sum(s.rows_read for _, _, s in shaped),
+        rows_skipped=sum(s.rows_skipped for _, _, s in shaped),
+        date_from=dated.min().date().isoformat() if len(dated) else None,
+        date_to=dated.max().date().isoformat() if len(dated) else None,
+        number_format=_one(s.number_format for _, _, s in shaped),
+        date_order=_one(s.date_order for _, _, s in shaped),
+        columns=tuple(c for _, _, s in shaped for c in s.columns),
+        problems=tuple(p for _, _, s in shaped for p in s.problems),
+        inferences=tuple(dict.fromkeys(i for _, _, s in shaped for i in s.inferences)),
+        observations=observations,
+    )
+
+
+def read_files(
+    files: Iterable[tuple[str, bytes]] | Iterable[str | Path],
+    *,
+    corrections: Mapping[str, FileCorrections] | None = None,
+    channel: str | None = None,
+    placement: str | None = None,
+    today: date | None = None,
+) -> Dataset:
+    """Every upload merged into one tidy frame; unreadable files are reported, never raised."""
+    frames: list[pd.DataFrame] = []
+    reports: list[FileReport] = []
+    unreadable: list[UnreadableFileError] = []
+    for item in files:
+        name, data = (Path(item).name, Path(item).read_bytes()) if isinstance(item, str | Path) else item
+        try:
+            frame, report = read_file(
+                name,
+                data,
+                corrections=(corrections or {}).get(name),
+                channel=channel,
+                placement=placement,
+                today=today,
+            )
+        except UnreadableFileError as exc:
+            unreadable.append(exc)
+            problem = Problem(name, f"unreadable.{exc.code}", Severity.ERROR, detail=str(exc.params.get("member", "")))
+            reports.append(FileReport(name, "unreadable", "", None, None, 0, 0, problems=(problem,)))
+            continue
+        frames.append(frame)
+        reports.append(report)
+    merged = concat_tidy(frames) if frames else _empty_frame()
+    merged, overlaps = _drop_overlaps(merged)
+    reports = [
+        replace(r, problems=r.problems + tuple(p for p in overlaps if p.file == r.name))
+        for r in reports
+    ]
+    return Dataset(_finish(merged), tuple(reports), tuple(unreadable))
+
+
+def _empty_frame() -> pd.DataFrame:
+    frame = empty_frame()
+    frame["_source"] = pd.Categorical([])
+    return frame
+
+
+def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Sources covering the same metric, channel, placement and dates are not added together.
+
+    The finer source (more rows) wins; a source without dates is assumed to cover the same
+    period as any other source of the same metric.
+    """
+    known = frame[frame["metric"].notna()]
+    if known.empty or known["_source"].nunique() < 2:
+        return frame.drop(columns="_source"), []
+    order = {s: i for i, s in enumerate(dict.fromkeys(frame["_source"]))}
+    keys = ["metric", "channel", "placement"]
+    stats = (
+        known.groupby(keys + ["_source"], observed=True, sort=False)["date"]
+        .agg(rows="size", start="min", end="max")
+        .reset_index()
+    )
+    problems: list[Problem] = []
+    drop: set[tuple[str, str, str, str]] = set()
+    file_of = frame.drop_duplicates("_source").set_index("_source")["file"].to_dict()
+    for key, group in stats.groupby(keys, observed=True, sort=False):
+        if len(group) < 2:
+            continue
+        ranked = group.assign(
+            _dated=group["start"].notna(), _order=group["_source"].map(order)
+        ).sort_values(["rows", "_dated", "_order"], ascending=[False, False, True])
+        kept: list[tuple[pd.Timestamp, pd.Timestamp, str]] = []
+        for row in ranked.itertuples(index=False):
+            clash = next(
+                (
+                    src
+                    for start, end, src in kept
+                    if pd.isna(row.start) or pd.isna(start) or (row.start <= end and start <= row.end)
+                ),
+                None,
+            )
+            if clash is None:
+                kept.append((row.start, row.end, row._source))
+                continue
+            drop.add((*key, row._source))  # type: ignore[arg-type]
+            problems.append(
+                Problem(
+                    file_of[row._source],
+                    "overlap",
+                    Severity.WARNING,
+                    count=int(row.rows),
+                    examples=(str(key[0]), str(key[1]), str(key[2])),
+                    detail=f"{_short(row._source)} -> {_short(clash)}",
+                )
+            )
+    if not drop:
+        return frame.drop(columns="_source"), problems
+    index = pd.MultiIndex.from_frame(frame[keys + ["_source"]].astype(object))
+    mask = index.isin(list(drop))
+    return frame.loc[~mask].drop(columns="_source").reset_index(drop=True), problems
+
+
+def _short(source: str) -> str:
+    return re.sub(r"^.*?/", "", source) if "/" in source else source
+
+
+def _finish(frame: pd.DataFrame) -> pd.DataFrame:
+    """Column order and compact dtypes for the tidy frame."""
+    out = frame.reindex(columns=list(TIDY_COLUMNS))
+    for col in _CATEGORIES + ("post_id",):
+        out[col] = out[col].cat.remove_unused_categories()
+    return out.reset_index(drop=True)

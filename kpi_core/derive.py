@@ -1,0 +1,233 @@
+"""The period summary of a tidy frame, and the rates its parts allow (engagement rate, CPM...)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+
+from kpi_core import catalogue
+from kpi_core.models import COUNT, FRACTION, MONEY, SECONDS
+
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "source_name",
+    "metric",
+    "channel",
+    "placement",
+    "unit",
+    "value",
+    "value_basis",
+    "derived",
+    "mixed_currency",
+    "rows",
+)
+_KEYS = ["source_name", "metric", "channel", "placement", "unit"]
+_TRIPLE = ["metric", "channel", "placement"]
+_NONE = ""  # groupby sentinel for a missing metric, post id or campaign; mapped back to None
+_PLAIN_UNITS = {COUNT, FRACTION, SECONDS}
+# Durations that are totals (hours watched) add up; every other duration is a per-row average.
+_SUMMED_DURATIONS = frozenset({"watch_time"})
+# ROI is the one rate whose value is (numerator - denominator) / denominator, not a plain ratio,
+# so the catalogue cannot declare it with parts alone: its parts live here.
+_NET_RATES: dict[str, tuple[str, str]] = {"roi": ("revenue", "spend")}
+POSTS = "posts"
+
+
+def value_or_none(value: object) -> float | None:
+    """A summary value as the contract wants it: a float, or None where undefined (NaN, inf)."""
+    if value is None or value is pd.NA:
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return number if math.isfinite(number) else None
+
+
+def _is_money(units: pd.Series) -> pd.Series:
+    return ~units.isin(_PLAIN_UNITS)
+
+
+def _text(series: pd.Series) -> pd.Series:
+    # Readers may hand over categorical, pyarrow or python strings: group on plain objects.
+    return series.astype(object).where(series.notna(), _NONE).astype(str)
+
+
+def _prepare(frame: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
+    work = pd.DataFrame(
+        {
+            "date": pd.to_datetime(frame["date"]),
+            "value": pd.to_numeric(frame["value"], errors="coerce").astype("float64"),
+        },
+        index=frame.index,
+    )
+    for col in ("source_name", "metric", "channel", "placement", "unit", "campaign", "post_id"):
+        work[col] = _text(frame[col]) if col in frame else _NONE
+    # Rows without a date (files that carry none) stay in every period: nothing says otherwise.
+    day = work["date"].dt.normalize()
+    keep = pd.Series(True, index=work.index)
+    if start is not None:
+        keep &= day.isna() | (day >= pd.Timestamp(start))
+    if end is not None:
+        keep &= day.isna() | (day <= pd.Timestamp(end))
+    return work[keep].reset_index(drop=True)
+
+
+def _basis(metric_id: str, unit: str) -> str:
+    known = catalogue._metrics_by_id().get(metric_id)
+    if known is not None and known.cumulative:
+        return "last"
+    if unit == FRACTION or (known is not None and (known.parts or known.id in _NET_RATES)):
+        return "mean"
+    if unit == SECONDS and metric_id not in _SUMMED_DURATIONS:
+        return "mean"
+    return "sum"
+
+
+def _last_values(rows: pd.DataFrame) -> pd.Series:
+    """Cumulative totals: the value on the last date, one per post/campaign, added up."""
+    last_day = rows.groupby(_KEYS, sort=False)["date"].transform("max")
+    at_last = rows[last_day.isna() | (rows["date"] == last_day)]
+    # The max per post/campaign keeps repeated readings of one account from adding up.
+    per_item = at_last.groupby([*_KEYS, "post_id", "campaign"])["value"].max()
+    return per_item.groupby(level=_KEYS).sum(min_count=1)
+
+
+def _posts(work: pd.DataFrame, present: pd.DataFrame) -> pd.DataFrame:
+    if POSTS not in catalogue.metric_ids():
+        return present.iloc[0:0]
+    with_ids = work[work["post_id"] != _NONE]
+    counts = with_ids.groupby(["channel", "placement"])["post_id"].nunique().rename("value")
+    rows = counts.reset_index()
+    rows["source_name"] = catalogue.metric(POSTS).label.en
+    rows["metric"] = POSTS
+    rows["unit"] = COUNT
+    rows["value_basis"] = "sum"
+    rows["derived"] = True
+    rows["rows"] = with_ids.groupby(["channel", "placement"]).size().to_numpy()
+    rows["value"] = rows["value"].astype("float64")
+    # A file that already counts its posts keeps its own figure.
+    own = present.loc[present["metric"] == POSTS, ["channel", "placement"]].drop_duplicates()
+    rows = rows.merge(own, how="left", indicator=True)
+    return rows[rows["_merge"] == "left_only"].drop(columns="_merge")
+
+
+def _ratios(summary: pd.DataFrame) -> pd.DataFrame:
+    """Every catalogue rate whose two parts exist on the same channel, placement and currency."""
+    rates = [
+        (m, m.parts or _NET_RATES.get(m.id, ()))
+        for m in catalogue.load().metrics
+        if len(m.parts or _NET_RATES.get(m.id, ())) == 2
+    ]
+    rate_ids = {m.id for m, _ in rates}
+    parts = summary[~summary["metric"].isin(rate_ids) & (summary["metric"] != _NONE)]
+    totals = parts.groupby(["metric", "channel", "placement", "unit"], as_index=False)["value"].sum(
+        min_count=1
+    )
+    out: list[pd.DataFrame] = []
+    for rate, (num_id, den_id) in rates:
+        num = totals[totals["metric"] == num_id].drop(columns="metric")
+        den = totals[totals["metric"] == den_id].drop(columns="metric")
+        pair = num.merge(den, on=["channel", "placement"], suffixes=("_num", "_den"))
+        both_money = _is_money(pair["unit_num"]) & _is_money(pair["unit_den"])
+        # Amounts in different currencies are never divided by each other.
+        pair = pair[~both_money | (pair["unit_num"] == pair["unit_den"])]
+        if pair.empty:
+            continue
+        den_value = pair["value_den"].where(pair["value_den"] != 0)
+        top = pair["value_num"] - den_value if rate.id in _NET_RATES else pair["value_num"]
+        value = top / den_value * rate.scale
+        if rate.unit == MONEY:
+            unit = pair["unit_num"].where(_is_money(pair["unit_num"]), pair["unit_den"])
+        else:
+            unit = pd.Series(rate.unit, index=pair.index)
+        out.append(
+            pd.DataFrame(
+                {
+                    "metric": rate.id,
+                    "channel": pair["channel"],
+                    "placement": pair["placement"],
+                    "unit": unit,
+                    "value": value.astype("float64"),
+                    "source_name": rate.label.en,
+                }
+            )
+        )
+    if not out:
+        return pd.DataFrame(columns=["metric", "channel", "placement", "unit", "value"])
+    found = pd.concat(out, ignore_index=True)
+    # Two pairings landing on one unit (ROAS from IDR and from USD) would be ambiguous: drop both.
+    return found[~found.duplicated(["metric", "channel", "placement", "unit"], keep=False)]
+
+
+def _mixed_currency(summary: pd.DataFrame) -> pd.Series:
+    key = summary["metric"].where(summary["metric"] != _NONE, "?" + summary["source_name"])
+    money = _is_money(summary["unit"])
+    counted = summary[money].assign(key=key[money])
+    currencies = counted.groupby(["key", "channel", "placement"])["unit"].nunique()
+    mixed = currencies[currencies > 1].reset_index()[["key", "channel", "placement"]]
+    probe = summary.assign(key=key)[["key", "channel", "placement"]]
+    flagged = probe.merge(mixed, how="left", indicator=True)["_merge"] == "both"
+    return pd.Series(flagged.to_numpy(), index=summary.index)
+
+
+def _finish(summary: pd.DataFrame) -> pd.DataFrame:
+    done = summary.assign(mixed_currency=_mixed_currency(summary))
+    done = done.sort_values(["channel", "placement", "metric", "source_name", "unit"])
+    done = done.reset_index(drop=True)[list(SUMMARY_COLUMNS)]
+    done["metric"] = done["metric"].astype(object).where(done["metric"] != _NONE, None)
+    done["derived"] = done["derived"].astype(bool)
+    done["rows"] = done["rows"].astype("int64")
+    return done
+
+
+def summarise(
+    frame: pd.DataFrame, start: date | None = None, end: date | None = None
+) -> pd.DataFrame:
+    """One row per (source_name, metric, channel, placement, unit) with the period's value."""
+    work = _prepare(frame, start, end)
+    if work.empty:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in SUMMARY_COLUMNS})
+    grouped = work.groupby(_KEYS)["value"]
+    summary = pd.DataFrame(
+        {"sum": grouped.sum(min_count=1), "mean": grouped.mean(), "rows": grouped.size()}
+    ).reset_index()
+    summary["value_basis"] = [
+        _basis(m, u) for m, u in zip(summary["metric"], summary["unit"], strict=True)
+    ]
+    summary["value"] = summary["sum"].where(summary["value_basis"] == "sum", summary["mean"])
+    last_ids = set(summary.loc[summary["value_basis"] == "last", "metric"])
+    cumulative = work[work["metric"].isin(last_ids)]
+    if not cumulative.empty:
+        last = _last_values(cumulative).rename("last").reset_index()
+        summary = summary.merge(last, on=_KEYS, how="left")
+        summary["value"] = summary["last"].where(summary["value_basis"] == "last", summary["value"])
+    summary["derived"] = False
+    summary = pd.concat([summary, _posts(work, summary)], ignore_index=True)
+    # A rate the file reports is recomputed from its parts where they exist (ratio of sums).
+    ratios = _ratios(summary).drop(columns="source_name").rename(columns={"value": "ratio"})
+    summary = summary.merge(
+        ratios, on=["metric", "channel", "placement", "unit"], how="left", indicator=True
+    )
+    has_ratio = summary["_merge"] == "both"
+    summary["value"] = summary["ratio"].where(has_ratio, summary["value"])
+    summary["value_basis"] = summary["value_basis"].where(~has_ratio, "ratio")
+    return _finish(summary)
+
+
+def _raw(summary: pd.DataFrame) -> pd.DataFrame:
+    raw = summary.copy()
+    for col in ("source_name", "metric", "channel", "placement", "unit"):
+        raw[col] = _text(raw[col])
+    return raw
+
+
+def derive_rates(summary: pd.DataFrame) -> pd.DataFrame:
+    """The summary plus a derived row for every catalogue rate whose parts share a channel."""
+    raw = _raw(summary)
+    ratios = _ratios(raw)
+    # A rate the file already reports keeps its own row (already a ratio of the same parts),
+    # so the derived duplicate is skipped rather than shown twice.
+    present = raw[["metric", "channel", "placement", "unit"]].drop_duplicates()
+    ratios = ratios.merge(present, how="left", indicator=True)
+    ratios = ratios[ratios["_merge"] == "left_only"].drop(columns="_merge")
+    derived = ratios.assign(value_basis="ratio", derived=True, rows=0, mixed_currency=False)
+    return _finish(pd.concat([raw, derived], ignore_index=True))

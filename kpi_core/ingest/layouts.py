@@ -1,0 +1,65 @@
+"""Recognise an export's layout by its header signature and name (data in layouts.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+
+from kpi_core.catalogue import normalize, parse_header
+
+
+class Layout(BaseModel):
+    """One export layout: how to recognise it and what it fixes (channel, placement, dates)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    id: str
+    platform: str
+    channel: str | None = None
+    placement: str | None = None
+    date_order: str | None = None
+    series: bool = False
+    require: tuple[str | tuple[str, ...], ...] = ()
+    files: tuple[str, ...] = ()
+
+
+class _Layouts(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    layouts: tuple[Layout, ...]
+
+
+@cache
+def layouts() -> tuple[Layout, ...]:
+    """Every known layout, in file order (the generic `long` and `wide` last)."""
+    text = resources.files("kpi_core.data").joinpath("layouts.toml").read_text(encoding="utf-8")
+    return _Layouts.model_validate(tomllib.loads(text)).layouts
+
+
+def layout(layout_id: str) -> Layout:
+    """The layout with this id."""
+    return next(lay for lay in layouts() if lay.id == layout_id)
+
+
+def recognise(header: list[str], source: str) -> Layout:
+    """The layout whose signature the header and file name fit best; `wide` when none does."""
+    keys: set[str] = set()
+    for name in header:
+        parsed = parse_header(name)
+        keys.update({parsed.key, parsed.base_key})
+    name = source.lower()
+    best, best_score = layout("wide"), 0.0
+    for candidate in layouts():
+        groups = [(g,) if isinstance(g, str) else g for g in candidate.require]
+        if not all(any(normalize(k) in keys for k in group) for group in groups):
+            named = any(re.search(p, name) for p in candidate.files)
+            if not named or groups:
+                continue
+        score = float(len(groups))
+        if any(re.search(p, name) for p in candidate.files):
+            score += 2 * max(len(groups), 1)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best

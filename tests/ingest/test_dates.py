@@ -1,0 +1,189 @@
+"""Tests for kpi_core.ingest.dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kpi_core.ingest.dates import infer_date_order, parse_dates, parse_period
+from tests.strategies import day_first_samples, yearless_runs
+
+TODAY = dt.date(2026, 9, 1)
+D = dt.date
+
+FORMS = [
+    ("2026-07-01", "dmy", D(2026, 7, 1)),
+    ("2026-07-01T00:00:00", "mdy", D(2026, 7, 1)),
+    ("2017-04-04 00:00 +0000", "mdy", D(2017, 4, 4)),
+    ("20260701", "dmy", D(2026, 7, 1)),
+    ("07/14/2026", "mdy", D(2026, 7, 14)),
+    ("07/14/2026 10:30", "mdy", D(2026, 7, 14)),
+    ("03/04/2025", "mdy", D(2025, 3, 4)),
+    ("03/04/2025", "dmy", D(2025, 4, 3)),
+    ("14/07/2026", "dmy", D(2026, 7, 14)),
+    ("13-06-2025", "dmy", D(2025, 6, 13)),
+    ("14.07.2026", "dmy", D(2026, 7, 14)),
+    ("Feb 19, 2023", "dmy", D(2023, 2, 19)),
+    ("Tue, Jul 14, 2026", "dmy", D(2026, 7, 14)),
+    ("14 Jul 2026", "mdy", D(2026, 7, 14)),
+    ("July 14, 2026", "dmy", D(2026, 7, 14)),
+    ("14-Jul-2026", "dmy", D(2026, 7, 14)),
+    ("14 Juli 2026", "dmy", D(2026, 7, 14)),
+    ("Selasa, 14 Juli 2026", "dmy", D(2026, 7, 14)),
+    ("1 Agustus 2026", "dmy", D(2026, 8, 1)),
+    ("3 Agu 2026", "dmy", D(2026, 8, 3)),
+    ("5 Mei 2026", "dmy", D(2026, 5, 5)),
+    ("5 Okt 2026", "dmy", D(2026, 10, 5)),
+    ("5 Des 2026", "dmy", D(2026, 12, 5)),
+    ("5 Desember 2026", "dmy", D(2026, 12, 5)),
+    ("5 Februari 2026", "dmy", D(2026, 2, 5)),
+    ("5 Maret 2026", "dmy", D(2026, 3, 5)),
+    ("5 Juni 2026", "dmy", D(2026, 6, 5)),
+    ("5 Januari 2026", "dmy", D(2026, 1, 5)),
+    ("5 Nopember 2026", "dmy", D(2026, 11, 5)),
+    ("5 November 2026", "dmy", D(2026, 11, 5)),
+    ("  14\u00a0Jul   2026 ", "dmy", D(2026, 7, 14)),
+]
+
+
+@pytest.mark.parametrize(("text", "order", "expected"), FORMS)
+def test_string_forms(text: str, order: str, expected: dt.date) -> None:
+    """Each written form of a date reads as that calendar day at midnight."""
+    result = parse_dates(pd.Series([text], dtype="str"), order, today=TODAY)
+    assert result.values.dtype == "datetime64[ns]"
+    assert result.values.iloc[0] == pd.Timestamp(expected)
+    assert not result.bad.iloc[0]
+    assert not result.yearless
+
+
+@pytest.mark.parametrize("token", ["Lifetime", "-", "--", "", "undefined", "Tidak Terbatas"])
+def test_placeholders_are_missing(token: str) -> None:
+    """`Lifetime` and placeholders are missing dates, not bad ones."""
+    result = parse_dates(pd.Series([token, "2026-07-01"], dtype=object), "dmy", today=TODAY)
+    assert pd.isna(result.values.iloc[0])
+    assert not result.bad.any()
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [("31/02/2026", "dmy"), ("07/14/2026", "dmy"), ("Total", "dmy"), ("14 Foo 2026", "dmy")],
+)
+def test_impossible_dates_are_bad(text: str, order: str) -> None:
+    """A cell that is not a real date in the given order is flagged bad."""
+    result = parse_dates(pd.Series([text, "01/01/2026"]), order, today=TODAY)
+    assert result.bad.tolist() == [True, False]
+    assert pd.isna(result.values.iloc[0])
+
+
+def test_yearless_takes_latest_past_year() -> None:
+    """A yearless TikTok date takes the latest year that is not in the future."""
+    result = parse_dates(pd.Series(["August 31", "28 August", "1 September"]), "mdy", today=TODAY)
+    assert result.yearless
+    assert result.year_used == 2026
+    assert [t.date() for t in result.values] == [D(2026, 8, 31), D(2026, 8, 28), D(2026, 9, 1)]
+    later = parse_dates(pd.Series(["2 September"]), "mdy", today=TODAY)
+    assert later.values.iloc[0] == pd.Timestamp(2025, 9, 2)
+
+
+def test_yearless_rollover() -> None:
+    """December to January in file order moves to the next year."""
+    cells = pd.Series(["December 30", "December 31", "January 1", "January 2"])
+    result = parse_dates(cells, "mdy", today=TODAY)
+    assert result.rolled_over
+    assert result.year_used == 2025
+    assert result.values.iloc[2] == pd.Timestamp(2026, 1, 1)
+
+
+def test_year_override() -> None:
+    """A user-given year is the year of the first row."""
+    cells = pd.Series(["31 Desember", "1 Januari"])
+    result = parse_dates(cells, "dmy", today=TODAY, year=2020)
+    assert [t.date() for t in result.values] == [D(2020, 12, 31), D(2021, 1, 1)]
+
+
+def test_excel_serials() -> None:
+    """A numeric column holds Excel serial days counted from 1899-12-30."""
+    result = parse_dates(pd.Series([45000, 45000.75, np.nan, -3]), "dmy", today=TODAY)
+    assert result.values.iloc[0] == pd.Timestamp(2023, 3, 15)
+    assert result.values.iloc[1] == pd.Timestamp(2023, 3, 15)
+    assert result.bad.tolist() == [False, False, False, True]
+
+
+def test_datetimes_pass_through_normalised() -> None:
+    """Datetime columns lose their time of day; aware ones are read in UTC."""
+    naive = pd.Series(pd.to_datetime(["2026-07-01 13:45"]))
+    assert parse_dates(naive, "dmy", today=TODAY).values.iloc[0] == pd.Timestamp(2026, 7, 1)
+    aware = pd.Series(pd.to_datetime(["2026-07-02 03:00"])).dt.tz_localize("Asia/Jakarta")
+    result = parse_dates(aware, "dmy", today=TODAY).values
+    assert result.dtype == "datetime64[ns]"
+    assert result.iloc[0] == pd.Timestamp(2026, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("samples", "hint", "expected"),
+    [
+        (["13/04/2025"], "linkedin", ("dmy", "evidence")),
+        (["04/13/2025"], None, ("mdy", "evidence")),
+        (["2025-04-13"], None, ("ymd", "evidence")),
+        (["03/04/2025"], "linkedin", ("mdy", "platform")),
+        (["03/04/2025"], "Instagram", ("mdy", "platform")),
+        (["03/04/2025"], "dmy", ("dmy", "platform")),
+        (["03/04/2025"], None, ("mdy", "default")),
+        (["03-04-2025"], None, ("dmy", "default")),
+        (["13/04/2025", "04/13/2025", "14/04/2025"], None, ("dmy", "conflict")),
+    ],
+)
+def test_infer_date_order(samples: list[str], hint: str | None, expected: tuple[str, str]) -> None:
+    """Evidence decides the date order, then the platform, then the separator."""
+    assert infer_date_order(samples, hint) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("01/07/2026 - 31/07/2026", (D(2026, 7, 1), D(2026, 7, 31))),
+        ("Periode,01/07/2026 - 31/07/2026", (D(2026, 7, 1), D(2026, 7, 31))),
+        ("Tanggal analisis: 01/07/2026–01/07/2026", (D(2026, 7, 1), D(2026, 7, 1))),
+        ("[Rentang Tanggal]: 2026-07-01 ~ 2026-07-31", (D(2026, 7, 1), D(2026, 7, 31))),
+        ("Date Range: 2026-07-01 - 2026-07-31", (D(2026, 7, 1), D(2026, 7, 31))),
+        ("Jul 1, 2026 - Jul 31, 2026", (D(2026, 7, 1), D(2026, 7, 31))),
+        ("1 Jul 2026 - 31 Jul 2026", (D(2026, 7, 1), D(2026, 7, 31))),
+        ("01-07-2026 - 31-07-2026", (D(2026, 7, 1), D(2026, 7, 31))),
+        ("01/07/2026 - 05/07/2026", (D(2026, 7, 1), D(2026, 7, 5))),
+        ("01/07/2026 - Tidak Terbatas", None),
+        ("All time", None),
+    ],
+)
+def test_parse_period(text: str, expected: tuple[dt.date, dt.date] | None) -> None:
+    """A report's range string gives both ends, or None when an end is not a date."""
+    assert parse_period(text) == expected
+
+
+@given(yearless_runs())
+def test_yearless_runs_are_monotone_and_past(
+    case: tuple[list[str], list[dt.date], dt.date],
+) -> None:
+    """Yearless runs across New Year stay in order, keep their days and never pass today."""
+    labels, truth, today = case
+    result = parse_dates(pd.Series(labels), "mdy", today=today)
+    got = [t.date() for t in result.values]
+    assert not result.bad.any()
+    assert all(a <= b for a, b in itertools.pairwise(got))
+    assert max(got) <= today
+    last = got[-1]
+    assert D(last.year + 1, last.month, last.day) > today  # as late as possible
+    assert [(g.month, g.day) for g in got] == [(t.month, t.day) for t in truth]
+    assert [g.year - got[0].year for g in got] == [t.year - truth[0].year for t in truth]
+    assert result.rolled_over == (truth[-1].year != truth[0].year)
+
+
+@given(day_first_samples(), st.sampled_from([None, "mdy", "linkedin", "instagram"]))
+def test_day_first_evidence_beats_hint(samples: list[str], hint: str | None) -> None:
+    """A day above 12 in the first place proves day-first whatever the hint says."""
+    assert infer_date_order(samples, hint) == ("dmy", "evidence")

@@ -1,0 +1,690 @@
+"""The metric and channel catalogue: its data, and how names from real exports map to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpi_core import catalogue
+from kpi_core.catalogue import FUZZY_MAP_SCORE, Catalogue, match_channel, match_metric
+from kpi_core.models import ActionKind, ChannelKind, Stage
+
+REQUIRED_METRICS = (
+    "reach", "impressions", "video_views", "watch_time", "followers", "new_followers",
+    "profile_visits", "page_views", "sessions", "users", "likes", "comments", "shares", "saves",
+    "engagements", "engagement_rate", "clicks", "link_clicks", "ctr", "time_on_page",
+    "inquiries", "leads", "qualified_leads", "demo_requests", "trials", "content_downloads",
+    "sign_ups", "app_installs", "messaging_conversations", "email_subscribers", "add_to_cart",
+    "checkouts", "purchases", "store_visits", "direction_requests", "calls", "conversions",
+    "revenue", "spend", "cpm", "cpc", "cpl", "cpa", "roas", "repeat_purchases",
+)  # fmt: skip
+
+# Every rate DESIGN.md names, with the parts it is computed from and its scale.
+RATES = (
+    ("engagement_rate", ("engagements", "reach"), 1.0),
+    ("engagement_rate_impressions", ("engagements", "impressions"), 1.0),
+    ("engagement_rate_followers", ("engagements", "followers"), 1.0),
+    ("conversation_rate", ("comments", "posts"), 1.0),
+    ("amplification_rate", ("shares", "posts"), 1.0),
+    ("applause_rate", ("likes", "posts"), 1.0),
+    ("applause_rate_followers", ("likes", "followers"), 1.0),
+    ("ctr", ("clicks", "impressions"), 1.0),
+    ("conversion_rate", ("conversions", "clicks"), 1.0),
+    ("cpm", ("spend", "impressions"), 1000.0),
+    ("cpc", ("spend", "clicks"), 1.0),
+    ("cpc_link", ("spend", "link_clicks"), 1.0),
+    ("cpl", ("spend", "leads"), 1.0),
+    ("cpa", ("spend", "conversions"), 1.0),
+    ("roas", ("revenue", "spend"), 1.0),
+    ("follower_growth_rate", ("new_followers", "followers"), 1.0),
+)
+
+SALES_METRICS = {
+    "purchases", "units_sold", "revenue", "gmv", "creator_gmv", "average_order_value", "roas",
+    "acos", "roi", "repeat_purchases",
+}  # fmt: skip
+
+# Metric headers as the platforms write them (FORMATS.md), English and Indonesian.
+METRIC_HEADERS = (
+    # Meta Business Suite, Facebook posts
+    ("Views", "video_views"),
+    ("Reach", "reach"),
+    ("Reactions, Comments and Shares", "engagements"),
+    ("Reactions", "likes"),
+    ("Comments", "comments"),
+    ("Shares", "shares"),
+    ("Total clicks", "clicks"),
+    ("Link Clicks", "link_clicks"),
+    ("Other Clicks", "other_clicks"),
+    ("Matched Audience Targeting Consumption (Photo Click)", "media_clicks"),
+    ("Negative feedback from users: Hide all", "negative_feedback"),
+    ("Seconds viewed", "watch_time"),
+    ("Average Seconds viewed", "average_view_duration"),
+    ("Estimated earnings (USD)", "estimated_earnings"),
+    ("Ad CPM (USD)", "cpm"),
+    ("Ad impressions", "impressions"),
+    # Instagram posts
+    ("Likes", "likes"),
+    ("Follows", "new_followers"),
+    ("Saves", "saves"),
+    # Meta daily page series
+    ("Visits", "profile_visits"),
+    ("Interactions", "engagements"),
+    ("Link clicks", "link_clicks"),
+    ("Viewers", "reach"),
+    ("Facebook follows", "new_followers"),
+    # Legacy Insights Data Export (Post Level)
+    ("Lifetime Post Total Reach", "reach"),
+    ("Lifetime Post organic reach", "reach"),
+    ("Lifetime Post Paid Reach", "reach"),
+    ("Lifetime Post Total Impressions", "impressions"),
+    ("Lifetime Engaged Users", "engagements"),
+    # Meta Ads Manager, English (current and Title Case)
+    ("Amount spent (IDR)", "spend"),
+    ("Amount Spent (USD)", "spend"),
+    ("Results", "results"),
+    ("Cost per result", "cost_per_result"),
+    ("Impressions", "impressions"),
+    ("Frequency", "frequency"),
+    ("Post engagements", "engagements"),
+    ("Post reactions", "likes"),
+    ("Post Reactions", "likes"),
+    ("Post comments", "comments"),
+    ("Post shares", "shares"),
+    ("Clicks (all)", "clicks"),
+    ("CTR (all)", "ctr"),
+    ("CPM (cost per 1,000 impressions) (IDR)", "cpm"),
+    ("CPC (cost per link click) (IDR)", "cpc_link"),
+    ("CTR (link click-through rate)", "ctr_link"),
+    ("Messaging conversations started", "messaging_conversations"),
+    ("Leads", "leads"),
+    ("Purchases", "purchases"),
+    ("Purchase ROAS (return on ad spend)", "roas"),
+    ("Checkouts initiated", "checkouts"),
+    ("Adds to cart", "add_to_cart"),
+    # Meta Ads Manager and Business Suite, Indonesian
+    ("Jumlah yang dibelanjakan (IDR)", "spend"),
+    ("Impresi", "impressions"),
+    ("Jangkauan", "reach"),
+    ("Klik tautan", "link_clicks"),
+    ("CTR (rasio klik tayang tautan)", "ctr_link"),
+    ("CPM (biaya per 1.000 tayangan) (IDR)", "cpm"),
+    ("CPM (Biaya Per 1.000 Tayangan) (IDR)", "cpm"),
+    ("CPC (biaya per klik tautan) (IDR)", "cpc_link"),
+    ("Hasil", "results"),
+    ("Biaya per hasil", "cost_per_result"),
+    ("Frekuensi", "frequency"),
+    ("Pembelian", "purchases"),
+    ("Nilai konversi pembelian", "revenue"),
+    ("ROAS (imbal hasil belanja iklan) pembelian", "roas"),
+    ("Proses pembayaran yang dimulai", "checkouts"),
+    ("Prospek", "leads"),
+    ("Prospek penjualan", "leads"),
+    ("Percakapan pesan dimulai", "messaging_conversations"),
+    ("Tambah ke keranjang", "add_to_cart"),
+    ("Pendaftaran", "sign_ups"),
+    ("Unduhan", "content_downloads"),
+    ("Permintaan demo", "demo_requests"),
+    ("Tayangan", "video_views"),
+    ("Kunjungan profil", "profile_visits"),
+    ("Pengikut", "followers"),
+    ("Interaksi", "engagements"),
+    ("Suka", "likes"),
+    ("Komentar", "comments"),
+    ("Balasan", "comments"),
+    ("Dibagikan", "shares"),
+    ("Frekuensi dibagikan", "shares"),
+    ("Frekuensi disimpan", "saves"),
+    ("Mengikuti", "new_followers"),
+    ("Pendapatan", "revenue"),
+    ("Penjualan", "revenue"),
+    # X, legacy tweet activity (organic and promoted copies)
+    ("impressions", "impressions"),
+    ("engagements", "engagements"),
+    ("engagement rate", "engagement_rate"),
+    ("retweets", "shares"),
+    ("replies", "comments"),
+    ("likes", "likes"),
+    ("favorites", "likes"),
+    ("user profile clicks", "profile_visits"),
+    ("url clicks", "link_clicks"),
+    ("hashtag clicks", "hashtag_clicks"),
+    ("detail expands", "detail_expands"),
+    ("permalink clicks", "permalink_clicks"),
+    ("app opens", "app_opens"),
+    ("app installs", "app_installs"),
+    ("follows", "new_followers"),
+    ("email tweet", "email_shares"),
+    ("dial phone", "calls"),
+    ("media views", "media_views"),
+    ("media engagements", "media_clicks"),
+    ("promoted impressions", "impressions"),
+    ("promoted url clicks", "link_clicks"),
+    ("promoted engagement rate", "engagement_rate"),
+    # X, 2024+ content and overview
+    ("Engagements", "engagements"),
+    ("Bookmarks", "saves"),
+    ("New follows", "new_followers"),
+    ("Replies", "comments"),
+    ("Reposts", "shares"),
+    ("Profile visits", "profile_visits"),
+    ("Detail Expands", "detail_expands"),
+    ("URL Clicks", "link_clicks"),
+    ("Hashtag Clicks", "hashtag_clicks"),
+    ("Permalink Clicks", "permalink_clicks"),
+    ("Unfollows", "lost_followers"),
+    ("Video views", "video_views"),
+    ("Media views", "media_views"),
+    # X Ads
+    ("Spend", "spend"),
+    ("Retweets", "shares"),
+    # TikTok Studio and business export
+    ("Video Views", "video_views"),
+    ("Profile Views", "profile_visits"),
+    ("Followers", "followers"),
+    ("Difference in followers from previous day", "new_followers"),
+    ("reached audience", "reach"),
+    ("phone clicks", "calls"),
+    ("leads", "leads"),
+    ("net growth", "net_follower_growth"),
+    ("new followers", "new_followers"),
+    ("lost followers", "lost_followers"),
+    # LinkedIn Metrics and All posts
+    ("Impressions (organic)", "impressions"),
+    ("Impressions (sponsored)", "impressions"),
+    ("Impressions (total)", "impressions"),
+    ("Clicks (organic)", "clicks"),
+    ("Reactions (sponsored)", "likes"),
+    ("Comments (total)", "comments"),
+    ("Reposts (organic)", "shares"),
+    ("Engagement rate (total)", "engagement_rate"),
+    ("Clicks", "clicks"),
+    ("Click through rate (CTR)", "ctr"),
+    ("Engagement rate", "engagement_rate"),
+    # YouTube Studio
+    ("Impressions click-through rate (%)", "ctr"),
+    ("Average view duration", "average_view_duration"),
+    ("Watch time (hours)", "watch_time"),
+    ("Subscribers", "new_followers"),
+    # GA4
+    ("Active users", "users"),
+    ("Views per active user", "views_per_user"),
+    ("Average engagement time per active user", "time_on_page"),
+    ("Event count", "event_count"),
+    ("Key events", "conversions"),
+    ("Total revenue", "revenue"),
+    ("Sessions", "sessions"),
+    ("Page views", "page_views"),
+    # Shopee shop stats and ads
+    ("Total Penjualan (IDR)", "revenue"),
+    ("Total Pesanan", "purchases"),
+    ("Penjualan per Pesanan", "average_order_value"),
+    ("Produk Diklik", "product_clicks"),
+    ("Total Pengunjung", "users"),
+    ("Tingkat Konversi Pesanan", "order_conversion_rate"),
+    ("Total Potensi Pembeli", "potential_buyers"),
+    ("Tingkat Pembelian Berulang", "repeat_purchase_rate"),
+    ("Dilihat", "impressions"),
+    ("Jumlah Klik", "clicks"),
+    ("Persentase Klik", "ctr"),
+    ("Omzet Penjualan", "revenue"),
+    ("Biaya", "spend"),
+    ("Efektifitas Iklan", "roas"),
+    ("Efektivitas Iklan", "roas"),
+    ("Persentase Biaya Iklan terhadap Penjualan dari Iklan (ACOS)", "acos"),
+    ("Add to Cart", "add_to_cart"),
+    ("Tambah ke Keranjang", "add_to_cart"),
+    ("Konversi", "conversions"),
+    ("Produk Terjual", "units_sold"),
+    # TikTok Shop
+    ("GMV", "gmv"),
+    ("GMV dari LIVE kreator", "creator_gmv"),
+    ("GMV dari kreator", "creator_gmv"),
+    ("Pengunjung", "users"),
+    ("Pendapatan bruto", "revenue"),
+    ("Klik produk", "product_clicks"),
+    # TikTok Ads (GMV Max in Indonesian, standard in English)
+    ("Pesanan SKU", "purchases"),
+    ("Biaya per pesanan", "cost_per_purchase"),
+    ("Pendapatan kotor", "revenue"),
+    ("Cost", "spend"),
+    ("CPC (destination)", "cpc_link"),
+    ("Clicks (destination)", "link_clicks"),
+    ("CTR (destination)", "ctr_link"),
+    ("CPM", "cpm"),
+    ("Conversions", "conversions"),
+    ("Cost per conversion", "cpa"),
+    # Google Ads
+    ("Impr.", "impressions"),
+    ("CTR", "ctr"),
+    ("Cost / conv.", "cpa"),
+    ("Avg. CPC", "cpc"),
+    ("Conv. rate", "conversion_rate"),
+    ("Conv. value", "revenue"),
+    ("Conv. value / cost", "roas"),
+    # Google Business Profile
+    ("Google Search - Mobile", "search_views"),
+    ("Google Search - Desktop", "search_views"),
+    ("Google Maps - Mobile", "maps_views"),
+    ("Google Maps - Desktop", "maps_views"),
+    ("Calls", "calls"),
+    ("Messages", "messaging_conversations"),
+    ("Bookings", "bookings"),
+    ("Directions", "direction_requests"),
+    ("Website clicks", "link_clicks"),
+    # Spreadsheets marketers keep themselves
+    ("Qualified leads", "qualified_leads"),
+    ("Demo requests", "demo_requests"),
+    ("Trials", "trials"),
+    ("Content downloads", "content_downloads"),
+    ("Inquiries", "inquiries"),
+    ("Sign-ups", "sign_ups"),
+    ("Email subscribers", "email_subscribers"),
+    ("Store visits", "store_visits"),
+    ("Revenue", "revenue"),
+    ("Repeat purchases", "repeat_purchases"),
+    ("Time on page", "time_on_page"),
+    ("CPL", "cpl"),
+    ("CPA", "cpa"),
+    ("ROAS", "roas"),
+    ("ROI", "roi"),
+    ("Posts", "posts"),
+)
+
+# Non-metric columns from the layouts in FORMATS.md, and the role each plays.
+ROLE_COLUMNS = (
+    ("Date", "date"),
+    ("Tanggal", "date"),
+    ("time", "date"),
+    ("Day", "date"),
+    ("By Day", "date"),
+    ("Reporting starts", "date"),
+    ("Awal pelaporan", "date"),
+    ("Publish time", "date"),
+    ("Waktu penerbitan", "date"),
+    ("Created date", "date"),
+    ("Video publish time", "date"),
+    ("Time period", "date"),
+    ("Minggu", "date"),
+    ("Channel", "channel"),
+    ("Platform", "channel"),
+    ("Saluran", "channel"),
+    ("Placement", "placement"),
+    ("Penempatan", "placement"),
+    ("Campaign name", "campaign"),
+    ("Nama kampanye", "campaign"),
+    ("Campaign", "campaign"),
+    ("Post ID", "post_id"),
+    ("Tweet id", "post_id"),
+    ("Tweet ID", "post_id"),
+    ("Post id", "post_id"),
+    ("ID Postingan", "post_id"),
+    ("Content", "post_id"),
+    ("Metric", "metric_name"),
+    ("Metrik", "metric_name"),
+    ("Value", "value"),
+    ("Nilai", "value"),
+    ("Primary", "value"),
+    ("Result type", "result_type"),
+    ("Jenis hasil", "result_type"),
+    ("Result indicator", "result_type"),
+    ("Indikator Hasil", "result_type"),
+    ("Currency", "currency"),
+    ("Currency code", "currency"),
+    ("Mata uang", "currency"),
+    ("Page ID", "attribute"),
+    ("Page name", "attribute"),
+    ("Title", "attribute"),
+    ("Description", "attribute"),
+    ("Duration (sec)", "attribute"),
+    ("Caption type", "attribute"),
+    ("Permalink", "attribute"),
+    ("Is crosspost", "attribute"),
+    ("Is share", "attribute"),
+    ("Post type", "attribute"),
+    ("Languages", "attribute"),
+    ("Custom labels", "attribute"),
+    ("Funded content status", "attribute"),
+    ("Data comment", "attribute"),
+    ("Account ID", "attribute"),
+    ("Account username", "attribute"),
+    ("Account name", "attribute"),
+    ("ID Akun", "attribute"),
+    ("Nama pengguna akun", "attribute"),
+    ("Nama akun", "attribute"),
+    ("Deskripsi", "attribute"),
+    ("Jenis postingan", "attribute"),
+    ("Campaign ID", "attribute"),
+    ("Ad set name", "attribute"),
+    ("Ad name", "attribute"),
+    ("Reporting ends", "attribute"),
+    ("Akhir pelaporan", "attribute"),
+    ("Berakhir", "attribute"),
+    ("Status Penayangan", "attribute"),
+    ("Delivery status", "attribute"),
+    ("Tweet permalink", "attribute"),
+    ("Tweet text", "attribute"),
+    ("Tweet Text", "attribute"),
+    ("Post text", "attribute"),
+    ("Post Link", "attribute"),
+    ("Post title", "attribute"),
+    ("Audience", "attribute"),
+    ("Content Type", "attribute"),
+    ("Video title", "attribute"),
+    ("Duration", "attribute"),
+    ("Page path and screen class", "attribute"),
+    ("Budget", "attribute"),
+    ("Store code", "attribute"),
+    ("Business name", "attribute"),
+    ("Address", "attribute"),
+    ("Labels", "attribute"),
+    ("Username", "attribute"),
+    ("Nama Toko", "attribute"),
+    ("ID Toko", "attribute"),
+    ("ID Campaign", "attribute"),
+    ("ID produk", "attribute"),
+    ("ID Produk", "attribute"),
+    ("Jenis materi iklan", "attribute"),
+)
+
+CHANNEL_NAMES = (
+    ("Facebook", "facebook"),
+    ("FB", "facebook"),
+    ("Meta", "facebook"),
+    ("Instagram", "instagram"),
+    ("IG", "instagram"),
+    ("Insta", "instagram"),
+    ("TikTok", "tiktok"),
+    ("TT", "tiktok"),
+    ("TikTok Ads", "tiktok"),
+    ("X", "x"),
+    ("Twitter", "x"),
+    ("X (Twitter)", "x"),
+    ("LinkedIn", "linkedin"),
+    ("LI", "linkedin"),
+    ("YouTube", "youtube"),
+    ("YT", "youtube"),
+    ("Website", "website"),
+    ("Web", "website"),
+    ("Site", "website"),
+    ("Situs web", "website"),
+    ("GA4", "website"),
+    ("Google Analytics", "website"),
+    ("Email", "email"),
+    ("E-mail", "email"),
+    ("Newsletter", "email"),
+    ("EDM", "email"),
+    ("Google Ads", "search"),
+    ("Google Search", "search"),
+    ("Search", "search"),
+    ("Shopee", "shopee"),
+    ("Shopee Ads", "shopee"),
+    ("Toko Shopee", "shopee"),
+    ("Tokopedia", "tokopedia"),
+    ("Tokped", "tokopedia"),
+    ("TikTok Shop", "tokopedia"),
+    ("Toko Tokopedia", "tokopedia"),
+    ("WhatsApp", "whatsapp"),
+    ("WA", "whatsapp"),
+    ("Store", "store"),
+    ("Toko", "store"),
+    ("Offline", "store"),
+    ("Google Business Profile", "store"),
+    ("GBP", "store"),
+    ("Google Maps", "store"),
+    ("Other", "other"),
+    ("Lainnya", "other"),
+)
+
+CHANNEL_KINDS = {
+    "facebook": ChannelKind.SOCIAL,
+    "instagram": ChannelKind.SOCIAL,
+    "tiktok": ChannelKind.SOCIAL,
+    "x": ChannelKind.SOCIAL,
+    "linkedin": ChannelKind.SOCIAL,
+    "youtube": ChannelKind.SOCIAL,
+    "website": ChannelKind.WEB,
+    "email": ChannelKind.EMAIL,
+    "search": ChannelKind.SEARCH,
+    "shopee": ChannelKind.MARKETPLACE,
+    "tokopedia": ChannelKind.MARKETPLACE,
+    "whatsapp": ChannelKind.MESSAGING,
+    "store": ChannelKind.OFFLINE,
+    "other": ChannelKind.WEB,
+}
+
+
+def _ids() -> set[str]:
+    return set(catalogue.metric_ids())
+
+
+@pytest.mark.parametrize("metric_id", REQUIRED_METRICS)
+def test_required_metric_exists(metric_id: str) -> None:
+    """Every canonical metric id DESIGN.md promises is in the catalogue."""
+    assert metric_id in _ids()
+
+
+def test_catalogue_validates() -> None:
+    """The packaged catalogue loads, and ids are unique."""
+    cat = catalogue.load()
+    ids = catalogue.metric_ids()
+    assert len(ids) == len(set(ids)) == len(cat.metrics)
+
+
+@pytest.mark.parametrize(("metric_id", "parts", "scale"), RATES)
+def test_rate_declares_its_parts(metric_id: str, parts: tuple[str, str], scale: float) -> None:
+    """Each rate DESIGN.md names declares its numerator, denominator and scale."""
+    m = catalogue.metric(metric_id)
+    assert m.parts == parts
+    assert m.scale == scale
+
+
+def test_every_part_is_a_metric() -> None:
+    """A rate's parts are themselves catalogue metrics, and a rate has two of them."""
+    for m in catalogue.load().metrics:
+        assert len(m.parts) in (0, 2), m.id
+        assert set(m.parts) <= _ids(), m.id
+
+
+def test_roi_has_no_simple_parts() -> None:
+    """ROI is (revenue - spend) / spend, computed specially, so it declares no parts."""
+    assert catalogue.metric("roi").parts == ()
+
+
+def test_sales_flag_exactly_on_sales_metrics() -> None:
+    """The sales flag is set on sales and revenue metrics, and on nothing else."""
+    flagged = {m.id for m in catalogue.load().metrics if m.sales}
+    assert flagged == SALES_METRICS
+
+
+@pytest.mark.parametrize(
+    "metric_id", ["add_to_cart", "checkouts", "conversions", "sign_ups", "leads", "spend"]
+)
+def test_conversions_are_not_sales(metric_id: str) -> None:
+    """A conversion is not always a sale: sign-ups, carts and checkouts carry no sales flag."""
+    assert not catalogue.metric(metric_id).sales
+
+
+def test_only_followers_is_cumulative() -> None:
+    """Followers is the running total (value basis last); counts in the period are not."""
+    assert {m.id for m in catalogue.load().metrics if m.cumulative} == {"followers"}
+
+
+@pytest.mark.parametrize(
+    ("metric_id", "unit"),
+    [
+        ("spend", "money"), ("revenue", "money"), ("gmv", "money"), ("cpm", "money"),
+        ("cpc", "money"), ("cpc_link", "money"), ("cpl", "money"), ("cpa", "money"),
+        ("cost_per_result", "money"), ("average_order_value", "money"),
+        ("ctr", "fraction"), ("engagement_rate", "fraction"), ("conversion_rate", "fraction"),
+        ("roas", "fraction"), ("roi", "fraction"), ("repeat_purchase_rate", "fraction"),
+        ("watch_time", "seconds"), ("average_view_duration", "seconds"),
+        ("time_on_page", "seconds"), ("reach", "count"), ("purchases", "count"),
+    ],
+)  # fmt: skip
+def test_unit(metric_id: str, unit: str) -> None:
+    """Money metrics carry the file's currency, rates are fractions, durations are seconds."""
+    assert catalogue.metric(metric_id).unit == unit
+
+
+def test_rates_are_efficiency() -> None:
+    """Every metric with parts is an efficiency measure, never a count of actions."""
+    for m in catalogue.load().metrics:
+        if m.parts:
+            assert m.action == ActionKind.EFFICIENCY, m.id
+            assert m.unit in {"fraction", "money", "seconds"}, m.id
+
+
+@pytest.mark.parametrize(
+    ("metric_id", "stage", "action"),
+    [
+        ("reach", Stage.AWARENESS, ActionKind.MICRO),
+        ("impressions", Stage.AWARENESS, ActionKind.MICRO),
+        ("cpm", Stage.AWARENESS, ActionKind.EFFICIENCY),
+        ("likes", Stage.INTEREST, ActionKind.MICRO),
+        ("link_clicks", Stage.INTEREST, ActionKind.MICRO),
+        ("cpc", Stage.INTEREST, ActionKind.EFFICIENCY),
+        ("engagement_rate", Stage.INTEREST, ActionKind.EFFICIENCY),
+        ("time_on_page", Stage.EVALUATION, ActionKind.MICRO),
+        ("leads", Stage.EVALUATION, ActionKind.MACRO),
+        ("demo_requests", Stage.EVALUATION, ActionKind.MACRO),
+        ("messaging_conversations", Stage.EVALUATION, ActionKind.MACRO),
+        ("direction_requests", Stage.CONVERSION, ActionKind.MACRO),
+        ("store_visits", Stage.CONVERSION, ActionKind.MACRO),
+        ("sign_ups", Stage.CONVERSION, ActionKind.MACRO),
+        ("purchases", Stage.CONVERSION, ActionKind.MACRO),
+        ("revenue", Stage.CONVERSION, ActionKind.OUTCOME),
+        ("spend", Stage.AWARENESS, ActionKind.COST),
+        ("roas", Stage.CONVERSION, ActionKind.EFFICIENCY),
+        ("repeat_purchases", Stage.RETENTION, ActionKind.MACRO),
+    ],
+)
+def test_stage_and_action(metric_id: str, stage: Stage, action: ActionKind) -> None:
+    """Metrics sit at seed 002's funnel stage, as micro or macro actions, costs or rates."""
+    m = catalogue.metric(metric_id)
+    assert (m.stage, m.action) == (stage, action)
+
+
+def test_labels_in_both_languages() -> None:
+    """Every metric and channel has an English and an Indonesian label."""
+    cat = catalogue.load()
+    for item in (*cat.metrics, *cat.channels):
+        assert item.label.en.strip() and item.label.id.strip(), item.id
+
+
+@pytest.mark.parametrize(("header", "expected"), METRIC_HEADERS)
+def test_platform_header_maps(header: str, expected: str) -> None:
+    """A metric header as a platform exports it maps to its canonical metric with score 1."""
+    match = match_metric(header)
+    assert (match.metric, match.score) == (expected, 1.0)
+
+
+def test_currency_suffix_kept() -> None:
+    """A Meta Ads header with a currency suffix maps to spend and keeps the currency."""
+    header = catalogue.parse_header("Amount spent (IDR)")
+    assert header.currency == "IDR"
+    assert match_metric(header).metric == "spend"
+
+
+@pytest.mark.parametrize(
+    ("header", "placement"),
+    [
+        ("Impressions (organic)", "organic"),
+        ("Impressions (sponsored)", "paid"),
+        ("promoted impressions", "paid"),
+        ("Lifetime Post Paid Reach", "paid"),
+        ("Lifetime Post organic reach", "organic"),
+        ("Impressions (total)", "total"),
+    ],
+)
+def test_placement_word_found_and_stripped(header: str, placement: str) -> None:
+    """A placement word in a header sets its placement and the rest still finds the metric."""
+    assert catalogue.parse_header(header).placement == placement
+    assert match_metric(header).score == 1.0
+
+
+@pytest.mark.parametrize(
+    "header", ["IMPRESSIONS", "impressions", " Impressions ", "Impressions!", "Ímpressiöns"]
+)
+def test_matching_ignores_case_accents_punctuation(header: str) -> None:
+    """Matching ignores case, accents, punctuation and surrounding spaces."""
+    assert match_metric(header).metric == "impressions"
+    assert match_metric(header).score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"), [("Impresions", "impressions"), ("Jangkaun", "reach")]
+)
+def test_misspelled_header_maps_fuzzily(header: str, expected: str) -> None:
+    """A misspelled header maps fuzzily, with a score below 1 that is kept."""
+    match = match_metric(header)
+    assert match.metric == expected
+    assert FUZZY_MAP_SCORE <= match.score < 1.0
+    assert match.via == "fuzzy"
+
+
+@pytest.mark.parametrize("header", ["Zodiac sign", "", "   ", "???", "12345"])
+def test_nonsense_header_maps_to_none(header: str) -> None:
+    """A header that names no metric maps to None without raising."""
+    match = match_metric(header)
+    assert match.metric is None
+    assert match.score < FUZZY_MAP_SCORE
+
+
+@pytest.mark.parametrize(("name", "role"), ROLE_COLUMNS)
+def test_non_metric_column_has_role(name: str, role: str) -> None:
+    """Date, id, text and link columns resolve to their role, so they are never unknown."""
+    assert catalogue.role_of(catalogue.parse_header(name)) == role
+
+
+def test_no_name_is_both_role_and_metric() -> None:
+    """A column name means either a role or a metric, never both."""
+    roles = {catalogue.normalize(a) for names in catalogue.load().roles.values() for a in names}
+    metrics = {
+        catalogue.normalize(a)
+        for m in catalogue.load().metrics
+        for a in (m.id, m.label.en, m.label.id, *m.aliases)
+    }
+    assert roles & metrics == set()
+
+
+def test_no_role_name_claimed_twice() -> None:
+    """Each role name belongs to one role."""
+    names = [catalogue.normalize(a) for ns in catalogue.load().roles.values() for a in ns]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(("name", "expected"), CHANNEL_NAMES)
+def test_channel_name_maps(name: str, expected: str) -> None:
+    """A channel's common names and abbreviations map to its id."""
+    assert match_channel(name) == expected
+
+
+@pytest.mark.parametrize("name", ["", "Zodiac", "Carrier pigeon"])
+def test_unknown_channel_is_none(name: str) -> None:
+    """A channel name the catalogue does not know maps to None."""
+    assert match_channel(name) is None
+
+
+@pytest.mark.parametrize(("channel_id", "kind"), CHANNEL_KINDS.items())
+def test_channel_kind(channel_id: str, kind: ChannelKind) -> None:
+    """Each channel id has the kind that decides where sales metrics belong."""
+    assert catalogue.channel(channel_id).kind == kind
+
+
+def test_channel_ids_exactly_design() -> None:
+    """The catalogue has exactly the channel ids DESIGN.md lists."""
+    assert {c.id for c in catalogue.load().channels} == set(CHANNEL_KINDS)
+
+
+def test_alias_claimed_twice_is_rejected() -> None:
+    """The validator rejects an alias that names two metrics."""
+    metric = {"stage": "awareness", "action": "micro", "unit": "count", "aliases": ["views"]}
+    data = {
+        "metrics": [
+            {**metric, "id": "reach", "label": {"en": "Reach", "id": "Jangkauan"}},
+            {**metric, "id": "impressions", "label": {"en": "Impressions", "id": "Impresi"}},
+        ],
+        "channels": [],
+    }
+    with pytest.raises(ValueError, match="views"):
+        Catalogue.model_validate(data)
