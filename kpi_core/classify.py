@@ -436,10 +436,13 @@ def classify(
         text = t("classify.flag.too_many_kpis", lang, count=len(candidates), budget=budget)
         flags.append(Flag("too_many_kpis", text))
     for goal in chosen_goals:
+        # An override makes a goal's measure a KPI even where the rules would not (the sales
+        # metric on organic social): the goal then has a KPI, chosen by the marketer.
+        measures = set(_candidacy_ids(goal, Placement.PAID))
         served = any(
             goal in j.candidate and overridden.get(k, Verdict.KPI) is Verdict.KPI
             for k, j in judged.items()
-        )
+        ) or any(v is Verdict.KPI and k[0] in measures for k, v in overridden.items())
         if not served:
             ids = [m for m in _candidacy_ids(goal, Placement.PAID) if m in defs][:4]
             for rule in rules().rule:

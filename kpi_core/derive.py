@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.models import COUNT, FRACTION, MONEY, SECONDS
+from kpi_core.models import COUNT, FRACTION, MONEY, SECONDS, ChannelKind
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "source_name",
@@ -94,7 +94,9 @@ def _last_values(rows: pd.DataFrame) -> pd.Series:
 def _posts(work: pd.DataFrame, present: pd.DataFrame) -> pd.DataFrame:
     if POSTS not in catalogue.metric_ids():
         return present.iloc[0:0]
-    with_ids = work[work["post_id"] != _NONE]
+    # Only social channels have posts: elsewhere the row key is a page path or a store.
+    social = {c.id for c in catalogue.load().channels if c.kind is ChannelKind.SOCIAL}
+    with_ids = work[(work["post_id"] != _NONE) & work["channel"].isin(social)]
     counts = with_ids.groupby(["channel", "placement"])["post_id"].nunique().rename("value")
     rows = counts.reset_index()
     rows["source_name"] = catalogue.metric(POSTS).label.en
@@ -152,7 +154,8 @@ def _ratios(summary: pd.DataFrame) -> pd.DataFrame:
             )
         )
     if not out:
-        return pd.DataFrame(columns=["metric", "channel", "placement", "unit", "value"])
+        empty = ["metric", "channel", "placement", "unit", "value", "source_name"]
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in empty})
     found = pd.concat(out, ignore_index=True)
     # Two pairings landing on one unit (ROAS from IDR and from USD) would be ambiguous: drop both.
     return found[~found.duplicated(["metric", "channel", "placement", "unit"], keep=False)]

@@ -94,7 +94,9 @@ FRACTION = "fraction"
 SECONDS = "seconds"
 MONEY = "money"  # catalogue-level: the row's unit is the currency named by the file
 
-# The columns of the tidy frame, in order. `file` names the upload a row came from.
+# The columns of the tidy frame, in order. `file` names the upload a row came from; `source` the
+# table inside it (`book.xlsx [Metrics]`, `export.zip/Totals.csv`). `post_id` is the row's own key
+# where the export has one: a post, a page path, a store location.
 TIDY_COLUMNS: tuple[str, ...] = (
     "date",
     "channel",
@@ -106,6 +108,7 @@ TIDY_COLUMNS: tuple[str, ...] = (
     "campaign",
     "post_id",
     "file",
+    "source",
 )
 
 

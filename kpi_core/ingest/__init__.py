@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kpi_core.ingest.layouts import Layout, recognise
@@ -26,7 +27,7 @@ from kpi_core.models import TIDY_COLUMNS, FileCorrections, FileReport, Problem, 
 
 __all__ = ["Dataset", "UnreadableFileError", "read_file", "read_files"]
 
-_CATEGORIES = ("channel", "placement", "metric", "unit", "source_name", "campaign", "file")
+_CATEGORIES = ("channel", "placement", "metric", "unit", "source_name", "campaign", "file", "source")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Dataset:
 
 def _tables(name: str, data: bytes, depth: int = 0) -> list[Table]:
     kind = kind_of(name, data)
-    if not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
+    if len(data) < 65536 and not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
         raise UnreadableFileError(name, "empty")
     if kind == "xlsx":
         tables = read_xlsx(name, data)
@@ -86,9 +87,6 @@ def read_file(
     for table in _tables(name, data):
         layout = recognise(table.header, table.source)
         result = shape(table, layout, ctx)
-        result.frame["_source"] = pd.Categorical.from_codes(
-            [0] * len(result.frame), categories=[table.source]
-        )
         shaped.append((table, layout, result))
     frame = concat_tidy([s.frame for _, _, s in shaped])
     return frame, _report(name, shaped)
@@ -164,9 +162,7 @@ def read_files(
 
 
 def _empty_frame() -> pd.DataFrame:
-    frame = empty_frame()
-    frame["_source"] = pd.Categorical([])
-    return frame
+    return empty_frame()
 
 
 def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
@@ -175,24 +171,26 @@ def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     The finer source (more rows) wins; a source without dates is assumed to cover the same
     period as any other source of the same metric.
     """
+    if "source" not in frame.columns:
+        return frame, []
     known = frame[frame["metric"].notna()]
-    if known.empty or known["_source"].nunique() < 2:
-        return frame.drop(columns="_source"), []
-    order = {s: i for i, s in enumerate(dict.fromkeys(frame["_source"]))}
+    if known.empty or known["source"].nunique() < 2:
+        return frame, []
+    order = {s: i for i, s in enumerate(dict.fromkeys(frame["source"]))}
     keys = ["metric", "channel", "placement"]
     stats = (
-        known.groupby(keys + ["_source"], observed=True, sort=False)["date"]
+        known.groupby(keys + ["source"], observed=True, sort=False)["date"]
         .agg(rows="size", start="min", end="max")
         .reset_index()
     )
     problems: list[Problem] = []
     drop: set[tuple[str, str, str, str]] = set()
-    file_of = frame.drop_duplicates("_source").set_index("_source")["file"].to_dict()
+    file_of = frame.drop_duplicates("source").set_index("source")["file"].to_dict()
     for key, group in stats.groupby(keys, observed=True, sort=False):
         if len(group) < 2:
             continue
         ranked = group.assign(
-            _dated=group["start"].notna(), _order=group["_source"].map(order)
+            _dated=group["start"].notna(), _order=group["source"].map(order)
         ).sort_values(["rows", "_dated", "_order"], ascending=[False, False, True])
         kept: list[tuple[pd.Timestamp, pd.Timestamp, str]] = []
         for row in ranked.itertuples(index=False):
@@ -205,24 +203,24 @@ def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
                 None,
             )
             if clash is None:
-                kept.append((row.start, row.end, row._source))
+                kept.append((row.start, row.end, row.source))
                 continue
-            drop.add((*key, row._source))  # type: ignore[arg-type]
+            drop.add((*key, row.source))  # type: ignore[arg-type]
             problems.append(
                 Problem(
-                    file_of[row._source],
+                    file_of[row.source],
                     "overlap",
                     Severity.WARNING,
                     count=int(row.rows),
                     examples=(str(key[0]), str(key[1]), str(key[2])),
-                    detail=f"{_short(row._source)} -> {_short(clash)}",
+                    detail=f"{_short(row.source)} -> {_short(clash)}",
                 )
             )
     if not drop:
-        return frame.drop(columns="_source"), problems
-    index = pd.MultiIndex.from_frame(frame[keys + ["_source"]].astype(object))
+        return frame, problems
+    index = pd.MultiIndex.from_frame(frame[keys + ["source"]].astype(object))
     mask = index.isin(list(drop))
-    return frame.loc[~mask].drop(columns="_source").reset_index(drop=True), problems
+    return frame.loc[~mask].reset_index(drop=True), problems
 
 
 def _short(source: str) -> str:
@@ -233,5 +231,8 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     """Column order and compact dtypes for the tidy frame."""
     out = frame.reindex(columns=list(TIDY_COLUMNS))
     for col in _CATEGORIES + ("post_id",):
-        out[col] = out[col].cat.remove_unused_categories()
+        cat = out[col].array
+        used = np.bincount(cat.codes[cat.codes >= 0], minlength=len(cat.categories)) > 0
+        if not used.all():
+            out[col] = cat.remove_unused_categories()
     return out.reset_index(drop=True)

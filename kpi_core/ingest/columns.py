@@ -10,6 +10,7 @@ import pandas as pd
 from kpi_core import catalogue
 from kpi_core.catalogue import Header
 from kpi_core.ingest.layouts import Layout
+from kpi_core.ingest.sources import COPY_MARK
 from kpi_core.models import FileCorrections
 
 PLACEMENT_VALUES = {
@@ -85,6 +86,10 @@ def plan_columns(
     plan = Plan()
     for name in header:
         parsed = catalogue.parse_header(name)
+        if COPY_MARK in name:
+            # A header the export repeats (Meta's second `Reactions`) is the same figure again.
+            plan.columns.append(Column(name, parsed, "duplicate"))
+            continue
         corrected, wanted = corrections.metric_for(name)
         if corrected:
             role = "metric" if wanted else "attribute"
@@ -111,6 +116,8 @@ def plan_columns(
         ):
             plan.columns.append(Column(name, parsed, "attribute"))
         elif match.metric is not None:
+            metric_id = layout.remap.get(match.metric, match.metric)
+            match = catalogue.Match(metric_id, match.score, match.suggestions, match.via)
             scale = 1.0
             if catalogue.metric(match.metric).unit == "seconds":
                 scale = 3600.0 if _HOURS.search(parsed.key) else 60.0 if _MINUTES.search(parsed.key) else 1.0

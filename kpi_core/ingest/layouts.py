@@ -24,6 +24,7 @@ class Layout(BaseModel):
     series: bool = False
     require: tuple[str | tuple[str, ...], ...] = ()
     files: tuple[str, ...] = ()
+    remap: dict[str, str] = {}
 
 
 class _Layouts(BaseModel):

@@ -17,13 +17,13 @@ from pandas.api.types import union_categoricals
 
 from kpi_core import catalogue
 from kpi_core.ingest.columns import PLACEMENT_VALUES, Column, Plan, plan_columns
-from kpi_core.ingest.dates import infer_date_order, parse_dates, parse_period
+from kpi_core.ingest.dates import ParsedDates, infer_date_order, parse_dates, parse_period
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.numbers import ParsedNumbers, infer_number_format, parse_numbers
 from kpi_core.ingest.sources import Table
 from kpi_core.models import ColumnReading, FileCorrections, Inference, Problem, Severity
 
-TEXT_COLUMNS = ("channel", "placement", "metric", "unit", "source_name", "campaign", "post_id", "file")
+TEXT_COLUMNS = ("channel", "placement", "metric", "unit", "source_name", "campaign", "post_id", "file", "source")
 _TOTAL_ROW = re.compile(r"(?i)^\s*(total|totals|grand total|jumlah|total keseluruhan|semua)\s*(:.*)?$")
 _LIFETIME = {"lifetime", "seumur hidup", "sepanjang waktu"}
 # Rates that are plain ratios (ROAS 4.2 means 4.2x), never percentages to rescale.
@@ -79,7 +79,10 @@ class Context:
 
 def _factor(series: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Codes into the distinct stripped texts of a column (-1 where the cell is empty)."""
-    codes, uniques = pd.factorize(series)
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes, uniques = series.cat.codes.to_numpy(), series.cat.categories
+    else:
+        codes, uniques = pd.factorize(series)
     labels = [str(u).strip() for u in uniques]
     empty = np.array([label == "" for label in labels] + [True], dtype=bool)
     codes = np.where(empty[codes], -1, codes) if len(labels) else codes
@@ -145,7 +148,7 @@ def _str_categories(cat: pd.Categorical) -> pd.Categorical:
 
 def concat_tidy(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
     """Stack tidy frames, keeping text columns categorical (a plain concat would turn them to objects)."""
-    frames = [f for f in frames if len(f)] or [empty_frame()]
+    frames = [f for f in frames if len(f)] or list(frames[:1]) or [empty_frame()]
     if len(frames) == 1:
         return frames[0].reset_index(drop=True)
     data: dict[str, object] = {}
@@ -212,7 +215,16 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     file_currency = _file_currency(plan)
     units = _Units(out, signals_id, file_currency, row_currency)
 
-    common = {"channel": channels, "placement": placements, "campaign": campaign, "post_id": post_id}
+    common = {
+        "channel": channels,
+        "placement": placements,
+        "campaign": campaign,
+        "post_id": post_id,
+        "source": table.source,
+    }
+    duplicates = [c.name for c in plan.columns if c.role == "duplicate"]
+    if duplicates:
+        out.problem("duplicate_columns", Severity.INFO, count=len(duplicates), examples=tuple(duplicates))
     pieces: list[pd.DataFrame] = []
     if plan.first("metric_name") is not None and plan.first("value") is not None:
         pieces.append(_long_rows(body, plan, table, fmt, keep, dates, common, out, units))
@@ -281,9 +293,7 @@ def _dates(
     out.date_order = order
     if not typed or basis == "user":
         out.note("date_order", order, basis, primary.name)
-    if not typed and raw.dtype == object:
-        raw = raw.map(lambda v: v if v is None or isinstance(v, str) else str(v))
-    parsed = parse_dates(raw, order, today=ctx.today, year=ctx.corrections.year)
+    parsed = _parse_dates(raw, order, ctx)
     if parsed.yearless:
         basis = "user" if ctx.corrections.year else "latest_past"
         out.note("year", str(parsed.year_used), basis, primary.name)
@@ -304,6 +314,20 @@ def _dates(
         out.problem("bad_dates", column=primary.name, row=first, count=int(missing.sum()), examples=examples)
         keep &= ~missing
     return values
+
+
+def _parse_dates(raw: pd.Series, order: str, ctx: Context) -> ParsedDates:
+    """Dates of a dictionary-encoded column are parsed once per distinct value when they carry
+    their year; yearless dates depend on row order and are parsed row by row."""
+    if isinstance(raw.dtype, pd.CategoricalDtype):
+        labels = pd.Series(raw.cat.categories.astype("str"))
+        once = parse_dates(labels, order, today=ctx.today, year=ctx.corrections.year)
+        if not once.yearless:
+            codes = raw.cat.codes.to_numpy()
+            days = np.append(once.values.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT"))
+            return ParsedDates(pd.Series(days[codes], index=raw.index), pd.Series(False, index=raw.index))
+        raw = raw.astype("str")
+    return parse_dates(raw, order, today=ctx.today, year=ctx.corrections.year)
 
 
 def _preamble_period(preamble: list[str]) -> tuple[date, date] | None:
@@ -478,6 +502,14 @@ def _column_rows(
     metric: pd.Categorical | str | None = metric_id
     if metric_id in ("results", "cost_per_result"):
         metric = _result_metrics(body, plan, metric_id)
+        if isinstance(metric, pd.Categorical):
+            # `Results` repeats a column the export also has (Messaging conversations started):
+            # keep the column, not its copy.
+            own = {c.metric for c in plan.of("metric") if c.metric not in ("results", "cost_per_result")}
+            copied = np.asarray(metric.isin(list(own)))
+            if (copied & mask).any():
+                out.note("results_copy", col.name, "own_column", col.name)
+            mask &= ~copied
     unit = units.of(metric_id, col, parsed, source)
     values, rescaled = _as_fraction(values, metric_id, parsed, unit)
     if rescaled:

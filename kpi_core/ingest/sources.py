@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from kpi_core import catalogue
 from kpi_core.ingest.numbers import infer_number_format
@@ -182,15 +184,18 @@ def is_description_row(row: list[Any], header: list[str]) -> bool:
     return len(prose) >= max(1, len(texts) // 2)
 
 
+COPY_MARK = " (copy "
+
+
 def dedupe(names: list[Any]) -> list[str]:
-    """Header names made unique (`Reactions`, `Reactions (2)`); blanks get a column letter."""
+    """Header names made unique (`Reactions`, `Reactions (copy 2)`); blanks get a number."""
     seen: dict[str, int] = {}
     out = []
     for i, raw in enumerate(names):
         name = str(raw).strip() if raw is not None and str(raw).strip() else f"(column {i + 1})"
         if name in seen:
             seen[name] += 1
-            name = f"{name} ({seen[name]})"
+            name = f"{name}{COPY_MARK}{seen[name]})"
         else:
             seen[name] = 1
         out.append(name)
@@ -230,12 +235,21 @@ def read_text_table(file: str, source: str, data: bytes) -> Table:
         if role is None and cell.strip()
     ]
     number_format = infer_number_format(samples, delimiter)
-    # Text columns stay text (18-digit post ids must not become floats); in a decimal-comma
-    # file every column is read as text, since `12.345` would otherwise become 12.345.
-    text_cols = {name for name, role in zip(header, roles, strict=True) if role not in (None, "date", "value")}
-    offset = _line_offset(body_text, lines_done)
-    body = _read_body(body_text[offset:], delimiter, header, file, problems, text_cols, number_format[0])
-    first_row = len(comments) + lines_done + 1
+    # Label columns (dates, channels, ids) are read dictionary-encoded: rules then run once per
+    # distinct label, and 18-digit post ids never pass through floats. In a decimal-comma file
+    # every other column is read as text too, since `12.345` there means twelve thousand.
+    dtypes = {
+        name: "category" for name, role in zip(header, roles, strict=True) if role not in (None, "value")
+    }
+    if number_format[0] == "id":
+        dtypes = {name: dtypes.get(name, "str") for name in header}
+    start = len(text) - len(body_text) + _line_offset(body_text, lines_done)
+    if encoding.startswith("utf-8"):
+        # The bytes after the header are already UTF-8: hand them over without re-encoding.
+        raw = data[(3 if encoding == "utf-8-sig" else 0) + len(text[:start].encode("utf-8")) :]
+    else:
+        raw = text[start:].encode("utf-8")
+    body = _read_body(raw, delimiter, header, file, problems, dtypes)
     return Table(
         file=file,
         source=source,
@@ -243,7 +257,7 @@ def read_text_table(file: str, source: str, data: bytes) -> Table:
         body=body,
         preamble=[p for p in preamble if p],
         delimiter=delimiter,
-        first_row=first_row,
+        first_row=len(comments) + lines_done + 1,
         skipped_description_rows=described,
         problems=problems,
         number_format=number_format,
@@ -261,34 +275,31 @@ def _line_offset(text: str, lines: int) -> int:
 
 
 def _read_body(
-    text: str,
-    delim: str,
-    header: list[str],
-    file: str,
-    problems: list[Problem],
-    text_cols: set[str],
-    number_format: str,
+    raw: bytes, delim: str, header: list[str], file: str, problems: list[Problem], dtypes: dict[str, str]
 ) -> pd.DataFrame:
-    if not text.strip():
+    if not raw[:65536].strip() and not raw.strip():
         return pd.DataFrame({name: pd.Series([], dtype="str") for name in header})
-    raw = text.encode("utf-8")
-    dtype: str | dict[str, str] = "str" if number_format == "id" else dict.fromkeys(text_cols, "str")
+    labels = pa.dictionary(pa.int32(), pa.string())
+    types = {name: labels if kind == "category" else pa.string() for name, kind in dtypes.items()}
     try:
-        return pd.read_csv(
+        table = pa_csv.read_csv(
             io.BytesIO(raw),
-            sep=delim,
-            header=None,
-            names=header,
-            dtype=dtype,
-            engine="pyarrow",
-            na_values=[""],
-            keep_default_na=False,
+            read_options=pa_csv.ReadOptions(column_names=header),
+            parse_options=pa_csv.ParseOptions(delimiter=delim, newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=types,
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+                timestamp_parsers=[],
+            ),
         )
+        return table.to_pandas()
     except Exception:  # noqa: BLE001 - any engine error falls back to the tolerant reader
         pass
     # Ragged rows (more or fewer fields than the header): read every record, pad or trim, and
     # say how many rows were reshaped.
-    records = list(csv.reader(io.StringIO(text), delimiter=delim))
+    records = list(csv.reader(io.StringIO(raw.decode("utf-8", errors="replace")), delimiter=delim))
     width = len(header)
     ragged = 0
     fixed = []
@@ -301,7 +312,8 @@ def _read_body(
         fixed.append(rec)
     if ragged:
         problems.append(Problem(file, "ragged_rows", Severity.WARNING, count=ragged))
-    return pd.DataFrame(fixed, columns=header, dtype="str")
+    frame = pd.DataFrame(fixed, columns=header, dtype="str")
+    return frame.replace("", None) if len(frame) else frame
 
 
 # --- spreadsheets ----------------------------------------------------------------------------

@@ -1,0 +1,153 @@
+"""Every export layout in FORMATS.md, read from raw-byte fixtures, lands right in the tidy frame."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from kpi_core.ingest import Dataset, read_files
+from kpi_core.models import TIDY_COLUMNS
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+EXPECTED = tomllib.loads((FIXTURES / "expected.toml").read_text(encoding="utf-8"))
+CASES: dict[str, dict[str, Any]] = EXPECTED["fixture"]
+BAD: dict[str, dict[str, Any]] = EXPECTED["bad"]
+TODAY = date(2026, 11, 23)
+
+
+def read(case: dict[str, Any]) -> Dataset:
+    """Read one fixture as a user would upload it (with the placement chosen where it is silent)."""
+    today = date.fromisoformat(case["reference_date"]) if "reference_date" in case else TODAY
+    placement = case["placement"] if case.get("placement_in_file") is False else None
+    return read_files([FIXTURES / case["file"]], today=today, placement=placement)
+
+
+_CACHE: dict[str, Dataset] = {}
+
+
+def dataset(key: str) -> Dataset:
+    """Each fixture is read once per test session."""
+    if key not in _CACHE:
+        _CACHE[key] = read(CASES[key])
+    return _CACHE[key]
+
+
+def select(frame: pd.DataFrame, check: dict[str, Any]) -> pd.DataFrame:
+    """The rows a check's selectors name."""
+    rows = frame[frame["metric"].astype("str") == check["metric"]]
+    for key in ("placement", "channel", "campaign", "post_id", "source_name"):
+        if key in check:
+            rows = rows[rows[key].astype("str") == check[key]]
+    if "row" in check:
+        rows = rows[
+            (rows["post_id"].astype("str") == check["row"]) | (rows["campaign"].astype("str") == check["row"])
+        ]
+    if "sheet" in check:
+        rows = rows[rows["source"].astype("str").str.endswith(f"[{check['sheet']}]")]
+    if "date" in check:
+        rows = rows[rows["date"] == pd.Timestamp(check["date"])]
+    return rows
+
+
+CHECKS = [(key, i) for key, case in sorted(CASES.items()) for i in range(len(case["checks"]))]
+TABLE = {**CASES, **{k: v for k, v in BAD.items() if "checks" in v}}
+
+
+@pytest.mark.parametrize("key", sorted(CASES))
+def test_layout_channel_and_placement_are_recognised(key: str) -> None:
+    """Each platform export is recognised by its signature, with its channel and placement."""
+    case = CASES[key]
+    ds = dataset(key)
+    assert not ds.unreadable, [e.message() for e in ds.unreadable]
+    report = ds.files[0]
+    assert report.layout.split(", ")[0].startswith(case["layout"]), report.layout
+    frame = ds.frame
+    assert list(frame.columns)[: len(TIDY_COLUMNS)] == list(TIDY_COLUMNS)
+    assert len(frame) > 0
+    if case["channel"] != "mixed":
+        assert set(frame["channel"].astype("str")) == {case["channel"]}
+    if case["placement"] != "mixed":
+        assert set(frame["placement"].astype("str")) == {case["placement"]}
+    else:
+        assert set(frame["placement"].astype("str")) == {"organic", "paid"}
+
+
+@pytest.mark.parametrize(("key", "index"), CHECKS, ids=[f"{k}-{i}" for k, i in CHECKS])
+def test_fixture_values_read_right(key: str, index: int) -> None:
+    """The canonical metric, unit and value of a known cell (or a file total) come out exactly."""
+    check = CASES[key]["checks"][index]
+    rows = select(dataset(key).frame, check)
+    assert len(rows) > 0, f"no rows for {check}"
+    assert set(rows["unit"].astype("str")) == {check["unit"]}
+    tolerance = check.get("tolerance")
+    got = rows["value"].sum() if check.get("sum") else rows["value"].iloc[0]
+    if not check.get("sum"):
+        assert len(rows) == 1, f"{len(rows)} rows for {check}: counted more than once"
+    assert got == pytest.approx(check["value"], abs=tolerance, rel=None if tolerance else 1e-6)
+
+
+@pytest.mark.parametrize(
+    "key", sorted(k for k, case in CASES.items() if case.get("missing"))
+)
+def test_placeholders_are_missing_not_zero(key: str) -> None:
+    """`-`, `--`, `<5` and `undefined` are missing values: no row, never a zero."""
+    for missing in CASES[key]["missing"]:
+        rows = select(dataset(key).frame, missing)
+        assert rows.empty, f"{missing['reason']!r} became {rows['value'].tolist()}"
+
+
+@pytest.mark.parametrize("key", sorted(k for k, case in CASES.items() if case.get("gap_dates")))
+def test_days_the_platform_left_out_are_not_invented(key: str) -> None:
+    """Meta leaves zero days out of its daily files; no value is made up for them."""
+    frame = dataset(key).frame
+    for day in CASES[key]["gap_dates"]:
+        assert (frame.loc[frame["date"] == pd.Timestamp(day), "value"].fillna(0) == 0).all()
+
+
+@pytest.mark.parametrize("key", sorted(k for k, case in CASES.items() if case.get("id_column")))
+def test_long_post_ids_stay_text(key: str) -> None:
+    """18-19 digit post ids are kept as text, never rounded through floats."""
+    ids = dataset(key).frame["post_id"].dropna().astype("str")
+    assert len(ids) > 0
+    assert ids.str.fullmatch(r"\d{15,20}").all(), ids.head().tolist()
+
+
+@pytest.mark.parametrize("key", sorted(k for k, v in BAD.items() if v.get("unreadable")))
+def test_unreadable_file_gives_one_sentence_in_both_languages(key: str) -> None:
+    """A file that cannot be read is reported with one clear sentence, never a traceback."""
+    ds = read_files([FIXTURES / BAD[key]["file"]], today=TODAY)
+    assert not ds.read_any
+    assert len(ds.unreadable) == 1
+    error = ds.unreadable[0]
+    for lang in ("en", "id"):
+        text = error.message(lang)
+        assert BAD[key]["file"].split("/")[-1] in text
+        assert text.count(". ") == 0 and text.endswith(".")
+    assert error.message("en") != error.message("id")
+
+
+def test_bad_cells_are_counted_and_the_rest_is_read() -> None:
+    """Cells that are not numbers are counted with the column and row; the other rows still count."""
+    case = BAD["bad_values"]
+    ds = read_files([FIXTURES / case["file"]], today=TODAY)
+    problems = [p for p in ds.files[0].problems if p.code == "bad_values"]
+    assert [(p.column, p.count) for p in problems] == [(case["column"], case["bad_values"])]
+    assert problems[0].row is not None and problems[0].examples
+    for check in case["checks"]:
+        rows = select(ds.frame, check)
+        assert rows["value"].sum() == pytest.approx(check["value"])
+
+
+def test_good_files_still_read_beside_a_bad_one() -> None:
+    """One unreadable upload does not stop the others from being read."""
+    ds = read_files(
+        [FIXTURES / BAD["garbage"]["file"], FIXTURES / CASES["generic_long"]["file"]], today=TODAY
+    )
+    assert ds.read_any
+    assert [r.layout for r in ds.files] == ["unreadable", "long"]
+    assert set(ds.frame["file"].astype("str")) == {"generic_long.csv"}

@@ -1,0 +1,174 @@
+"""The period summary and derived rates of a tidy frame."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from kpi_core.derive import SUMMARY_COLUMNS, derive_rates, summarise, value_or_none
+from kpi_core.models import TIDY_COLUMNS
+
+
+def tidy(*rows: tuple[Any, ...]) -> pd.DataFrame:
+    """Rows as (day, channel, placement, metric, value, unit, source_name[, post_id])."""
+    records = []
+    for r in rows:
+        day, channel, placement, metric, value, unit, source = r[:7]
+        post = r[7] if len(r) > 7 else None
+        when = pd.Timestamp(day) if day else pd.NaT
+        records.append((when, channel, placement, metric, value, unit, source, None, post, "f.csv"))
+    frame = pd.DataFrame(records, columns=list(TIDY_COLUMNS[:10]))
+    for extra in TIDY_COLUMNS[10:]:  # later columns (the table inside a file) follow the file
+        frame[extra] = frame["file"]
+    return frame
+
+
+def row(summary: pd.DataFrame, metric: str, channel: str = "instagram", **where: Any) -> pd.Series:
+    """The single summary row for a metric on a channel."""
+    hit = summary[(summary["metric"] == metric) & (summary["channel"] == channel)]
+    for key, value in where.items():
+        hit = hit[hit[key] == value]
+    assert len(hit) == 1, hit
+    return hit.iloc[0]
+
+
+IG = ("instagram", "organic")
+FRAME = tidy(
+    ("2026-01-01", *IG, "reach", 100.0, "count", "Jangkauan", "p1"),
+    ("2026-01-02", *IG, "reach", 300.0, "count", "Jangkauan", "p2"),
+    ("2026-01-01", *IG, "engagements", 10.0, "count", "Engagements", "p1"),
+    ("2026-01-02", *IG, "engagements", 30.0, "count", "Engagements", "p2"),
+    ("2026-01-01", *IG, "followers", 1000.0, "count", "Pengikut"),
+    ("2026-01-03", *IG, "followers", 1010.0, "count", "Pengikut"),
+    ("2026-01-02", *IG, "followers", 1005.0, "count", "Pengikut"),
+    ("2026-01-01", *IG, "engagement_rate", 0.5, "fraction", "Engagement rate"),
+    ("2026-01-01", *IG, "new_followers", 10.0, "count", "New followers"),
+    ("2026-01-01", *IG, "time_on_page", 30.0, "seconds", "Time on page"),
+    ("2026-01-02", *IG, "time_on_page", 50.0, "seconds", "Time on page"),
+    ("2026-01-01", "facebook", "paid", "spend", 200000.0, "IDR", "Amount spent (IDR)"),
+    ("2026-01-01", "facebook", "paid", "impressions", 10000.0, "count", "Impressions"),
+    ("2026-01-01", "facebook", "paid", "revenue", 500000.0, "IDR", "Revenue (IDR)"),
+    ("2026-01-01", "facebook", "paid", "clicks", 0.0, "count", "Clicks"),
+)
+
+
+def test_summary_has_the_contract_columns() -> None:
+    """The summary carries the columns the classification and the CLI read."""
+    assert tuple(summarise(FRAME).columns) == SUMMARY_COLUMNS
+
+
+def test_counts_and_money_are_summed() -> None:
+    """Counts and money add up over the period (basis `sum`); unique counts like reach too."""
+    summary = summarise(FRAME)
+    assert row(summary, "reach")[["value", "value_basis"]].tolist() == [400.0, "sum"]
+    spend = row(summary, "spend", "facebook")
+    assert (spend["value"], spend["unit"], spend["value_basis"]) == (200000.0, "IDR", "sum")
+
+
+def test_cumulative_total_takes_the_last_date() -> None:
+    """Followers take the last date's value, whatever the row order (basis `last`)."""
+    summary = summarise(FRAME.sample(frac=1, random_state=3))
+    assert row(summary, "followers")[["value", "value_basis"]].tolist() == [1010.0, "last"]
+
+
+def test_averages_are_averaged() -> None:
+    """A duration such as time on page is a per-row average: basis `mean`."""
+    assert row(summarise(FRAME), "time_on_page")[["value", "value_basis"]].tolist() == [40, "mean"]
+
+
+def test_a_reported_rate_is_recomputed_from_its_parts() -> None:
+    """A rate in the file becomes the ratio of its summed parts when they exist (basis `ratio`)."""
+    rate = row(summarise(FRAME), "engagement_rate")
+    assert (rate["value"], rate["value_basis"], rate["derived"]) == (0.1, "ratio", False)
+
+
+def test_a_rate_without_parts_is_averaged() -> None:
+    """A rate whose parts are missing keeps the mean of its values (basis `mean`)."""
+    frame = tidy(
+        ("2026-01-01", *IG, "engagement_rate", 0.2, "fraction", "ER"),
+        ("2026-01-02", *IG, "engagement_rate", 0.4, "fraction", "ER"),
+    )
+    rate = row(summarise(frame), "engagement_rate")
+    assert rate["value"] == pytest.approx(0.3) and rate["value_basis"] == "mean"
+
+
+def test_derived_rates_use_parts_on_the_same_channel() -> None:
+    """Derived rates are added, labelled and marked derived: CPM, ROAS, ROI, growth, per post."""
+    summary = derive_rates(summarise(FRAME))
+    cpm = row(summary, "cpm", "facebook")
+    assert (cpm["value"], cpm["unit"], cpm["derived"]) == (20000.0, "IDR", True)
+    assert row(summary, "roas", "facebook")["value"] == 2.5
+    assert row(summary, "roi", "facebook")["value"] == 1.5
+    growth = row(summary, "follower_growth_rate")
+    assert growth["value"] == pytest.approx(10 / 1010) and growth["value_basis"] == "ratio"
+    per_follower = row(summary, "engagement_rate_followers")
+    assert per_follower["source_name"] == "Engagement rate (followers)"
+    assert row(summary, "posts")["value"] == 2.0
+
+
+def test_a_reported_rate_is_not_derived_twice() -> None:
+    """When the file reports a rate, no derived duplicate of it is added."""
+    summary = derive_rates(summarise(FRAME))
+    assert len(summary[summary["metric"] == "engagement_rate"]) == 1
+
+
+def test_rates_never_cross_channels_or_placements() -> None:
+    """A rate is never derived from parts on different channels or placements."""
+    frame = tidy(
+        ("2026-01-01", "instagram", "organic", "engagements", 10.0, "count", "E"),
+        ("2026-01-01", "facebook", "organic", "reach", 100.0, "count", "R"),
+        ("2026-01-01", "facebook", "paid", "engagements", 10.0, "count", "E"),
+        ("2026-01-01", "instagram", "paid", "reach", 100.0, "count", "R"),
+    )
+    assert "engagement_rate" not in set(derive_rates(summarise(frame))["metric"])
+
+
+def test_currencies_are_never_added_or_divided_together() -> None:
+    """Amounts in two currencies stay separate rows, are flagged, and never divide each other."""
+    frame = tidy(
+        ("2026-01-01", "facebook", "paid", "spend", 100.0, "USD", "Amount spent (USD)"),
+        ("2026-01-01", "facebook", "paid", "spend", 1500000.0, "IDR", "Amount spent (IDR)"),
+        ("2026-01-01", "facebook", "paid", "revenue", 3000000.0, "IDR", "Revenue (IDR)"),
+    )
+    summary = derive_rates(summarise(frame))
+    spend = summary[summary["metric"] == "spend"]
+    assert sorted(spend["unit"]) == ["IDR", "USD"] and spend["mixed_currency"].all()
+    assert row(summary, "roas", "facebook")["value"] == 2.0  # IDR over IDR only
+
+
+def test_zero_denominator_is_undefined_not_nan() -> None:
+    """A rate over zero is undefined: NaN in the summary, None to the outside world."""
+    cpc = row(derive_rates(summarise(FRAME)), "cpc", "facebook")
+    assert math.isnan(cpc["value"]) and value_or_none(cpc["value"]) is None
+    assert value_or_none(float("inf")) is None and value_or_none(2.0) == 2.0
+
+
+def test_period_filter_keeps_undated_rows() -> None:
+    """The period keeps rows in it and rows without a date, and drops the rest."""
+    frame = tidy(
+        ("2026-01-01", *IG, "reach", 1.0, "count", "Reach"),
+        ("2026-02-01", *IG, "reach", 2.0, "count", "Reach"),
+        (None, *IG, "comments", 5.0, "count", "Comments"),
+    )
+    summary = summarise(frame, start=date(2026, 1, 15), end=date(2026, 2, 28))
+    assert row(summary, "reach")["value"] == 2.0 and row(summary, "comments")["value"] == 5.0
+
+
+def test_input_frame_is_not_mutated_and_dtype_does_not_matter() -> None:
+    """Summarising leaves the frame untouched and reads categorical text like plain strings."""
+    before = FRAME.copy()
+    plain = derive_rates(summarise(FRAME))
+    pd.testing.assert_frame_equal(FRAME, before)
+    cats = FRAME.astype({c: "category" for c in ("channel", "placement", "metric", "unit")})
+    pd.testing.assert_frame_equal(derive_rates(summarise(cats)), plain)
+
+
+def test_unknown_metrics_are_kept() -> None:
+    """A row whose metric is unknown is summarised under its own name with metric None."""
+    frame = tidy(("2026-01-01", *IG, None, 3.0, "count", "Fooba"))
+    summary = summarise(frame)
+    assert summary["metric"].tolist() == [None] and summary["value"].tolist() == [3.0]
