@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import cache
 
 import pandas as pd
 
@@ -112,51 +113,42 @@ def _posts(work: pd.DataFrame, present: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["_merge"] == "left_only"].drop(columns="_merge")
 
 
-def _ratios(summary: pd.DataFrame) -> pd.DataFrame:
-    """Every catalogue rate whose two parts exist on the same channel, placement and currency."""
-    rates = [
-        (m, m.parts or _NET_RATES.get(m.id, ()))
+@cache
+def _rate_table() -> pd.DataFrame:
+    rows = [
+        (m.id, *(m.parts or _NET_RATES[m.id]), m.scale, m.id in _NET_RATES, m.unit, m.label.en)
         for m in catalogue.load().metrics
         if len(m.parts or _NET_RATES.get(m.id, ())) == 2
     ]
-    rate_ids = {m.id for m, _ in rates}
-    parts = summary[~summary["metric"].isin(rate_ids) & (summary["metric"] != _NONE)]
-    totals = parts.groupby(["metric", "channel", "placement", "unit"], as_index=False)["value"].sum(
-        min_count=1
+    columns = ["metric", "num", "den", "scale", "net", "rate_unit", "source_name"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _ratios(summary: pd.DataFrame) -> pd.DataFrame:
+    """Every catalogue rate whose two parts exist on the same channel, placement and currency."""
+    table = _rate_table()
+    parts = summary[~summary["metric"].isin(set(table["metric"])) & (summary["metric"] != _NONE)]
+    keys = ["metric", "channel", "placement", "unit"]
+    totals = parts.groupby(keys)["value"].sum(min_count=1).reset_index()
+    num = totals.rename(columns={"metric": "num", "unit": "unit_num", "value": "value_num"})
+    den = totals.rename(columns={"metric": "den", "unit": "unit_den", "value": "value_den"})
+    pair = table.merge(num, on="num").merge(den, on=["den", "channel", "placement"])
+    both_money = _is_money(pair["unit_num"]) & _is_money(pair["unit_den"])
+    # Amounts in different currencies are never divided by each other.
+    pair = pair[~both_money | (pair["unit_num"] == pair["unit_den"])]
+    den_value = pair["value_den"].where(pair["value_den"] != 0)
+    top = pair["value_num"] - den_value.where(pair["net"], 0.0)
+    money_unit = pair["unit_num"].where(_is_money(pair["unit_num"]), pair["unit_den"])
+    found = pd.DataFrame(
+        {
+            "metric": pair["metric"],
+            "channel": pair["channel"],
+            "placement": pair["placement"],
+            "unit": money_unit.where(pair["rate_unit"] == MONEY, pair["rate_unit"]),
+            "value": (top / den_value * pair["scale"]).astype("float64"),
+            "source_name": pair["source_name"],
+        }
     )
-    out: list[pd.DataFrame] = []
-    for rate, (num_id, den_id) in rates:
-        num = totals[totals["metric"] == num_id].drop(columns="metric")
-        den = totals[totals["metric"] == den_id].drop(columns="metric")
-        pair = num.merge(den, on=["channel", "placement"], suffixes=("_num", "_den"))
-        both_money = _is_money(pair["unit_num"]) & _is_money(pair["unit_den"])
-        # Amounts in different currencies are never divided by each other.
-        pair = pair[~both_money | (pair["unit_num"] == pair["unit_den"])]
-        if pair.empty:
-            continue
-        den_value = pair["value_den"].where(pair["value_den"] != 0)
-        top = pair["value_num"] - den_value if rate.id in _NET_RATES else pair["value_num"]
-        value = top / den_value * rate.scale
-        if rate.unit == MONEY:
-            unit = pair["unit_num"].where(_is_money(pair["unit_num"]), pair["unit_den"])
-        else:
-            unit = pd.Series(rate.unit, index=pair.index)
-        out.append(
-            pd.DataFrame(
-                {
-                    "metric": rate.id,
-                    "channel": pair["channel"],
-                    "placement": pair["placement"],
-                    "unit": unit,
-                    "value": value.astype("float64"),
-                    "source_name": rate.label.en,
-                }
-            )
-        )
-    if not out:
-        empty = ["metric", "channel", "placement", "unit", "value", "source_name"]
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in empty})
-    found = pd.concat(out, ignore_index=True)
     # Two pairings landing on one unit (ROAS from IDR and from USD) would be ambiguous: drop both.
     return found[~found.duplicated(["metric", "channel", "placement", "unit"], keep=False)]
 

@@ -48,7 +48,8 @@ def frame_for(row: dict[str, Any]) -> pd.DataFrame:
 
 
 def _id(row: dict[str, Any]) -> str:
-    return f"{row['label']}-{row['channel']}-{row['placement']}-{'+'.join(row['goals'])}-{row['model']}"
+    goals = "+".join(row["goals"])
+    return f"{row['label']}-{row['channel']}-{row['placement']}-{goals}-{row['model']}"
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[_id(r) for r in ROWS])

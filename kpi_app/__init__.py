@@ -1,0 +1,1 @@
+"""The dashboard's thin app layer: session state, cached loaders and shared widgets."""

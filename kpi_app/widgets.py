@@ -1,0 +1,95 @@
+"""Drawing helpers shared by the pages: file cards and summary figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kpi_core.i18n import format_date, format_number, problem_message, t
+from kpi_core.labels import (
+    channel_label,
+    inference_message,
+    layout_label,
+    metric_label,
+    placement_label,
+    unit_label,
+)
+from kpi_core.models import FileReport, Severity
+
+
+def _dates(report: FileReport, lang: str) -> str:
+    if not report.date_from:
+        return t("file.no_dates", lang)
+    start = pd.Timestamp(report.date_from).date()
+    end = pd.Timestamp(report.date_to).date()
+    return format_date(start, lang) if start == end else f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+def file_card(report: FileReport, channels: list[str], lang: str) -> None:
+    """One uploaded file: what it was recognised as, what was read, and every problem met."""
+    unreadable = report.layout == "unreadable"
+    with st.container(border=True):
+        icon = (
+            ":material/block:"
+            if unreadable
+            else ":material/warning:"
+            if _warnings(report)
+            else ":material/check_circle:"
+        )
+        st.markdown(f"#### {icon} {report.name}")
+        st.caption(f"{t('file.platform', lang)}: {layout_label(report, lang)}")
+        if unreadable:
+            for problem in report.problems:
+                st.error(problem_message(problem, lang))
+            return
+        facts = {
+            t("file.channel", lang): ", ".join(channel_label(c, lang) for c in channels) or "–",
+            t("file.placement", lang): placement_label(report.placement, lang),
+            t("file.dates", lang): _dates(report, lang),
+            t("file.rows", lang): format_number(report.rows_read, lang),
+            t("file.skipped", lang): format_number(report.rows_skipped, lang),
+        }
+        header = " | ".join(facts)
+        st.markdown(f"| {header} |\n|{'---|' * len(facts)}\n| {' | '.join(facts.values())} |")
+        for problem in report.problems:
+            text = problem_message(problem, lang)
+            if problem.severity == Severity.ERROR:
+                st.error(text, icon=":material/error:")
+            elif problem.severity == Severity.WARNING:
+                st.warning(text, icon=":material/warning:")
+            else:
+                st.caption(f":material/info: {text}")
+        if report.unknown_columns:
+            st.warning(
+                t("file.unknown_columns", lang, columns=", ".join(report.unknown_columns)),
+                icon=":material/help:",
+            )
+        with st.expander(t("file.assumptions", lang)):
+            for inference in report.inferences:
+                st.markdown(f"- {inference_message(inference, lang)}")
+            st.dataframe(columns_table(report, lang), hide_index=True, width="stretch")
+
+
+def _warnings(report: FileReport) -> bool:
+    return any(p.severity != Severity.INFO for p in report.problems) or bool(report.unknown_columns)
+
+
+def columns_table(report: FileReport, lang: str) -> pd.DataFrame:
+    """Each column of the file and what it was read as."""
+    rows = []
+    for col in report.columns:
+        if col.role == "metric":
+            reads_as = metric_label(col.metric, lang)
+            if col.placement:
+                reads_as += f" ({placement_label(col.placement, lang)})"
+        else:
+            reads_as = t(f"role.{col.role}", lang)
+        rows.append(
+            {
+                t("column.name", lang): col.source_name,
+                t("column.reads_as", lang): reads_as,
+                t("column.unit", lang): unit_label(col.unit, lang) if col.unit else "",
+                t("column.match", lang): f"{col.score:.0%}" if col.score is not None and col.role in ("metric", "unknown") else "",
+            }
+        )
+    return pd.DataFrame(rows)

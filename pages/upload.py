@@ -1,0 +1,66 @@
+"""Upload exports (or pick a demo) and see what was understood in each file."""
+
+import streamlit as st
+
+from kpi_app import state
+from kpi_app.widgets import file_card
+from kpi_core.i18n import format_date, format_number, t
+
+lang = state.lang()
+st.title(t("app.title", lang))
+st.markdown(f"**{t('app.tagline', lang)}**  \n{t('upload.intro', lang)}")
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.subheader(t("upload.files_header", lang))
+    uploaded = st.file_uploader(
+        t("upload.uploader", lang),
+        type=["csv", "tsv", "txt", "xlsx", "xls", "parquet", "zip"],
+        accept_multiple_files=True,
+        help=t("upload.files_help", lang),
+        key=f"uploader_{st.session_state.get('uploader_key', 0)}",
+    )
+    if uploaded:
+        state.add_uploads(uploaded)
+with right:
+    st.subheader(t("upload.demo_header", lang))
+    for demo in state.demo_datasets():
+        with st.container(border=True):
+            st.markdown(f"**{demo['label'][lang]}**  \n{demo['description'][lang]}")
+            if st.button(t("upload.demo_button", lang), key=f"demo_{demo['id']}"):
+                state.load_demo(demo["id"])
+
+if not state.uploads():
+    st.info(t("upload.nothing_yet", lang))
+    st.stop()
+
+with st.spinner(t("upload.reading", lang, files=", ".join(state.uploads())), show_time=True):
+    data = state.dataset()
+assert data is not None
+
+st.divider()
+head, clear = st.columns([5, 1])
+head.subheader(t("upload.understood", lang))
+if clear.button(t("upload.clear", lang)):
+    state.clear_uploads()
+    st.rerun()
+if not data.read_any:
+    st.error(t("upload.none_readable", lang))
+
+frame = data.frame
+readable = [r for r in data.files if r.layout != "unreadable"]
+cols = st.columns([1, 1, 1, 2])
+cols[0].metric(t("upload.summary_files", lang), f"{len(readable)} / {len(data.files)}")
+cols[1].metric(t("upload.summary_rows", lang), format_number(sum(r.rows_read for r in readable), lang))
+cols[2].metric(t("upload.summary_figures", lang), format_number(len(frame), lang))
+dated = frame["date"].dropna()
+period = (
+    f"{format_date(dated.min().date(), lang)} – {format_date(dated.max().date(), lang)}"
+    if len(dated)
+    else "–"
+)
+cols[3].metric(t("upload.summary_period", lang), period)
+
+channels_of = frame.groupby("file", observed=True)["channel"].unique().to_dict()
+for report in data.files:
+    file_card(report, sorted(map(str, channels_of.get(report.name, []))), lang)
