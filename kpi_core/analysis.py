@@ -1,0 +1,120 @@
+"""From the tidy frame to verdicts for a period, and the classify JSON the CLI prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from kpi_core.classify import Classification, classify
+from kpi_core.derive import derive_rates, summarise
+from kpi_core.i18n import problem_message
+from kpi_core.ingest import Dataset
+from kpi_core.models import BusinessModel, FileReport, Goal, Verdict
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The verdicts for one period, goals and business model, with the summary they rest on."""
+
+    period: tuple[date | None, date | None]
+    summary: pd.DataFrame
+    classification: Classification
+
+
+def period_of(frame: pd.DataFrame) -> tuple[date | None, date | None]:
+    """The first and last date in the data (None when no row is dated)."""
+    dated = frame["date"].dropna()
+    if dated.empty:
+        return None, None
+    return dated.min().date(), dated.max().date()
+
+
+def analyse(
+    dataset: Dataset,
+    goals: Iterable[Goal | str],
+    model: BusinessModel | str,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    overrides: Mapping[tuple[str, str, str], Verdict | str] | None = None,
+    lang: str = "en",
+) -> Analysis:
+    """Summarise the period, derive the rates the data allows and judge every metric."""
+    first, last = period_of(dataset.frame)
+    period = (start or first, end or last)
+    summary = derive_rates(summarise(dataset.frame, start, end))
+    verdicts = classify(summary, goals, model, overrides=overrides, lang=lang)
+    return Analysis(period, summary, verdicts)
+
+
+def _file_json(report: FileReport, lang: str) -> dict[str, Any]:
+    return {
+        "name": report.name,
+        "layout": report.layout,
+        "platform": report.platform,
+        "channel": report.channel,
+        "placement": report.placement,
+        "rows_read": report.rows_read,
+        "rows_skipped": report.rows_skipped,
+        "date_from": report.date_from,
+        "date_to": report.date_to,
+        "unknown_columns": list(report.unknown_columns),
+        "problems": [
+            {
+                "code": p.code,
+                "severity": str(p.severity),
+                "message": problem_message(p, lang),
+                "column": p.column,
+                "row": p.row,
+                "count": p.count,
+            }
+            for p in report.problems
+        ],
+    }
+
+
+def classify_json(dataset: Dataset, analysis: Analysis, lang: str = "en") -> dict[str, Any]:
+    """The `kpi-lens classify --json` object (schema: kpi_core/data/classify.schema.json)."""
+    verdicts = analysis.classification
+    start, end = analysis.period
+    flags = []
+    for flag in verdicts.flags:
+        item = flag.to_dict()
+        item["from"] = item["from"] or (start.isoformat() if start else None)
+        item["to"] = item["to"] or (end.isoformat() if end else None)
+        flags.append(item)
+    return {
+        "goals": [str(g) for g in verdicts.goals],
+        "business_model": str(verdicts.model),
+        "period": {
+            "from": start.isoformat() if start else None,
+            "to": end.isoformat() if end else None,
+        },
+        "files": [_file_json(r, lang) for r in dataset.files],
+        "metrics": [
+            {
+                "source_name": m.source_name,
+                "metric": m.metric,
+                "match_score": m.match_score,
+                "channel": m.channel,
+                "placement": m.placement,
+                "stage": None if m.stage is None else str(m.stage),
+                "verdict": str(m.verdict),
+                "rule": m.rule,
+                "reason": m.reason,
+                "derived": m.derived,
+                "overridden": m.overridden,
+                "flags": list(m.flags),
+                "unit": m.unit,
+                "value": m.value,
+                "value_basis": m.value_basis,
+                "goal": None if m.goal is None else str(m.goal),
+            }
+            for m in verdicts.metrics
+        ],
+        "flags": flags,
+    }

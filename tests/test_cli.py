@@ -1,0 +1,116 @@
+"""The `kpi-lens classify` contract: JSON valid against the committed schema, exit codes, stderr."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from kpi_core.cli import main
+
+ROOT = Path(__file__).parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+EXPECTED = tomllib.loads((FIXTURES / "expected.toml").read_text(encoding="utf-8"))
+SCHEMA = json.loads(resources.files("kpi_core.data").joinpath("classify.schema.json").read_text())
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, Any] | None, str]:
+    """Run the command in-process; the JSON (validated against the schema), and stderr."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    data = json.loads(out) if out.strip() else None
+    if data is not None:
+        jsonschema.validate(data, SCHEMA)
+    return code, data, err
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    """The committed schema is itself valid draft 2020-12."""
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED["fixture"]))
+def test_every_fixture_classifies_with_valid_json(key: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every export layout classifies: exit 0, JSON valid against the schema, a verdict per metric."""
+    path = FIXTURES / EXPECTED["fixture"][key]["file"]
+    code, data, err = run(capsys, "classify", str(path), "--goal", "sales", "--goal", "leads",
+                          "--model", "online_store", "--json")
+    assert code == 0, err
+    assert data is not None and data["metrics"]
+    assert data["files"][0]["name"] == path.name
+    assert {m["verdict"] for m in data["metrics"]} <= {"kpi", "supporting", "vanity"}
+    assert sum(m["verdict"] == "kpi" for m in data["metrics"]) <= 6
+
+
+def test_unreadable_files_exit_2_with_one_line_each(capsys: pytest.CaptureFixture[str]) -> None:
+    """When no file can be read the command exits 2 with one line per file on stderr."""
+    bad = [FIXTURES / "bad" / "garbage.csv", FIXTURES / "bad" / "empty.csv"]
+    code, data, err = run(capsys, "classify", *map(str, bad), "--goal", "sales", "--model", "b2b", "--json")
+    assert code == 2
+    assert data is None
+    lines = err.strip().splitlines()
+    assert len(lines) == 2
+    assert "garbage.csv" in lines[0] and "empty.csv" in lines[1]
+
+
+def test_one_bad_file_among_good_ones_still_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    """A bad file beside a good one is reported on stderr and in `files`; the rest is classified."""
+    code, data, err = run(
+        capsys, "classify", str(FIXTURES / "bad" / "garbage.csv"), str(FIXTURES / "generic_long.csv"),
+        "--goal", "awareness", "--model", "online_store", "--json",
+    )
+    assert code == 0
+    assert data is not None
+    assert [f["layout"] for f in data["files"]] == ["unreadable", "long"]
+    assert data["files"][0]["problems"][0]["severity"] == "error"
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_missing_path_is_one_line_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    """A path that does not exist is one line on stderr."""
+    code, _, err = run(capsys, "classify", "nope/missing.csv", "--goal", "sales", "--model", "b2b", "--json")
+    assert code == 2
+    assert "missing.csv" in err and "Traceback" not in err
+
+
+def test_period_limits_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--from`/`--to` set the period and every value is for that period only."""
+    path = str(ROOT / "sample_data" / "ecom_ga4_website.csv")
+    args = ("classify", path, "--goal", "sales", "--model", "online_store", "--json")
+    _, whole, _ = run(capsys, *args)
+    _, july, _ = run(capsys, *args, "--from", "2026-07-01", "--to", "2026-07-31")
+    assert whole is not None and july is not None
+    assert july["period"] == {"from": "2026-07-01", "to": "2026-07-31"}
+    sessions = {d: next(m["value"] for m in x["metrics"] if m["metric"] == "sessions") for d, x in (("y", whole), ("m", july))}
+    assert 0 < sessions["m"] < sessions["y"] / 6
+
+
+def test_reasons_speak_indonesian_with_lang_id(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--lang id` writes every reason and flag message in Bahasa Indonesia."""
+    path = str(ROOT / "sample_data" / "ecom_a_social_harian.csv")
+    _, en, _ = run(capsys, "classify", path, "--goal", "sales", "--model", "online_store", "--json")
+    _, idn, _ = run(capsys, "classify", path, "--goal", "sales", "--model", "online_store", "--lang", "id", "--json")
+    assert en is not None and idn is not None
+    assert [m["verdict"] for m in en["metrics"]] == [m["verdict"] for m in idn["metrics"]]
+    assert all(a["reason"] != b["reason"] for a, b in zip(en["metrics"], idn["metrics"], strict=True))
+    flag = next(f for f in idn["flags"] if f["code"] == "sales_on_organic_social")
+    assert flag["channel"] == "instagram" and "organik" in flag["message"].lower()
+
+
+def test_console_script_never_prints_a_traceback() -> None:
+    """The installed `kpi-lens` exits 2 on an unreadable file with one clean line on stderr."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "kpi_core.cli", "classify", str(FIXTURES / "bad" / "truncated.xlsx"),
+         "--goal", "sales", "--model", "b2b", "--json"],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
