@@ -11,6 +11,9 @@ from typing import Any
 
 import streamlit as st
 
+from kpi_core.analysis import Analysis, period_of
+from kpi_core.classify import Classification, classify
+from kpi_core.derive import derive_rates, summarise
 from kpi_core.ingest import Dataset, read_files
 from kpi_core.models import FileCorrections
 
@@ -68,8 +71,13 @@ def load_demo(dataset_id: str) -> None:
     for name in chosen["files"]:
         store[name] = (SAMPLE_DATA / name).read_bytes()
     st.session_state["demo"] = dataset_id
-    st.session_state["goals"] = list(chosen.get("goals", []))
-    st.session_state["business_model"] = chosen.get("business_model")
+    # Runs as the button's callback, before the sidebar is drawn, so its widgets can follow.
+    st.session_state["goals"] = st.session_state["goals_widget"] = list(chosen.get("goals", []))
+    model = chosen.get("business_model")
+    st.session_state["business_model"] = st.session_state["business_model_widget"] = model
+    st.session_state.pop("period", None)
+    st.session_state.pop("period_widget", None)
+    st.session_state["overrides"] = {}
 
 
 def corrections() -> dict[str, FileCorrections]:
@@ -100,4 +108,65 @@ def dataset() -> Dataset | None:
         key_files.append((name, digest))
     fixes = tuple(sorted(corrections().items()))
     key = (tuple(key_files), repr(fixes))
+    st.session_state["dataset_key"] = key
     return _read(key, tuple(files.items()), fixes)
+
+
+GOALS = ("awareness", "engagement", "leads", "conversions", "sales", "retention")
+MODELS = ("online_store", "physical_store", "b2b", "saas")
+
+
+def goals() -> list[str]:
+    """The goals chosen in the sidebar (sales by default; never empty)."""
+    chosen = [g for g in st.session_state.get("goals", []) if g in GOALS]
+    return chosen or ["sales"]
+
+
+def business_model() -> str:
+    """The business model chosen in the sidebar."""
+    model = st.session_state.get("business_model")
+    return model if model in MODELS else "online_store"
+
+
+def period(data: Dataset) -> tuple[date | None, date | None]:
+    """The period chosen in the sidebar, kept within the data's dates."""
+    first, last = period_of(data.frame)
+    chosen = st.session_state.get("period")
+    if not chosen or first is None or last is None:
+        return first, last
+    start, end = chosen
+    start = min(max(start, first), last)
+    end = max(min(end, last), start)
+    return start, end
+
+
+def overrides() -> dict[tuple[str, str, str], str]:
+    """The verdicts the marketer set by hand: (metric or source name, channel, placement) → verdict."""
+    fixes: dict[tuple[str, str, str], str] = st.session_state.setdefault("overrides", {})
+    return fixes
+
+
+@st.cache_resource(max_entries=12, show_spinner=False)
+def _summary(key: tuple[Any, ...], _data: Dataset, start: date | None, end: date | None) -> Any:
+    return derive_rates(summarise(_data.frame, start, end))
+
+
+def analysis() -> Analysis | None:
+    """The verdicts for the uploads, goals, model, period and overrides chosen (cached)."""
+    data = dataset()
+    if data is None or not data.read_any:
+        return None
+    start, end = period(data)
+    key = st.session_state.get("dataset_key")
+    summary = _summary((key, start, end), data, start, end)
+    verdicts = _classify((key, start, end), summary, tuple(goals()), business_model(),
+                         tuple(sorted(overrides().items())), lang())
+    return Analysis((start, end), summary, verdicts)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _classify(
+    key: tuple[Any, ...], _summary: Any, goals: tuple[str, ...], model: str,
+    fixes: tuple[tuple[tuple[str, str, str], str], ...], language: str,
+) -> Classification:
+    return classify(_summary, goals, model, overrides=dict(fixes), lang=language)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kpi_core import catalogue
-from kpi_core.i18n import format_date, messages, t
+from kpi_core.i18n import format_date, format_number, messages, t
 from kpi_core.models import FileReport, Inference
 
 _CURRENCY_SIGNS = {"IDR": "Rp", "USD": "$", "EUR": "€"}
@@ -80,3 +80,42 @@ def inference_message(inference: Inference, lang: str = "en") -> str:
     if f"basis.{inference.basis}" in messages():
         text += f" ({t(f'basis.{inference.basis}', lang)})"
     return text
+
+
+# Ratios read as "2.4×"; every other fraction reads as a percentage.
+_TIMES = {"roas", "frequency", "views_per_user"}
+_COMPACT = {
+    "en": ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")),
+    "id": ((1e12, " T"), (1e9, " M"), (1e6, " jt"), (1e3, " rb")),
+}
+
+
+def _compact(value: float, lang: str) -> str:
+    for size, suffix in _COMPACT["id" if lang == "id" else "en"]:
+        if abs(value) >= size:
+            return f"{format_number(value / size, lang, 1 if abs(value) < 100 * size else 0)}{suffix}"
+    return format_number(value, lang, 0 if float(value).is_integer() else 2)
+
+
+def format_value(
+    value: float | None, unit: str, lang: str = "en", metric: str | None = None, compact: bool = False
+) -> str:
+    """A figure as the user reads it: `Rp 1,2 jt`, `3,2%`, `2.4×`, `1 min 2 s`, `12,345`."""
+    if value is None or value != value:
+        return "–"
+    if unit == "fraction":
+        if metric in _TIMES:
+            return f"{format_number(value, lang, 2)}×"
+        return f"{format_number(value * 100, lang, 1 if abs(value) >= 0.01 else 2)}%"
+    if unit == "seconds":
+        minutes, seconds = divmod(round(value), 60)
+        if not minutes:
+            return t("unit.duration_s", lang, s=seconds)
+        hours, minutes = divmod(minutes, 60)
+        if hours:
+            return t("unit.duration_h", lang, h=format_number(hours, lang), m=minutes)
+        return t("unit.duration_m", lang, m=minutes, s=seconds)
+    number = _compact(value, lang) if compact else format_number(value, lang, 0 if abs(value) >= 100 or float(value).is_integer() else 2)
+    if unit == "count":
+        return number
+    return f"{_CURRENCY_SIGNS.get(unit, unit)} {number}"

@@ -27,8 +27,12 @@ with right:
     for demo in state.demo_datasets():
         with st.container(border=True):
             st.markdown(f"**{demo['label'][lang]}**  \n{demo['description'][lang]}")
-            if st.button(t("upload.demo_button", lang), key=f"demo_{demo['id']}"):
-                state.load_demo(demo["id"])
+            st.button(
+                t("upload.demo_button", lang),
+                key=f"demo_{demo['id']}",
+                on_click=state.load_demo,
+                args=(demo["id"],),
+            )
 
 if not state.uploads():
     st.info(t("upload.nothing_yet", lang))

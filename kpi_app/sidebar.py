@@ -1,0 +1,74 @@
+"""The sidebar every page shares: language, goals, business model and period."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kpi_app import state
+from kpi_core.analysis import period_of
+from kpi_core.i18n import t
+
+LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+
+
+def _keep_goals() -> None:
+    chosen = st.session_state["goals_widget"]
+    if chosen:
+        st.session_state["goals"] = list(chosen)
+    else:
+        st.session_state["goals_empty"] = True
+
+
+def _keep_period() -> None:
+    chosen = st.session_state["period_widget"]
+    if isinstance(chosen, tuple | list) and len(chosen) == 2:
+        st.session_state["period"] = tuple(chosen)
+
+
+def choices() -> None:
+    """Draw the choices; every change reruns every page with the new values."""
+    lang = state.lang()
+    st.selectbox(
+        t("app.language", lang),
+        options=list(LANGUAGES),
+        index=list(LANGUAGES).index(lang),
+        format_func=LANGUAGES.__getitem__,
+        key="lang_widget",
+        on_change=state.remember("lang"),
+    )
+    st.multiselect(
+        t("side.goals", lang),
+        options=list(state.GOALS),
+        default=state.goals(),
+        format_func=lambda g: t(f"classify.goal.{g}", lang),
+        key="goals_widget",
+        on_change=_keep_goals,
+        help=t("side.goals_help", lang),
+    )
+    if st.session_state.pop("goals_empty", False):
+        st.warning(t("side.goals_empty", lang), icon=":material/warning:")
+    st.selectbox(
+        t("side.model", lang),
+        options=list(state.MODELS),
+        index=list(state.MODELS).index(state.business_model()),
+        format_func=lambda m: t(f"classify.model.{m}", lang).capitalize(),
+        key="business_model_widget",
+        on_change=state.remember("business_model"),
+    )
+    data = state.dataset()
+    if data is None or not data.read_any:
+        return
+    first, last = period_of(data.frame)
+    if first is None or last is None:
+        return
+    start, end = state.period(data)
+    st.date_input(
+        t("side.period", lang),
+        value=(start, end),
+        min_value=first,
+        max_value=last,
+        format="DD/MM/YYYY" if lang == "id" else "YYYY/MM/DD",
+        key="period_widget",
+        on_change=_keep_period,
+        help=t("side.period_help", lang),
+    )

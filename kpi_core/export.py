@@ -1,0 +1,69 @@
+"""The classified table as a CSV a spreadsheet opens cleanly, in either language."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from kpi_core.classify import Classification
+from kpi_core.i18n import t
+from kpi_core.labels import channel_label, metric_label, placement_label, unit_label
+
+# A cell starting with one of these runs as a formula in Excel, Sheets and LibreOffice.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def safe_text(text: str) -> str:
+    """Text that a spreadsheet shows as text, never runs as a formula (OWASP CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _number(value: float | None, lang: str) -> str:
+    if value is None:
+        return ""
+    text = repr(float(value)) if not float(value).is_integer() else str(int(value))
+    # Indonesian Excel reads a decimal comma; no thousands separator keeps it a number.
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def verdicts_csv(result: Classification, lang: str = "en") -> bytes:
+    """Every verdict as CSV: UTF-8 with BOM; `;` and decimal commas for Bahasa Indonesia."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if lang == "id" else ",", lineterminator="\r\n")
+    writer.writerow(
+        [
+            t("verdicts.col_verdict", lang),
+            t("verdicts.col_metric", lang),
+            t("csv.column", lang),
+            t("csv.channel", lang),
+            t("verdicts.col_placement", lang),
+            t("verdicts.col_stage", lang),
+            t("verdicts.col_value", lang),
+            t("csv.unit", lang),
+            t("csv.basis", lang),
+            t("verdicts.col_reason", lang),
+            t("verdicts.col_flags", lang),
+            t("csv.overridden", lang),
+        ]
+    )
+    for m in result.metrics:
+        text_cells = [
+            t(f"classify.verdict.{m.verdict.value}", lang),
+            metric_label(m.metric, lang, m.source_name),
+            m.source_name,
+            channel_label(m.channel, lang),
+            placement_label(m.placement, lang),
+            t(f"classify.stage.{m.stage.value}", lang) if m.stage else "",
+        ]
+        writer.writerow(
+            [safe_text(c) for c in text_cells]
+            + [
+                _number(m.value, lang),
+                unit_label(m.unit, lang),
+                m.value_basis,
+                safe_text(m.reason),
+                safe_text(", ".join(m.flags)),
+                t("csv.yes" if m.overridden else "csv.no", lang),
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
