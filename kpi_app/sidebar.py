@@ -51,7 +51,7 @@ def choices() -> None:
         t("side.model", lang),
         options=list(state.MODELS),
         index=list(state.MODELS).index(state.business_model()),
-        format_func=lambda m: t(f"classify.model.{m}", lang).capitalize(),
+        format_func=lambda m: _first_upper(t(f"classify.model.{m}", lang)),
         key="business_model_widget",
         on_change=state.remember("business_model"),
     )
@@ -72,3 +72,7 @@ def choices() -> None:
         on_change=_keep_period,
         help=t("side.period_help", lang),
     )
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]

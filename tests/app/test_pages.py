@@ -1,0 +1,132 @@
+"""The dashboard as a user drives it, through Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+DEMOS = [d["id"] for d in tomllib.loads((ROOT / "sample_data" / "datasets.toml").read_text())["datasets"]]
+PAGES = ["pages/upload.py", "pages/verdicts.py"]
+
+
+class Upload:
+    """A file as st.file_uploader hands it over."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.name
+        self._data = path.read_bytes()
+
+    def getvalue(self) -> bytes:
+        return self._data
+
+
+def start(demo: str | None = None, lang: str = "en") -> AppTest:
+    """The app started, optionally in Indonesian and with a demo dataset loaded."""
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    if lang != "en":
+        at.selectbox(key="lang_widget").set_value(lang).run()
+    if demo:
+        at.button(key=f"demo_{demo}").click().run()
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Everything the user can read on the page, as one string."""
+    parts = [m.value for m in at.markdown] + [m.value for m in at.caption]
+    parts += [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    parts += [f"{m.label} {m.value}" for m in at.metric] + [h.value for h in at.subheader]
+    parts += [h.value for h in at.title]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("demo", DEMOS)
+def test_every_page_runs_on_every_demo(demo: str, page: str) -> None:
+    """Every page draws each demo dataset without an exception."""
+    at = start(demo)
+    at.switch_page(page).run()
+    assert not at.exception
+
+
+def test_first_screen_offers_upload_and_demos() -> None:
+    """The first screen explains the tool and offers an uploader and a button per demo."""
+    at = start()
+    assert not at.exception
+    assert "KPI" in at.title[0].value
+    assert len([b for b in at.button if b.key and b.key.startswith("demo_")]) == len(DEMOS)
+    assert "Nothing uploaded yet" in texts(at)
+
+
+def test_demo_shows_what_was_read_per_file() -> None:
+    """After picking a demo, each file reports its platform, channel, placement and rows."""
+    at = start("ecom")
+    page = texts(at)
+    assert "Meta Ads Manager" in page and "Google Analytics 4" in page
+    assert "Paid" in page and "Organic" in page
+    assert "1 Nov 2025 – 31 Oct 2026" in page
+
+
+def test_switching_language_translates_the_page() -> None:
+    """Bahasa Indonesia turns labels, numbers and dates Indonesian."""
+    at = start("ecom", lang="id")
+    page = texts(at)
+    assert "Yang dipahami KPI Lens" in page
+    assert "31 Okt 2026" in page
+    assert "2.430" in page  # rows read, with a dot as thousands separator
+
+
+def test_verdicts_flag_organic_sales_and_cap_kpis() -> None:
+    """The online-store demo flags revenue on organic Instagram and shows at most six KPIs."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    assert not at.exception
+    assert any("organic Instagram" in e.value for e in at.error)
+    assert 0 < len(at.metric) <= 6
+
+
+def test_changing_goals_changes_the_kpis() -> None:
+    """Picking awareness instead of sales and leads puts awareness metrics among the KPIs."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    before = {m.label for m in at.metric}
+    at.multiselect(key="goals_widget").set_value(["awareness"]).run()
+    after = {m.label for m in at.metric}
+    assert after != before
+    assert {"Reach", "Impressions"} & after
+
+
+def test_changing_business_model_changes_the_verdicts() -> None:
+    """Switching to a brick-and-mortar store re-judges the website metrics and says why."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    at.selectbox(key="business_model_widget").set_value("physical_store").run()
+    assert not at.exception
+    assert "brick-and-mortar" in texts(at)
+
+
+def test_upload_through_the_uploader_reads_the_files() -> None:
+    """Files given to the uploader are read and reported, a bad one with one clear sentence."""
+    at = start()
+    fixtures = ROOT / "tests" / "fixtures"
+    files = [Upload(fixtures / "meta_ads_manager_id_excel.csv"), Upload(fixtures / "bad" / "garbage.csv")]
+    at.session_state["uploads"] = {f.name: f.getvalue() for f in files}
+    at.run()
+    assert not at.exception
+    page = texts(at)
+    assert "Meta Ads Manager" in page
+    assert any("garbage.csv is not a spreadsheet" in e.value for e in at.error)
+
+
+def test_verdict_override_is_marked_as_set_by_the_user() -> None:
+    """A verdict the marketer sets wins over the computed one and is marked as theirs."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    at.session_state["overrides"] = {("reach", "instagram", "organic"): "kpi"}
+    at.run()
+    assert "set by you" in texts(at)
+    assert any(m.label == "Reach" for m in at.metric)
