@@ -7,6 +7,7 @@ from kpi_app.sidebar import choices
 from kpi_core.i18n import t
 
 lang = state.lang()
+state.sync_uploads()
 with st.sidebar:
     choices()
 st.set_page_config(page_title="KPI Lens", page_icon=":material/troubleshoot:", layout="wide")

@@ -12,7 +12,7 @@ LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
 
 
 def _keep_goals() -> None:
-    chosen = st.session_state["goals_widget"]
+    chosen = st.session_state[state.widget_key("goals")]
     if chosen:
         st.session_state["goals"] = list(chosen)
     else:
@@ -41,7 +41,7 @@ def choices() -> None:
         options=list(state.GOALS),
         default=state.goals(),
         format_func=lambda g: t(f"classify.goal.{g}", lang),
-        key="goals_widget",
+        key=state.widget_key("goals"),
         on_change=_keep_goals,
         help=t("side.goals_help", lang),
     )
@@ -52,8 +52,8 @@ def choices() -> None:
         options=list(state.MODELS),
         index=list(state.MODELS).index(state.business_model()),
         format_func=lambda m: _first_upper(t(f"classify.model.{m}", lang)),
-        key="business_model_widget",
-        on_change=state.remember("business_model"),
+        key=state.widget_key("business_model"),
+        on_change=state.remember("business_model", state.widget_key("business_model")),
     )
     data = state.dataset()
     if data is None or not data.read_any:

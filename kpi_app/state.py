@@ -25,16 +25,21 @@ def lang() -> str:
     return str(st.session_state.get("lang", "en"))
 
 
-def remember(key: str) -> Callable[[], None]:
-    """An on_change callback that copies widget `<key>_widget` into a lasting `key`.
+def remember(key: str, widget: str | None = None) -> Callable[[], None]:
+    """An on_change callback that copies a widget's value into a lasting `key`.
 
     Widget state is dropped on pages that do not draw the widget; the copy survives.
     """
 
     def copy() -> None:
-        st.session_state[key] = st.session_state[f"{key}_widget"]
+        st.session_state[key] = st.session_state[widget or f"{key}_widget"]
 
     return copy
+
+
+def widget_key(name: str) -> str:
+    """A widget key per language: option labels are translated, so each language has its own."""
+    return f"{name}_widget_{lang()}"
 
 
 def uploads() -> dict[str, bytes]:
@@ -48,6 +53,18 @@ def add_uploads(files: list[Any]) -> None:
     store = uploads()
     for file in files:
         store[file.name] = file.getvalue()
+
+
+def uploader_key() -> str:
+    """The key of the current file uploader (a new key empties it after "Start over")."""
+    return f"uploader_{st.session_state.get('uploader_key', 0)}"
+
+
+def sync_uploads() -> None:
+    """Take in what the uploader holds before anything is drawn, so every widget sees it."""
+    files = st.session_state.get(uploader_key())
+    if files:
+        add_uploads(list(files))
 
 
 def clear_uploads() -> None:
@@ -72,9 +89,9 @@ def load_demo(dataset_id: str) -> None:
         store[name] = (SAMPLE_DATA / name).read_bytes()
     st.session_state["demo"] = dataset_id
     # Runs as the button's callback, before the sidebar is drawn, so its widgets can follow.
-    st.session_state["goals"] = st.session_state["goals_widget"] = list(chosen.get("goals", []))
+    st.session_state["goals"] = st.session_state[widget_key("goals")] = list(chosen.get("goals", []))
     model = chosen.get("business_model")
-    st.session_state["business_model"] = st.session_state["business_model_widget"] = model
+    st.session_state["business_model"] = st.session_state[widget_key("business_model")] = model
     st.session_state.pop("period", None)
     st.session_state.pop("period_widget", None)
     st.session_state["overrides"] = {}

@@ -18,10 +18,11 @@ with left:
         type=["csv", "tsv", "txt", "xlsx", "xls", "parquet", "zip"],
         accept_multiple_files=True,
         help=t("upload.files_help", lang),
-        key=f"uploader_{st.session_state.get('uploader_key', 0)}",
+        key=state.uploader_key(),
     )
-    if uploaded:
+    if uploaded and any(f.name not in state.uploads() for f in uploaded):
         state.add_uploads(uploaded)
+        st.rerun()
 with right:
     st.subheader(t("upload.demo_header", lang))
     for demo in state.demo_datasets():

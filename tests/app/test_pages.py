@@ -94,7 +94,7 @@ def test_changing_goals_changes_the_kpis() -> None:
     at = start("ecom")
     at.switch_page("pages/verdicts.py").run()
     before = {m.label for m in at.metric}
-    at.multiselect(key="goals_widget").set_value(["awareness"]).run()
+    at.multiselect(key="goals_widget_en").set_value(["awareness"]).run()
     after = {m.label for m in at.metric}
     assert after != before
     assert {"Reach", "Impressions"} & after
@@ -104,7 +104,7 @@ def test_changing_business_model_changes_the_verdicts() -> None:
     """Switching to a brick-and-mortar store re-judges the website metrics and says why."""
     at = start("ecom")
     at.switch_page("pages/verdicts.py").run()
-    at.selectbox(key="business_model_widget").set_value("physical_store").run()
+    at.selectbox(key="business_model_widget_en").set_value("physical_store").run()
     assert not at.exception
     assert "brick-and-mortar" in texts(at)
 

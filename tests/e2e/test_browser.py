@@ -1,0 +1,76 @@
+"""The dashboard in a real browser: upload two platforms' exports, pick goals, read verdicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import ARTIFACTS, ROOT
+
+pytestmark = pytest.mark.e2e
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def settle(page: Any) -> None:
+    """Wait until Streamlit has finished the run and drawn its result."""
+    page.wait_for_timeout(600)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=90_000)
+    page.wait_for_timeout(400)
+
+
+def no_exception(page: Any) -> None:
+    """No Python exception box anywhere on the page."""
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_upload_two_platforms_and_read_verdicts_in_both_languages(page: Any) -> None:
+    """Two exports uploaded through the page give verdict badges, the organic-sales flag, and Indonesian labels."""
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    files = [FIXTURES / "meta_ads_manager_id_excel.csv", ROOT / "sample_data" / "ecom_a_social_harian.csv"]
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(f) for f in files])
+    page.get_by_text("What KPI Lens understood").wait_for(timeout=90_000)
+    settle(page)
+    for f in files:
+        assert page.get_by_role("heading", name=f.name).count() == 1
+    assert page.get_by_text("Meta Ads Manager").count() >= 1
+    no_exception(page)
+    page.screenshot(path=str(ARTIFACTS / "e2e-upload-en.png"), full_page=True)
+
+    goals = page.locator(".st-key-goals_widget_en")
+    goals.locator("input").click()
+    page.get_by_role("option", name="awareness").click()
+    page.keyboard.press("Escape")
+    settle(page)
+
+    page.locator('[data-testid="stSidebarNavLink"]').nth(1).click()
+    page.get_by_text("Your KPIs").wait_for(timeout=90_000)
+    settle(page)
+    no_exception(page)
+    assert page.get_by_text("is attached to organic", exact=False).count() >= 1
+    canvas = page.locator('[data-testid="stDataFrame"]')
+    assert canvas.count() >= 2  # one table per channel
+    assert page.locator('[data-testid="stMetric"]').count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "e2e-verdicts-en.png"), full_page=True)
+
+    page.locator(".st-key-lang_widget").click()
+    page.get_by_role("option", name="Bahasa Indonesia").click()
+    page.get_by_text("KPI Anda").wait_for(timeout=60_000)
+    settle(page)
+    no_exception(page)
+    assert page.get_by_text("Yang perlu ditindaklanjuti").count() == 1
+    assert page.get_by_text("organik", exact=False).count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "e2e-verdicts-id.png"), full_page=True)
+
+
+def test_bad_file_is_one_sentence_and_the_rest_stays(page: Any) -> None:
+    """A garbage upload shows one clear sentence and the good file beside it is still read."""
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    files = [FIXTURES / "bad" / "garbage.csv", FIXTURES / "google_ads_campaign_report.csv"]
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(Path(f)) for f in files])
+    page.get_by_text("What KPI Lens understood").wait_for(timeout=90_000)
+    settle(page)
+    no_exception(page)
+    assert page.get_by_text("garbage.csv is not a spreadsheet or CSV file", exact=False).count() == 1
+    assert page.get_by_text("Google Ads").count() >= 1
