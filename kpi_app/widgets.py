@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from kpi_app.corrections import correction_panel
 from kpi_core.i18n import format_date, format_number, problem_message, t
 from kpi_core.labels import (
     channel_label,
@@ -68,6 +69,8 @@ def file_card(report: FileReport, channels: list[str], lang: str) -> None:
             for inference in report.inferences:
                 st.markdown(f"- {inference_message(inference, lang)}")
             st.dataframe(columns_table(report, lang), hide_index=True, width="stretch")
+            st.divider()
+            correction_panel(report, lang)
 
 
 def _warnings(report: FileReport) -> bool:

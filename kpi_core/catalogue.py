@@ -214,6 +214,12 @@ def _channel_index() -> dict[str, str]:
     return index
 
 
+@cache
+def _channel_own_names() -> frozenset[str]:
+    """Channel ids and labels: names that mean one channel, unlike nicknames such as `meta`."""
+    return frozenset(normalize(n) for c in load().channels for n in (c.id, c.label.en, c.label.id))
+
+
 def metric(metric_id: str) -> MetricDef:
     """The catalogue entry for a canonical metric id."""
     return _metrics_by_id()[metric_id]
@@ -242,13 +248,20 @@ def match_channel(name: str) -> str | None:
     index = _channel_index()
     if key in index:
         return index[key]
-    # The longest alias inside the name wins, so `Toko Shopee` is Shopee, not a store.
+    # The longest alias inside the name wins, so `Toko Shopee` is Shopee, not a store; among
+    # names of one length a channel's own name beats another's nickname, so
+    # `meta_bs_instagram_reach` is Instagram, not the `meta` that also means Facebook.
     words = key.split()
+    own = _channel_own_names()
     for size in range(len(words), 0, -1):
+        hits = []
         for start in range(len(words) - size + 1):
-            found = index.get(" ".join(words[start : start + size]))
+            name = " ".join(words[start : start + size])
+            found = index.get(name)
             if found is not None and (size > 1 or found != "store" or len(words) == 1):
-                return found
+                hits.append((name not in own, start, found))
+        if hits:
+            return min(hits)[2]
     for word in words:
         if word in index:
             return index[word]

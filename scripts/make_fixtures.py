@@ -1281,8 +1281,9 @@ def meta_ads_id_excel() -> None:
                 campaign=camps[1][0],
                 not_doubled=True,
             ),
+            # `CTR (rasio klik tayang tautan)` is the *link* CTR (tautan = link): ctr_link.
             check(
-                "ctr",
+                "ctr_link",
                 round(round(v[3] / v[1] * 100, 2) / 100, 6),
                 "fraction",
                 placement="paid",
@@ -1615,8 +1616,10 @@ def x_tweet_activity() -> None:
             check(
                 "impressions", 424, "count", placement="organic", date="2026-07-04", post_id=t0[0]
             ),
+            # X divides engagements by impressions: layouts.toml remaps its `engagement rate`
+            # to engagement_rate_impressions (DESIGN: rates name their basis).
             check(
-                "engagement_rate",
+                "engagement_rate_impressions",
                 t0[2]["engagement rate"],
                 "fraction",
                 placement="organic",
@@ -2581,12 +2584,15 @@ def youtube_zip() -> None:
                 post_id="aB3dE5fG7hI",
                 tolerance=1e-9,
             ),
+            # The finest member (Chart data: per video per day) wins the overlap, so the day's
+            # views are one row per video: summed, they must equal the day's total once.
             check(
                 "video_views",
                 per_day[dt.date(2025, 6, 13)],
                 "count",
                 placement="organic",
                 date="2025-06-13",
+                sum=True,
             ),
         ],
     )
@@ -3803,8 +3809,10 @@ def generic_wide_id() -> None:
             check(
                 "reach", 1200, "count", placement="organic", date="2026-07-13", channel="instagram"
             ),
+            # `Tayangan` is Meta's Indonesian for `Views` (the catalogue's video_views label),
+            # not impressions (`Impresi`).
             check(
-                "impressions",
+                "video_views",
                 2000000,
                 "count",
                 placement="organic",

@@ -82,6 +82,11 @@ def main() -> None:
                 page.locator("h4").first.wait_for(timeout=60000)
                 settle(page)
                 page.screenshot(path=str(out / f"upload-{args.demo}-{args.lang}.png"), full_page=True)
+                for link in page.locator('[data-testid="stSidebarNavLink"]').all()[1:]:
+                    link.click()
+                    settle(page)
+                    name = link.get_attribute("href").rstrip("/").rsplit("/", 1)[-1] or "page"
+                    page.screenshot(path=str(out / f"{name}-{args.demo}-{args.lang}.png"), full_page=True)
             browser.close()
     finally:
         app.terminate()

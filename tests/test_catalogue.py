@@ -371,9 +371,10 @@ ROLE_COLUMNS = (
     ("Content Type", "attribute"),
     ("Video title", "attribute"),
     ("Duration", "attribute"),
-    ("Page path and screen class", "attribute"),
+    # A row's own key where it is not a post (models.TIDY_COLUMNS: `post_id`).
+    ("Page path and screen class", "post_id"),
     ("Budget", "attribute"),
-    ("Store code", "attribute"),
+    ("Store code", "post_id"),
     ("Business name", "attribute"),
     ("Address", "attribute"),
     ("Labels", "attribute"),
@@ -419,6 +420,8 @@ CHANNEL_NAMES = (
     ("Shopee", "shopee"),
     ("Shopee Ads", "shopee"),
     ("Toko Shopee", "shopee"),
+    # A channel's own name beats `meta`, a nickname both Meta apps share.
+    ("meta_bs_instagram_jangkauan_daily", "instagram"),
     ("Tokopedia", "tokopedia"),
     ("Tokped", "tokopedia"),
     ("TikTok Shop", "tokopedia"),

@@ -97,6 +97,25 @@ def _one(values: Iterable[str | None]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _one_used(shaped: list[tuple[Table, Layout, Shaped]], col: str) -> str | None:
+    """The one channel (or placement) the file's rows carry; None when they carry several.
+
+    Read from the rows, since a column name can set it per column (`Impressions (sponsored)`,
+    X's `promoted ...`); a table without rows falls back to what its reader decided."""
+    found: set[str] = set()
+    for _, _, s in shaped:
+        decided = getattr(s, col)
+        if not len(s.frame):
+            found.update({decided} - {None})
+            continue
+        if decided is None:
+            return None  # the reader already saw several in a column
+        cat = s.frame[col].array
+        used = np.bincount(cat.codes[cat.codes >= 0], minlength=len(cat.categories)) > 0
+        found.update(str(c) for c in cat.categories[used])
+    return found.pop() if len(found) == 1 else None
+
+
 def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport:
     frame_dates = pd.concat([s.frame["date"] for _, _, s in shaped])
     dated = frame_dates.dropna()
@@ -107,8 +126,8 @@ def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport
         name=name,
         layout=", ".join(layouts),
         platform=" · ".join(platforms),
-        channel=_one(s.channel for _, _, s in shaped),
-        placement=_one(s.placement for _, _, s in shaped),
+        channel=_one_used(shaped, "channel"),
+        placement=_one_used(shaped, "placement"),
         rows_read=sum(s.rows_read for _, _, s in shaped),
         rows_skipped=sum(s.rows_skipped for _, _, s in shaped),
         date_from=dated.min().date().isoformat() if len(dated) else None,

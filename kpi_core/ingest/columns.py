@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.catalogue import Header
+from kpi_core.ingest.dates import parse_dates
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.sources import COPY_MARK
 from kpi_core.models import FileCorrections
@@ -29,6 +32,12 @@ _SECONDARY_DATES = {"publish time", "waktu penerbitan", "created date", "video p
 _HOURS = re.compile(r"\b(hours|hour|jam)\b")
 _MINUTES = re.compile(r"\b(minutes|minute|menit|mins)\b")
 _ID_LIKE = re.compile(r"^\s*\d{12,}\s*$")
+# Cells shaped like a date (`2026-07-01`, `01/07/2026`, `Jul 1, 2026`, `1 Juli 2026`) before any
+# is parsed: most columns are numbers or words and skip the parse.
+_DATE_SHAPE = re.compile(
+    r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+    r"|[A-Za-z]{3,}\.?,?\s+\d{1,2}|\d{1,2}[\s-][A-Za-z]{3,})"
+)
 
 
 @dataclass(frozen=True)
@@ -73,10 +82,44 @@ def _text_share(values: pd.Series) -> float:
     return float(wordy.mean())
 
 
+def _distinct_words(values: pd.Series) -> pd.Series:
+    """The distinct filled cells of a column, stripped and lower-cased."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        used = np.unique(values.cat.codes[values.cat.codes >= 0])
+        distinct = list(values.cat.categories[used])
+    else:
+        distinct = list(values.dropna().unique())
+    words = pd.Series(distinct, dtype=object).astype(str).str.strip().str.lower()
+    return words[words != ""]
+
+
 def _placement_column(values: pd.Series) -> bool:
-    words = values.dropna().astype(str).str.strip().str.lower()
-    words = words[words != ""]
+    """Whether every filled cell is an organic/paid word (`Post type`: Organic/Sponsored)."""
+    words = _distinct_words(values)
     return not words.empty and bool(words.isin(list(PLACEMENT_VALUES)).all())
+
+
+def _date_like(values: pd.Series) -> bool:
+    """Whether a column's cells are dates (checked on up to 50 distinct cells)."""
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return True
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return False
+    sample = pd.Series(values.head(2000).dropna().unique()[:50]).astype(str).str.strip()
+    sample = sample[sample != ""]
+    if sample.empty or sample.str.match(_DATE_SHAPE).mean() <= 0.8:
+        return False
+    best = 0.0
+    for order in ("dmy", "mdy"):
+        parsed = parse_dates(sample.reset_index(drop=True), order, today=date.max)
+        best = max(best, float(parsed.values.notna().mean()))
+    return best > 0.8
+
+
+def _placement_words(values: pd.Series) -> bool:
+    """Whether any filled cell is an organic/paid word (an empty column keeps its role)."""
+    words = _distinct_words(values)
+    return words.empty or bool(words.isin(list(PLACEMENT_VALUES)).any())
 
 
 def plan_columns(
@@ -84,6 +127,13 @@ def plan_columns(
 ) -> Plan:
     """Read every header: role first, then the catalogue, then the cells decide text vs unknown."""
     plan = Plan()
+    has_dates = any(
+        catalogue.role_of(h) == "date" and h.key not in _SECONDARY_DATES
+        for h in map(catalogue.parse_header, header)
+    )
+    has_metric_names = any(
+        catalogue.role_of(catalogue.parse_header(n)) == "metric_name" for n in header
+    )
     for name in header:
         parsed = catalogue.parse_header(name)
         if COPY_MARK in name:
@@ -101,16 +151,23 @@ def plan_columns(
             role = "date_secondary"
         if role == "attribute" and _placement_column(values):
             role = "placement"
+        elif role == "placement" and not _placement_words(values):
+            # X Ads' `Placement` says where the ad ran (`X timelines`), not organic or paid.
+            role = "attribute"
+        if role == "value" and layout.series and not has_metric_names:
+            # A one-metric daily file (`"Date","Primary"`): the metric is named by its title.
+            role = "series_value"
         if role is not None:
             plan.columns.append(Column(name, parsed, role))
-            continue
-        if layout.series and parsed.key == "primary":
-            plan.columns.append(Column(name, parsed, "series_value"))
             continue
         match = catalogue.match_metric(parsed)
         suggestions = tuple(m for m, _ in match.suggestions)
         if values.dropna().astype(str).str.strip().eq("").all() and len(values):
             plan.columns.append(Column(name, parsed, "empty"))
+        elif match.metric is None and _date_like(values):
+            # An unnamed column of dates (TikTok Shop's blank first header cell) dates the rows.
+            dated = has_dates or any(c.role == "date" for c in plan.columns)
+            plan.columns.append(Column(name, parsed, "attribute" if dated else "date"))
         elif _text_share(values) > 0.5 or (
             match.metric is None and values.dropna().astype(str).str.match(_ID_LIKE).mean() > 0.8
         ):
@@ -125,7 +182,26 @@ def plan_columns(
         else:
             plan.columns.append(Column(name, parsed, "unknown", None, match.score, suggestions))
     _drop_totals(plan)
+    _campaign_fallback(plan)
     return plan
+
+
+# Without a campaign column, the ad (or ad group) a row reports on names it: Shopee Ads'
+# `Nama Iklan` is the only name its rows have.
+_CAMPAIGN_FALLBACK = (
+    "ad name", "nama iklan", "ad group", "ad group name", "nama grup iklan", "ad set name",
+    "nama set iklan",
+)  # fmt: skip
+
+
+def _campaign_fallback(plan: Plan) -> None:
+    if plan.first("campaign") is not None:
+        return
+    for key in _CAMPAIGN_FALLBACK:
+        for i, col in enumerate(plan.columns):
+            if col.role == "attribute" and not col.corrected and col.header.key == key:
+                plan.columns[i] = Column(col.name, col.header, "campaign")
+                return
 
 
 def _drop_totals(plan: Plan) -> None:

@@ -22,6 +22,7 @@ class Layout(BaseModel):
     placement: str | None = None
     date_order: str | None = None
     series: bool = False
+    deduplicated_total: bool = False
     require: tuple[str | tuple[str, ...], ...] = ()
     files: tuple[str, ...] = ()
     remap: dict[str, str] = {}
@@ -44,6 +45,20 @@ def layout(layout_id: str) -> Layout:
     return next(lay for lay in layouts() if lay.id == layout_id)
 
 
+@cache
+def _weights() -> dict[str, float]:
+    """How much meeting a requirement says about the layout: a name only one layout asks for
+    (`Post type`, `Reached audience`) identifies it; one that many ask for (`Date`,
+    `Impressions`) counts as a share of one."""
+    used: dict[str, int] = {}
+    for candidate in layouts():
+        groups = [(g,) if isinstance(g, str) else g for g in candidate.require]
+        names = {normalize(k) for group in groups for k in group}
+        for key in names:
+            used[key] = used.get(key, 0) + 1
+    return {key: 1.0 / count for key, count in used.items()}
+
+
 def recognise(header: list[str], source: str) -> Layout:
     """The layout whose signature the header and file name fit best; `wide` when none does."""
     keys: set[str] = set()
@@ -54,11 +69,12 @@ def recognise(header: list[str], source: str) -> Layout:
     best, best_score = layout("wide"), 0.0
     for candidate in layouts():
         groups = [(g,) if isinstance(g, str) else g for g in candidate.require]
-        if not all(any(normalize(k) in keys for k in group) for group in groups):
+        met = [[normalize(k) for k in group if normalize(k) in keys] for group in groups]
+        if not all(met):
             named = any(re.search(p, name) for p in candidate.files)
             if not named or groups:
                 continue
-        score = float(len(groups))
+        score = sum(max(_weights()[k] for k in found) for found in met)
         if any(re.search(p, name) for p in candidate.files):
             score += 2 * max(len(groups), 1)
         if score > best_score:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -25,6 +25,7 @@ from kpi_core.models import ColumnReading, FileCorrections, Inference, Problem, 
 
 TEXT_COLUMNS = ("channel", "placement", "metric", "unit", "source_name", "campaign", "post_id", "file", "source")
 _TOTAL_ROW = re.compile(r"(?i)^\s*(total|totals|grand total|jumlah|total keseluruhan|semua)\s*(:.*)?$")
+_DATE_TOKEN = re.compile(r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
 _LIFETIME = {"lifetime", "seumur hidup", "sepanjang waktu"}
 # Rates that are plain ratios (ROAS 4.2 means 4.2x), never percentages to rescale.
 _RATIOS = {"roas", "roi", "frequency", "views_per_user", "average_order_value", "acos"}
@@ -169,6 +170,11 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     corr = ctx.corrections
     body = table.body.reset_index(drop=True)
     plan = plan_columns(table.header, body, layout, corr)
+    for i, col in enumerate(plan.columns):
+        if col.role == "series_value":
+            # The metric of a one-metric daily file is named by its title line.
+            metric_id = _series_metric(_series_title(table, col))
+            plan.columns[i] = replace(col, metric=metric_id, score=1.0 if metric_id else None)
     out = Shaped(frame=empty_frame(), file=table.file, corrections=corr)
     out.problems.extend(table.problems)
     if table.skipped_description_rows:
@@ -186,9 +192,17 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
         if not pd.api.types.is_numeric_dtype(body[col.name].dtype):
             totals |= _flags(body[col.name], lambda s: bool(_TOTAL_ROW.match(s)))
     totals &= keep
-    if totals.any():
+    if totals.any() and layout.deduplicated_total:
+        # The export's total counts each order once though its parts overlap (Shopee's
+        # discount `Semua`): the total is the figure, its parts would overstate it.
+        parts = keep & ~totals
+        if parts.any():
+            first = int(np.flatnonzero(parts)[0]) + table.first_row
+            out.problem("overlapping_rows", Severity.INFO, row=first, count=int(parts.sum()))
+        keep &= totals
+    elif totals.any():
         out.problem("total_rows", Severity.INFO, count=int(totals.sum()))
-    keep &= ~totals
+        keep &= ~totals
 
     metric_cols = [c for c in plan.columns if c.role in ("metric", "unknown", "series_value", "value")]
     if corr.number_format:
@@ -198,7 +212,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     else:
         fmt, basis = infer_number_format(_samples(body, metric_cols), table.delimiter)
     out.number_format = fmt
-    if table.textual or basis == "user":
+    if table.textual or basis != "default":
         out.note("number_format", fmt, basis)
     if basis == "conflict":
         out.problem("number_format_conflict", detail=fmt)
@@ -264,7 +278,10 @@ def _dates(
 ) -> np.ndarray:
     """Row dates as datetime64 (NaT where none); drops summary rows and unreadable dates from keep."""
     n = len(body)
-    primary = plan.first("date") or plan.first("date_secondary")
+    # Publish and creation times describe the item, not the figures: they date a row only when
+    # the row's own date says `Lifetime`. A table without a date column (YouTube's `Table
+    # data`: the period's figures per video) is dated by its stated period, or not at all.
+    primary = plan.first("date")
     if primary is None:
         values = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
         period = _preamble_period(table.preamble)
@@ -281,12 +298,14 @@ def _dates(
     if not typed and secondary is not None and secondary is not primary:
         lifetime = _flags(raw, lambda s: s.lower() in _LIFETIME)
         if lifetime.any():
-            raw = raw.where(~lifetime, body[secondary.name])
+            raw = _where(raw, lifetime, body[secondary.name])
             out.note("date_column", secondary.name, "lifetime", primary.name)
     if typed:
         order, basis = "ymd", "typed"
     else:
         samples = [str(s) for s in raw[keep].dropna().head(500) if str(s).strip()]
+        # Every date of a range cell is evidence (`08/07/2026 - 14/07/2026` proves day-first).
+        samples = [t for s in samples for t in (_DATE_TOKEN.findall(s) or [s])]
         order, basis = infer_date_order(samples, layout.date_order)
     if ctx.corrections.date_order:
         order, basis = ctx.corrections.date_order, "user"
@@ -297,23 +316,66 @@ def _dates(
     if parsed.yearless:
         basis = "user" if ctx.corrections.year else "latest_past"
         out.note("year", str(parsed.year_used), basis, primary.name)
-    values = parsed.values.to_numpy(dtype="datetime64[ns]")
+    values = parsed.values.to_numpy(dtype="datetime64[ns]", copy=True)
     missing = np.isnat(values) & keep
     if missing.any():
-        summary = np.zeros(n, dtype=bool)
-        for i in np.flatnonzero(missing)[:20]:
-            if parse_period(str(raw.iloc[i]), order) is not None:
-                summary[i] = True
-        if summary.any():
-            out.problem("summary_rows", Severity.INFO, column=primary.name, count=int(summary.sum()))
-            keep &= ~summary
-            missing &= ~summary
+        # A date range in the date column: a one-day range is that day; a longer one is a
+        # whole-period summary beside daily rows (Shopee's row 2), or, when every row is a
+        # range (weekly reports), the row's period, dated by its first day.
+        start, end = _row_periods(raw, missing, order)
+        ranged = ~np.isnat(start)
+        one_day = ranged & (start == end)
+        values[one_day] = start[one_day]
+        longer = ranged & ~one_day
+        if longer.any():
+            if (keep & ~np.isnat(values)).any():
+                count = int(longer.sum())
+                out.problem("summary_rows", Severity.INFO, column=primary.name, count=count)
+                keep &= ~longer
+            else:
+                values[longer] = start[longer]
+                out.note("period_rows", primary.name, "range_start", primary.name)
+        missing &= ~ranged
     if missing.any():
         examples = tuple(str(x) for x in raw[missing].head(3))
         first = int(np.flatnonzero(missing)[0]) + table.first_row
         out.problem("bad_dates", column=primary.name, row=first, count=int(missing.sum()), examples=examples)
         keep &= ~missing
     return values
+
+
+_PERIOD_LABELS = 1000  # distinct unreadable date labels tried as ranges; the rest are bad dates
+
+
+def _row_periods(raw: pd.Series, rows: np.ndarray, order: str) -> tuple[np.ndarray, np.ndarray]:
+    """First and last day of each masked row whose date cell is a range (NaT elsewhere)."""
+    n = len(raw)
+    start = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    end = start.copy()
+    idx = np.flatnonzero(rows)
+    codes, labels = _factor(raw.iloc[idx])
+    used = np.unique(codes[codes >= 0])[:_PERIOD_LABELS]
+    found: list[tuple[date, date] | None] = [None] * len(labels)
+    for i in used:
+        found[i] = parse_period(labels[i], order) if labels[i] else None
+    nat = np.datetime64("NaT", "ns")
+    first = np.array([f[0] if f else nat for f in found] + [nat], dtype="datetime64[ns]")
+    last = np.array([f[1] if f else nat for f in found] + [nat], dtype="datetime64[ns]")
+    start[idx], end[idx] = first[codes], last[codes]
+    return start, end
+
+
+def _where(raw: pd.Series, mask: np.ndarray, other: pd.Series) -> pd.Series:
+    """`raw` with the masked rows taken from `other`; label columns stay dictionary-encoded."""
+    if isinstance(raw.dtype, pd.CategoricalDtype) and isinstance(other.dtype, pd.CategoricalDtype):
+        mine, theirs = raw.cat.categories.astype("str"), other.cat.categories.astype("str")
+        cats = mine.union(theirs)
+        left = raw.cat.rename_categories(list(mine)).cat.set_categories(cats).cat.codes.to_numpy()
+        right = other.cat.rename_categories(list(theirs)).cat.set_categories(cats).cat.codes.to_numpy()
+        codes = np.where(mask, right, left)
+        result = pd.Categorical.from_codes(codes, categories=cats)
+        return pd.Series(result, index=raw.index, name=raw.name)
+    return raw.astype(object).where(~mask, other.astype(object))
 
 
 def _parse_dates(raw: pd.Series, order: str, ctx: Context) -> ParsedDates:
@@ -438,12 +500,19 @@ class _Units:
             return "seconds"
         return "count"
 
-    def per_row(self, unit: str) -> pd.Categorical | str:
+    def per_row(self, unit: str, mask: np.ndarray, source: str) -> pd.Categorical | str:
         if unit in _PLAIN_UNITS or self.row_currency is None:
             return unit
         # Money takes the currency named on its row (`Currency code`), else the column's.
-        filled = self.row_currency.add_categories([unit]) if unit not in self.row_currency.categories else self.row_currency
-        return filled.fillna(unit) if unit != "money" else filled.fillna("USD")
+        cur = self.row_currency
+        blank = (cur.codes < 0) & mask
+        if not blank.any():
+            return cur
+        if unit == "money":
+            unit = "IDR" if self.signals_id else "USD"
+            self.out.note("currency", unit, "assumed", source)
+        filled = cur.add_categories([unit]) if unit not in cur.categories else cur
+        return filled.fillna(unit)
 
 
 def _as_fraction(values: np.ndarray, metric_id: str | None, parsed: ParsedNumbers, unit: str) -> tuple[np.ndarray, bool]:
@@ -497,8 +566,7 @@ def _column_rows(
         return None
     metric_id, source = col.metric, col.name
     if col.role == "series_value":
-        title = table.preamble[0] if table.preamble else col.name
-        metric_id, source = _series_metric(title), title
+        source = _series_title(table, col)
     metric: pd.Categorical | str | None = metric_id
     if metric_id in ("results", "cost_per_result"):
         metric = _result_metrics(body, plan, metric_id)
@@ -517,8 +585,12 @@ def _column_rows(
     text = dict(common)
     if col.header.placement in ("organic", "paid"):
         text["placement"] = col.header.placement
-    text.update(metric=metric, unit=units.per_row(unit), source_name=source, file=table.file)
+    text.update(metric=metric, unit=units.per_row(unit, mask, source), source_name=source, file=table.file)
     return _assemble(mask, dates, values, text)
+
+
+def _series_title(table: Table, col: Column) -> str:
+    return table.preamble[0] if table.preamble else col.name
 
 
 def _series_metric(title: str) -> str | None:

@@ -1,0 +1,120 @@
+"""Correcting how a file was read, without leaving the page: every change re-reads the file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from kpi_app import state
+from kpi_core import catalogue
+from kpi_core.i18n import t
+from kpi_core.labels import channel_label, metric_label
+from kpi_core.models import FileCorrections, FileReport
+
+KEEP = "__keep__"
+NOT_A_METRIC = "__none__"
+_CHANNELS = ("facebook", "instagram", "tiktok", "x", "linkedin", "youtube", "website", "email",
+             "search", "shopee", "tokopedia", "whatsapp", "store", "other")  # fmt: skip
+
+
+def _current(name: str) -> FileCorrections:
+    return state.corrections().get(name, FileCorrections())
+
+
+def _set(name: str, **changes: object) -> None:
+    state.corrections()[name] = replace(_current(name), **changes)  # type: ignore[arg-type]
+
+
+def _choice(name: str, field: str, widget: str, cast: type = str) -> None:
+    value = st.session_state[widget]
+    _set(name, **{field: None if value == KEEP else cast(value)})
+
+
+def _year(name: str, widget: str) -> None:
+    value = st.session_state[widget]
+    _set(name, year=int(value) if value else None)
+
+
+def _metrics(name: str, widget: str, columns: list[str]) -> None:
+    edits = st.session_state[widget].get("edited_rows", {})
+    mapping = dict(_current(name).metrics)
+    for row, change in edits.items():
+        if "metric" in change:
+            chosen = change["metric"]
+            mapping[columns[int(row)]] = None if chosen == NOT_A_METRIC else chosen
+    _set(name, metrics=tuple(sorted(mapping.items())))
+
+
+def correction_panel(report: FileReport, lang: str) -> None:
+    """Channel, placement, number format, date order, year and each column's metric, editable."""
+    name = report.name
+    fixes = _current(name)
+    key = f"fix_{abs(hash(name))}_{lang}"
+    st.markdown(f"**{t('fix.title', lang)}**")
+    st.caption(t("fix.help", lang))
+    c1, c2, c3, c4 = st.columns(4)
+    channels = [KEEP, *_CHANNELS]
+    c1.selectbox(
+        t("file.channel", lang), channels,
+        index=channels.index(fixes.channel) if fixes.channel else 0,
+        format_func=lambda c: t("fix.as_read", lang) if c == KEEP else channel_label(c, lang),
+        key=f"{key}_channel", on_change=_choice, args=(name, "channel", f"{key}_channel"),
+    )
+    placements = [KEEP, "organic", "paid"]
+    c2.selectbox(
+        t("file.placement", lang), placements,
+        index=placements.index(fixes.placement) if fixes.placement else 0,
+        format_func=lambda p: t("fix.as_read", lang) if p == KEEP else t(f"placement.{p}", lang),
+        key=f"{key}_placement", on_change=_choice, args=(name, "placement", f"{key}_placement"),
+    )
+    formats = [KEEP, "en", "id"]
+    c3.selectbox(
+        t("fix.number_format", lang), formats,
+        index=formats.index(fixes.number_format) if fixes.number_format else 0,
+        format_func=lambda f: t("fix.as_read", lang) if f == KEEP else t(f"value.number_format.{f}", lang),
+        key=f"{key}_numbers", on_change=_choice, args=(name, "number_format", f"{key}_numbers"),
+    )
+    orders = [KEEP, "dmy", "mdy", "ymd"]
+    c4.selectbox(
+        t("fix.date_order", lang), orders,
+        index=orders.index(fixes.date_order) if fixes.date_order else 0,
+        format_func=lambda o: t("fix.as_read", lang) if o == KEEP else t(f"value.date_order.{o}", lang),
+        key=f"{key}_dates", on_change=_choice, args=(name, "date_order", f"{key}_dates"),
+    )
+    if any(i.what == "year" for i in report.inferences):
+        st.number_input(
+            t("fix.year", lang), min_value=2000, max_value=2100, step=1,
+            value=fixes.year or int(next(i.value for i in report.inferences if i.what == "year")),
+            key=f"{key}_year", on_change=_year, args=(name, f"{key}_year"),
+        )
+    readable = [c for c in report.columns if c.role in ("metric", "unknown")]
+    if not readable:
+        return
+    columns = [c.source_name for c in readable]
+    options = [NOT_A_METRIC, *sorted(catalogue.metric_ids(), key=lambda m: metric_label(m, lang))]
+    table = pd.DataFrame(
+        {
+            "column": columns,
+            "metric": [c.metric or NOT_A_METRIC for c in readable],
+        }
+    )
+    st.data_editor(
+        table,
+        key=f"{key}_metrics",
+        hide_index=True,
+        width="stretch",
+        disabled=["column"],
+        on_change=_metrics,
+        args=(name, f"{key}_metrics", columns),
+        column_config={
+            "column": st.column_config.TextColumn(t("column.name", lang)),
+            "metric": st.column_config.SelectboxColumn(
+                t("column.reads_as", lang),
+                options=options,
+                format_func=lambda m: t("fix.not_a_metric", lang) if m == NOT_A_METRIC else metric_label(m, lang),
+                required=True,
+            ),
+        },
+    )
