@@ -172,12 +172,45 @@ def read_files(
         frames.append(frame)
         reports.append(report)
     merged = concat_tidy(frames) if frames else _empty_frame()
+    merged, reports = _settle_currency(merged, reports)
     merged, overlaps = _drop_overlaps(merged)
     reports = [
         replace(r, problems=r.problems + tuple(p for p in overlaps if p.file == r.name))
         for r in reports
     ]
     return Dataset(_finish(merged), tuple(reports), tuple(unreadable))
+
+
+def _settle_currency(frame: pd.DataFrame, reports: list[FileReport]) -> tuple[pd.DataFrame, list[FileReport]]:
+    """Money a file leaves without a currency takes the one currency every other file names.
+
+    GA4's `Total revenue` says no currency; beside Meta exports in IDR it is IDR, not a guess.
+    """
+    assumed = [(r.name, i) for r in reports for i in r.inferences if i.what == "currency" and i.basis == "assumed"]
+    if not assumed or frame.empty:
+        return frame, reports
+    guessed = {(name, i.column) for name, i in assumed}
+    units = frame["unit"].astype("str")
+    money = ~units.isin(["count", "fraction", "seconds"])
+    keys = list(zip(frame["file"].astype("str"), frame["source_name"].astype("str"), strict=True))
+    was_guess = pd.Series([k in guessed for k in keys], index=frame.index)
+    named = set(units[money & ~was_guess])
+    if len(named) != 1:
+        return frame, reports
+    currency = named.pop()
+    frame = frame.copy()
+    frame["unit"] = frame["unit"].cat.add_categories([currency]) if currency not in frame["unit"].cat.categories else frame["unit"]
+    frame.loc[money & was_guess, "unit"] = currency
+    settled = []
+    for report in reports:
+        inferences = tuple(
+            replace(i, value=currency, basis="other_files")
+            if i.what == "currency" and i.basis == "assumed"
+            else i
+            for i in report.inferences
+        )
+        settled.append(replace(report, inferences=inferences))
+    return frame, settled
 
 
 def _empty_frame() -> pd.DataFrame:
