@@ -272,7 +272,10 @@ def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         return frame, problems
     index = pd.MultiIndex.from_frame(frame[keys + ["source"]].astype(object))
     mask = index.isin(list(drop))
-    return frame.loc[~mask].reset_index(drop=True), problems
+    kept = frame.loc[~mask].reset_index(drop=True)
+    for col in _CATEGORIES:
+        kept[col] = kept[col].cat.remove_unused_categories()
+    return kept, problems
 
 
 def _short(source: str) -> str:
@@ -282,9 +285,4 @@ def _short(source: str) -> str:
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     """Column order and compact dtypes for the tidy frame."""
     out = frame.reindex(columns=list(TIDY_COLUMNS))
-    for col in _CATEGORIES + ("post_id",):
-        cat = out[col].array
-        used = np.bincount(cat.codes[cat.codes >= 0], minlength=len(cat.categories)) > 0
-        if not used.all():
-            out[col] = cat.remove_unused_categories()
     return out.reset_index(drop=True)

@@ -85,34 +85,45 @@ def _factor(series: pd.Series) -> tuple[np.ndarray, list[str]]:
     else:
         codes, uniques = pd.factorize(series)
     labels = [str(u).strip() for u in uniques]
-    empty = np.array([label == "" for label in labels] + [True], dtype=bool)
-    codes = np.where(empty[codes], -1, codes) if len(labels) else codes
-    return codes.astype(np.int64), labels
+    if "" in labels:
+        empty = np.array([label == "" for label in labels] + [True], dtype=bool)
+        codes = np.where(empty[codes], -1, codes)
+    return codes, labels
+
+
+def _lookup(codes: np.ndarray, table: list[int]) -> np.ndarray:
+    """New codes from old ones through a table (the last entry answers for -1, an empty cell)."""
+    lookup = np.array([*table, -1], dtype=np.int32)
+    if np.array_equal(lookup[:-1], np.arange(len(table))):
+        return codes  # nothing moves: no copy of a million codes
+    return lookup[codes]
+
+
+def _categorical(codes: np.ndarray, mapped: list[str | None]) -> pd.Categorical:
+    cats = sorted({m for m in mapped if m is not None})
+    position = {c: i for i, c in enumerate(cats)}
+    new = _lookup(codes, [position[m] if m is not None else -1 for m in mapped])
+    return pd.Categorical.from_codes(new, categories=pd.Index(cats, dtype="str"))
 
 
 def _map(series: pd.Series, func: Callable[[str], str | None]) -> pd.Categorical:
     """Apply `func` to each distinct text of a column; the result as a categorical per row."""
     codes, labels = _factor(series)
-    mapped = [func(label) for label in labels]
-    cats = sorted({m for m in mapped if m is not None})
-    position = {c: i for i, c in enumerate(cats)}
-    lookup = np.array([position[m] if m is not None else -1 for m in mapped] + [-1], dtype=np.int64)
-    return pd.Categorical.from_codes(lookup[codes], categories=cats)
+    return _categorical(codes, [func(label) for label in labels])
 
 
 def _recode(cat: pd.Categorical, mapping: dict[str, str | None]) -> pd.Categorical:
     """A categorical's categories mapped to new labels (several may map to one; None is empty)."""
-    mapped = [mapping.get(c) for c in cat.categories]
-    cats = sorted({m for m in mapped if m is not None})
-    position = {c: i for i, c in enumerate(cats)}
-    lookup = np.array([position[m] if m is not None else -1 for m in mapped] + [-1], dtype=np.int64)
-    return pd.Categorical.from_codes(lookup[cat.codes], categories=cats)
+    return _categorical(cat.codes, [mapping.get(c) for c in cat.categories])
 
 
 def _flags(series: pd.Series, test: Callable[[str], bool]) -> np.ndarray:
     """A boolean per row from a test on each distinct text."""
     codes, labels = _factor(series)
-    lookup = np.array([test(label) for label in labels] + [False], dtype=bool)
+    passed = [test(label) for label in labels]
+    if not any(passed):
+        return np.zeros(len(codes), dtype=bool)
+    lookup = np.array([*passed, False], dtype=bool)
     return lookup[codes]
 
 
@@ -120,15 +131,6 @@ def _filled(series: pd.Series) -> np.ndarray:
     if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype):
         return series.notna().to_numpy()
     return _flags(series, bool)
-
-
-def _take(value: pd.Categorical | str | None, mask: np.ndarray) -> pd.Categorical:
-    if isinstance(value, pd.Categorical):
-        return value[mask]
-    size = int(mask.sum())
-    if value is None:
-        return pd.Categorical.from_codes(np.full(size, -1), categories=[])
-    return pd.Categorical.from_codes(np.zeros(size, dtype=np.int64), categories=[value])
 
 
 def empty_frame() -> pd.DataFrame:
@@ -239,7 +241,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     duplicates = [c.name for c in plan.columns if c.role == "duplicate"]
     if duplicates:
         out.problem("duplicate_columns", Severity.INFO, count=len(duplicates), examples=tuple(duplicates))
-    pieces: list[pd.DataFrame] = []
+    pieces: list[_Piece] = []
     if plan.first("metric_name") is not None and plan.first("value") is not None:
         pieces.append(_long_rows(body, plan, table, fmt, keep, dates, common, out, units))
     else:
@@ -249,7 +251,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
                 if piece is not None:
                     pieces.append(piece)
     out.columns.extend(_readings(plan))
-    out.frame = concat_tidy(pieces)
+    out.frame = _stack(pieces, dates)
     out.rows_read = int(keep.sum())
     out.rows_skipped = int((filled & ~keep).sum())
     blank = int((~filled).sum())
@@ -535,10 +537,65 @@ def _report_bad(out: Shaped, table: Table, body: pd.DataFrame, name: str, parsed
         out.problem("masked_values", Severity.INFO, column=name, count=int(masked.sum()))
 
 
-def _assemble(mask: np.ndarray, dates: np.ndarray, values: np.ndarray, text: dict[str, pd.Categorical | str | None]) -> pd.DataFrame:
-    data: dict[str, object] = {"date": dates[mask], "value": values[mask]}
+@dataclass(frozen=True)
+class _Piece:
+    """Rows of one metric column (or of a long table) before they are stacked."""
+
+    mask: np.ndarray
+    values: np.ndarray
+    text: dict[str, pd.Categorical | str | None]
+
+
+def _codes(value: pd.Categorical | str | None, rows: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    if isinstance(value, pd.Categorical):
+        return value.codes[rows].astype(np.int64), [str(c) for c in value.categories]
+    if value is None:
+        return np.full(len(rows), -1, dtype=np.int64), []
+    return np.zeros(len(rows), dtype=np.int64), [value]
+
+
+def _whole(piece: _Piece, dates: np.ndarray) -> pd.DataFrame:
+    """A long table whose every row was read: its columns as they are, nothing re-indexed."""
+    n = len(piece.values)
+    data: dict[str, object] = {"date": dates, "value": piece.values}
     for col in TEXT_COLUMNS:
-        data[col] = _take(text.get(col), mask)
+        value = piece.text.get(col)
+        if isinstance(value, pd.Categorical):
+            data[col] = value
+        else:
+            data[col] = pd.Categorical.from_codes(
+                np.full(n, -1 if value is None else 0, dtype=np.int8),
+                categories=pd.Index([] if value is None else [value], dtype="str"),
+            )
+    return pd.DataFrame(data)
+
+
+def _stack(pieces: list[_Piece], dates: np.ndarray) -> pd.DataFrame:
+    """All pieces as one tidy frame, built from row indices and category codes (no object arrays)."""
+    if not pieces:
+        return empty_frame()
+    if len(pieces) == 1 and pieces[0].mask.all():
+        return _whole(pieces[0], dates)
+    rows = [np.flatnonzero(p.mask) for p in pieces]
+    every = np.concatenate(rows)
+    data: dict[str, object] = {
+        "date": dates[every],
+        "value": np.concatenate([p.values[r] for p, r in zip(pieces, rows, strict=True)]),
+    }
+    for col in TEXT_COLUMNS:
+        values = [p.text.get(col) for p in pieces]
+        if all(v is values[0] for v in values) and isinstance(values[0], pd.Categorical):
+            data[col] = pd.Categorical.from_codes(values[0].codes[every], dtype=values[0].dtype)
+            continue
+        categories: dict[str, int] = {}
+        codes = []
+        for value, r in zip(values, rows, strict=True):
+            local, labels = _codes(value, r)
+            lookup = np.array([categories.setdefault(label, len(categories)) for label in labels] + [-1], dtype=np.int64)
+            codes.append(lookup[local])
+        data[col] = pd.Categorical.from_codes(
+            np.concatenate(codes), categories=pd.Index(list(categories), dtype="str")
+        )
     return pd.DataFrame(data)
 
 
@@ -554,7 +611,7 @@ def _column_rows(
     common: dict[str, pd.Categorical | str | None],
     out: Shaped,
     units: _Units,
-) -> pd.DataFrame | None:
+) -> _Piece | None:
     """Tidy rows for one metric column of a wide table."""
     parsed = parse_numbers(body[col.name], fmt)
     _report_bad(out, table, body, col.name, parsed, keep)
@@ -586,7 +643,7 @@ def _column_rows(
     if col.header.placement in ("organic", "paid"):
         text["placement"] = col.header.placement
     text.update(metric=metric, unit=units.per_row(unit, mask, source), source_name=source, file=table.file)
-    return _assemble(mask, dates, values, text)
+    return _Piece(mask, values, text)
 
 
 def _series_title(table: Table, col: Column) -> str:
@@ -622,7 +679,7 @@ def _long_rows(
     common: dict[str, pd.Categorical | str | None],
     out: Shaped,
     units: _Units,
-) -> pd.DataFrame:
+) -> _Piece:
     """Tidy rows for a long table: the metric is named per row, mapped once per distinct name."""
     name_col, value_col = plan.first("metric_name"), plan.first("value")
     assert name_col is not None and value_col is not None
@@ -664,7 +721,7 @@ def _long_rows(
         fallback = np.asarray(base, dtype=object) if isinstance(base, pd.Categorical) else np.full(len(body), base, dtype=object)
         text["placement"] = pd.Categorical(np.where(pd.notna(hinted), hinted, fallback))
     text.update(source_name=names, file=table.file)
-    return _assemble(mask, dates, values, text)
+    return _Piece(mask, values, text)
 
 
 def _readings(plan: Plan) -> list[ColumnReading]:

@@ -205,9 +205,41 @@ def dedupe(names: list[Any]) -> list[str]:
 # --- CSV -------------------------------------------------------------------------------------
 
 
+class _NotUtf8(Exception):
+    """The body of a file whose head looked like UTF-8 is not UTF-8 after all."""
+
+
+def _decode_head(file: str, data: bytes) -> tuple[str, str, list[Problem], bool]:
+    """Decode only the head of a large UTF-8 file (the body goes to pyarrow as bytes)."""
+    limit = 4 * HEAD_CHARS
+    if len(data) <= 2 * limit or data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        return (*decode(file, data), True)
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    head = data[bom:limit]
+    for cut in range(4):  # the head may end inside a multi-byte character
+        try:
+            text = head[: len(head) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        # Only whole lines: the last one may have been cut anywhere.
+        return text[: text.rfind("\n") + 1], "utf-8-sig" if bom else "utf-8", [], False
+    return (*decode(file, data), True)
+
+
 def read_text_table(file: str, source: str, data: bytes) -> Table:
     """A delimited text file as one table, the body read by the fast pyarrow engine."""
-    text, encoding, problems = decode(file, data)
+    try:
+        return _read_text_table(file, source, data, whole=False)
+    except _NotUtf8:
+        return _read_text_table(file, source, data, whole=True)
+
+
+def _read_text_table(file: str, source: str, data: bytes, whole: bool) -> Table:
+    if whole:
+        text, encoding, problems = decode(file, data)
+        complete = True
+    else:
+        text, encoding, problems, complete = _decode_head(file, data)
     if not text.strip():
         raise UnreadableFileError(file, "empty")
     body_text, comments, delimiter = _strip_preamble_lines(text)
@@ -249,7 +281,7 @@ def read_text_table(file: str, source: str, data: bytes) -> Table:
         raw = data[(3 if encoding == "utf-8-sig" else 0) + len(text[:start].encode("utf-8")) :]
     else:
         raw = text[start:].encode("utf-8")
-    body = _read_body(raw, delimiter, header, file, problems, dtypes)
+    body = _read_body(raw, delimiter, header, file, problems, dtypes, strict_utf8=not complete)
     return Table(
         file=file,
         source=source,
@@ -275,7 +307,13 @@ def _line_offset(text: str, lines: int) -> int:
 
 
 def _read_body(
-    raw: bytes, delim: str, header: list[str], file: str, problems: list[Problem], dtypes: dict[str, str]
+    raw: bytes,
+    delim: str,
+    header: list[str],
+    file: str,
+    problems: list[Problem],
+    dtypes: dict[str, str],
+    strict_utf8: bool = False,
 ) -> pd.DataFrame:
     if not raw[:65536].strip() and not raw.strip():
         return pd.DataFrame({name: pd.Series([], dtype="str") for name in header})
@@ -295,8 +333,9 @@ def _read_body(
             ),
         )
         return table.to_pandas()
-    except Exception:  # noqa: BLE001 - any engine error falls back to the tolerant reader
-        pass
+    except Exception as exc:  # noqa: BLE001 - any engine error falls back to the tolerant reader
+        if strict_utf8 and "utf8" in str(exc).lower().replace("-", ""):
+            raise _NotUtf8 from exc
     # Ragged rows (more or fewer fields than the header): read every record, pad or trim, and
     # say how many rows were reshaped.
     records = list(csv.reader(io.StringIO(raw.decode("utf-8", errors="replace")), delimiter=delim))

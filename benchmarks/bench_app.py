@@ -1,0 +1,83 @@
+"""Dashboard re-render time on a 1,000,000-row upload, measured with Streamlit's AppTest.
+
+The first run parses and classifies (cached by file content); each later change of goals,
+business model, language or a filter must re-render in well under a second.
+
+    python benchmarks/bench_app.py [--rows 1000000] [--repeats 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_ingest import build_long  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+
+def run(at: AppTest) -> float:
+    """Seconds for one script run."""
+    start = time.perf_counter()
+    at.run()
+    if at.exception:
+        raise RuntimeError(at.exception[0].value)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    """Print the first run and the median re-render time per kind of change."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.csv"
+        build_long(path, args.rows, np.random.default_rng(7))
+        data = path.read_bytes()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    at.run()
+    at.session_state["uploads"] = {"metrics_1m.csv": data}
+    first = run(at)
+    at.switch_page("pages/verdicts.py")
+    first_verdicts = run(at)
+    print(f"upload of {args.rows:,} rows ({len(data) / 1e6:.0f} MB): upload page {first:.2f} s, "
+          f"verdicts page first draw {first_verdicts:.2f} s")
+    changes = {
+        "goals": [["sales"], ["awareness", "engagement"], ["leads", "sales"]],
+        "business model": ["physical_store", "saas", "online_store"],
+        "language": ["id", "en", "id", "en", "en"],
+    }
+    for kind, values in changes.items():
+        times = []
+        for i in range(args.repeats):
+            value = values[i % len(values)]
+            if kind == "goals":
+                at.multiselect(key="goals_widget_en").set_value(value)
+            elif kind == "business model":
+                at.selectbox(key="business_model_widget_en").set_value(value)
+            else:
+                at.selectbox(key="lang_widget").set_value(value)
+            times.append(run(at))
+        print(f"change {kind:<15} re-render median {statistics.median(times):.3f} s "
+              f"(max {max(times):.3f} s, {len(times)} runs)")
+    times = []
+    for i in range(args.repeats):
+        verdict_filter = next(m for m in at.multiselect if m.key is None)
+        verdict_filter.set_value(["kpi"] if i % 2 == 0 else ["kpi", "supporting", "vanity"])
+        times.append(run(at))
+    print(f"change {'verdict filter':<15} re-render median {statistics.median(times):.3f} s "
+          f"(max {max(times):.3f} s, {len(times)} runs)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,328 @@
+"""The funnel: one count per stage, with % of the first and of the previous stage that has data."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+
+from kpi_core import catalogue
+from kpi_core.classify import rules
+from kpi_core.derive import summarise
+from kpi_core.i18n import t
+from kpi_core.labels import metric_label
+from kpi_core.models import COUNT, ActionKind, Goal, Placement, Stage
+
+STAGES: tuple[Stage, ...] = tuple(Stage)
+Choices = Mapping[Stage, str] | Mapping[str, str]  # stage -> the metric the user wants there
+# Every funnel built from exported totals is a ratio funnel; these notes say so in the UI.
+COHORT_NOTE = "funnel.note.cohort"
+UNIQUE_NOTE = "funnel.note.unique"
+GROWS_NOTE = "funnel.note.grows"
+
+
+@dataclass(frozen=True)
+class StageFigure:
+    """One stage of a funnel: its metric, its count and its two percentages with their bases."""
+
+    stage: Stage
+    metric: str | None
+    value: float | None
+    chosen: str  # goal | default | user | none: why this metric stands for the stage
+    options: tuple[str, ...]
+    channels: tuple[str, ...]
+    pct_of_first: float | None = None
+    pct_of_previous: float | None = None
+    basis: Stage | None = None  # the nearest earlier stage with data
+    lost: float | None = None
+
+    @property
+    def missing(self) -> bool:
+        """True when the data holds nothing for this stage (shown as missing, never as zero)."""
+        return self.value is None
+
+    @property
+    def skipped(self) -> bool:
+        """True when % of previous is taken against a stage further back than the one before."""
+        return self.basis is not None and STAGES.index(self.basis) != STAGES.index(self.stage) - 1
+
+
+@dataclass(frozen=True)
+class Funnel:
+    """The five stages for one scope: every channel, one channel, one placement, or both."""
+
+    stages: tuple[StageFigure, ...]
+    channel: str | None = None
+    placement: str | None = None
+    notes: tuple[str, ...] = (COHORT_NOTE,)
+
+    @property
+    def first(self) -> StageFigure | None:
+        """The first stage with a count above zero: the base of every % of first."""
+        return next((s for s in self.stages if s.value), None)
+
+    @property
+    def present(self) -> tuple[StageFigure, ...]:
+        """The stages that have data."""
+        return tuple(s for s in self.stages if not s.missing)
+
+    def choices(self) -> dict[Stage, str]:
+        """The metric standing for each stage that has one, to build a comparable funnel."""
+        return {s.stage: s.metric for s in self.stages if s.metric is not None}
+
+
+@cache
+def _preferences() -> dict[Stage, tuple[str, ...]]:
+    text = resources.files("kpi_core.data").joinpath("funnel.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)["stages"]
+    return {Stage(k): tuple(v) for k, v in table.items()}
+
+
+@cache
+def _eligible(stage: Stage) -> frozenset[str]:
+    # Only counts of actions make a funnel: rates, money and cumulative totals do not.
+    return frozenset(
+        m.id
+        for m in catalogue.load().metrics
+        if m.stage is stage
+        and m.unit == COUNT
+        and not m.cumulative
+        and m.action in (ActionKind.MICRO, ActionKind.MACRO)
+    )
+
+
+def _ranking(stage: Stage, goals: Iterable[Goal | str]) -> list[tuple[str, str]]:
+    ranked: list[tuple[str, str]] = []
+    for goal in (Goal(g) for g in goals):
+        spec = rules().goal[goal]
+        if spec.stage is stage:
+            ranked += [(m, "goal") for m in spec.candidates if m in _eligible(stage)]
+    ranked += [(m, "default") for m in _preferences().get(stage, ()) if m in _eligible(stage)]
+    ranked += [(m, "default") for m in sorted(_eligible(stage))]
+    first: dict[str, str] = {}
+    for metric, why in ranked:
+        first.setdefault(metric, why)
+    return list(first.items())
+
+
+def _counts(summary: pd.DataFrame, channel: str | None, placement: str | None) -> pd.DataFrame:
+    rows = summary[(summary["unit"].astype(str) == COUNT) & summary["value"].notna()]
+    rows = rows[rows["metric"].notna()]
+    if channel is not None:
+        rows = rows[rows["channel"].astype(str) == channel]
+    if placement is not None:
+        rows = rows[rows["placement"].astype(str) == placement]
+    return rows.assign(metric=rows["metric"].astype(str), channel=rows["channel"].astype(str))
+
+
+def stage_options(
+    summary: pd.DataFrame,
+    stage: Stage | str,
+    goals: Iterable[Goal | str] = (),
+    *,
+    channel: str | None = None,
+    placement: str | None = None,
+) -> tuple[str, ...]:
+    """The metrics the data holds for a stage in this scope, the one that best represents it first."""
+    present = set(_counts(summary, channel, placement)["metric"])
+    return tuple(m for m, _ in _ranking(Stage(stage), goals) if m in present)
+
+
+def _figure(rows: pd.DataFrame, stage: Stage, goals: tuple[Goal | str, ...], wanted: str | None) -> StageFigure:
+    totals = rows.groupby("metric")["value"].sum()
+    ranked = [(m, why) for m, why in _ranking(stage, goals) if m in totals.index]
+    options = tuple(m for m, _ in ranked)
+    # A column of zeros is usually a feature the business does not use: prefer one that counts.
+    ranked.sort(key=lambda pair: totals[pair[0]] <= 0)
+    if wanted is not None:
+        pick: tuple[str | None, str] = (wanted, "user") if wanted in options else (None, "none")
+    else:
+        pick = ranked[0] if ranked else (None, "none")
+    metric, why = pick
+    if metric is None:
+        return StageFigure(stage, wanted, None, why, options, ())
+    mine = rows[rows["metric"] == metric]
+    value = float(mine["value"].sum())
+    return StageFigure(stage, metric, value, why, options, tuple(dict.fromkeys(mine["channel"])))
+
+
+def _with_percentages(figures: list[StageFigure]) -> list[StageFigure]:
+    done: list[StageFigure] = []
+    first: float | None = None
+    previous: StageFigure | None = None
+    for fig in figures:
+        if fig.value is None:
+            done.append(fig)
+            continue
+        if first is None:
+            if fig.value <= 0:
+                done.append(fig)
+                continue
+            first = fig.value
+            done.append(replace(fig, pct_of_first=1.0))
+            previous = fig
+            continue
+        assert previous is not None and previous.value is not None
+        base = previous.value
+        done.append(
+            replace(
+                fig,
+                pct_of_first=fig.value / first if first else None,
+                pct_of_previous=fig.value / base,
+                basis=previous.stage,
+                lost=base - fig.value,
+            )
+        )
+        # A stage counted as zero cannot be a base: the next stage looks further back.
+        previous = fig if fig.value > 0 else previous
+    return done
+
+
+def build_funnel(
+    summary: pd.DataFrame,
+    goals: Iterable[Goal | str] = (),
+    *,
+    channel: str | None = None,
+    placement: str | None = None,
+    choices: Choices | None = None,
+) -> Funnel:
+    """The funnel of one scope from a period summary: each stage from its best metric, or the chosen one."""
+    wanted = {Stage(k): v for k, v in (choices or {}).items()}
+    rows = _counts(summary, channel, placement)
+    goal_list = tuple(goals)
+    figures = [_figure(rows, s, goal_list, wanted.get(s)) for s in STAGES]
+    figures = _with_percentages(figures)
+    notes = [COHORT_NOTE]
+    unique = {m.id for m in catalogue.load().metrics if m.unique}
+    if any(f.metric in unique and len(f.channels) > 1 for f in figures if not f.missing):
+        notes.append(UNIQUE_NOTE)
+    if any(f.pct_of_previous is not None and f.pct_of_previous > 1 for f in figures):
+        notes.append(GROWS_NOTE)
+    return Funnel(tuple(figures), channel, placement, tuple(notes))
+
+
+def channel_funnels(
+    summary: pd.DataFrame,
+    goals: Iterable[Goal | str] = (),
+    choices: Choices | None = None,
+) -> tuple[Funnel, ...]:
+    """One funnel per channel that has any stage data; a chosen metric applies where it exists."""
+    goal_list = tuple(goals)
+    funnels = []
+    for channel in dict.fromkeys(_counts(summary, None, None)["channel"]):
+        auto = build_funnel(summary, goal_list, channel=channel)
+        own = {
+            Stage(s): m
+            for s, m in (choices or {}).items()
+            if m in next(f.options for f in auto.stages if f.stage is Stage(s))
+        }
+        funnel = build_funnel(summary, goal_list, channel=channel, choices=own) if own else auto
+        if funnel.present:
+            funnels.append(funnel)
+    return tuple(funnels)
+
+
+def placement_funnels(
+    summary: pd.DataFrame,
+    goals: Iterable[Goal | str] = (),
+    *,
+    channel: str | None = None,
+    choices: Choices | None = None,
+) -> tuple[Funnel, ...]:
+    """Organic and paid side by side, each stage measured by the same metric so they compare."""
+    whole = build_funnel(summary, goals, channel=channel, choices=choices)
+    places = set(_counts(summary, channel, None)["placement"].astype(str))
+    return tuple(
+        build_funnel(summary, goals, channel=channel, placement=p, choices=whole.choices())
+        for p in (Placement.ORGANIC, Placement.PAID)
+        if p in places
+    )
+
+
+def drop_off(funnel: Funnel, lang: str = "en") -> pd.DataFrame:
+    """The drop-off table (stage, metric, count, % of previous, its basis, lost), headers in `lang`."""
+
+    def stage(s: Stage | None) -> str | None:
+        return None if s is None else t(f"funnel.stage.{s}", lang)
+
+    rows = [
+        {
+            t("funnel.col.stage", lang): stage(f.stage),
+            t("funnel.col.metric", lang): metric_label(f.metric, lang) if f.metric else None,
+            t("funnel.col.count", lang): f.value,
+            t("funnel.col.pct_previous", lang): (
+                None if f.pct_of_previous is None else round(f.pct_of_previous * 100, 2)
+            ),
+            t("funnel.col.basis", lang): stage(f.basis),
+            t("funnel.col.lost", lang): f.lost,
+        }
+        for f in funnel.stages
+    ]
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class StageChange:
+    """One stage in this period and the one before it, with the change between them."""
+
+    stage: Stage
+    metric: str | None
+    current: float | None
+    previous: float | None
+
+    @property
+    def change(self) -> float | None:
+        """The relative change (0.1 is +10%); None without both figures or with a zero base."""
+        if self.current is None or self.previous is None or self.previous == 0:
+            return None
+        return self.current / self.previous - 1
+
+
+@dataclass(frozen=True)
+class PeriodComparison:
+    """The selected period's funnel against the period of the same length just before it."""
+
+    current: Funnel
+    previous: Funnel
+    period: tuple[date, date]
+    previous_period: tuple[date, date]
+    changes: tuple[StageChange, ...]
+
+
+def previous_period(start: date, end: date) -> tuple[date, date]:
+    """The period of the same length that ends the day before `start`."""
+    days = (end - start).days + 1
+    return start - timedelta(days=days), start - timedelta(days=1)
+
+
+def compare_periods(
+    frame: pd.DataFrame,
+    start: date,
+    end: date,
+    goals: Iterable[Goal | str] = (),
+    *,
+    channel: str | None = None,
+    placement: str | None = None,
+    choices: Choices | None = None,
+) -> PeriodComparison:
+    """The funnel of a period against the one before it, with the same metric per stage."""
+    goal_list = tuple(goals)
+    now = build_funnel(
+        summarise(frame, start, end), goal_list, channel=channel, placement=placement,
+        choices=choices,
+    )  # fmt: skip
+    before_period = previous_period(start, end)
+    before = build_funnel(
+        summarise(frame, *before_period), goal_list, channel=channel, placement=placement,
+        choices=now.choices(),
+    )  # fmt: skip
+    changes = tuple(
+        StageChange(a.stage, a.metric, a.value, b.value)
+        for a, b in zip(now.stages, before.stages, strict=True)
+    )
+    return PeriodComparison(now, before, (start, end), before_period, changes)
