@@ -50,8 +50,10 @@ def main() -> None:
     first = run(at)
     at.switch_page("pages/verdicts.py")
     first_verdicts = run(at)
-    print(f"upload of {args.rows:,} rows ({len(data) / 1e6:.0f} MB): upload page {first:.2f} s, "
-          f"verdicts page first draw {first_verdicts:.2f} s")
+    print(
+        f"upload of {args.rows:,} rows ({len(data) / 1e6:.0f} MB): upload page {first:.2f} s, "
+        f"verdicts page first draw {first_verdicts:.2f} s"
+    )
     changes = {
         "goals": [["sales"], ["awareness", "engagement"], ["leads", "sales"]],
         "business model": ["physical_store", "saas", "online_store"],
@@ -68,15 +70,19 @@ def main() -> None:
             else:
                 at.selectbox(key="lang_widget").set_value(value)
             times.append(run(at))
-        print(f"change {kind:<15} re-render median {statistics.median(times):.3f} s "
-              f"(max {max(times):.3f} s, {len(times)} runs)")
+        print(
+            f"change {kind:<15} re-render median {statistics.median(times):.3f} s "
+            f"(max {max(times):.3f} s, {len(times)} runs)"
+        )
     times = []
     for i in range(args.repeats):
         verdict_filter = next(m for m in at.multiselect if m.key is None)
         verdict_filter.set_value(["kpi"] if i % 2 == 0 else ["kpi", "supporting", "vanity"])
         times.append(run(at))
-    print(f"change {'verdict filter':<15} re-render median {statistics.median(times):.3f} s "
-          f"(max {max(times):.3f} s, {len(times)} runs)")
+    print(
+        f"change {'verdict filter':<15} re-render median {statistics.median(times):.3f} s "
+        f"(max {max(times):.3f} s, {len(times)} runs)"
+    )
 
 
 if __name__ == "__main__":

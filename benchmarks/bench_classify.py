@@ -29,7 +29,9 @@ def frame(rows: int, seed: int = 3) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     metric = np.array(METRICS)[np.arange(rows) % len(METRICS)]
     channel = np.array(CHANNELS)[(np.arange(rows) // len(METRICS)) % len(CHANNELS)]
-    placement = np.array(["organic", "paid"])[(np.arange(rows) // (len(METRICS) * len(CHANNELS))) % 2]
+    placement = np.array(["organic", "paid"])[
+        (np.arange(rows) // (len(METRICS) * len(CHANNELS))) % 2
+    ]
     unit = np.where(np.isin(metric, ["spend", "revenue"]), "IDR", "count")
     data = {
         "date": np.datetime64("2025-01-01") + rng.integers(0, 365, rows).astype("timedelta64[D]"),
@@ -68,11 +70,16 @@ def main() -> None:
         tidy = frame(rows)
         summary = derive_rates(summarise(tidy))
         classify(summary, goals, model)  # warm the catalogue and rules caches
-        aggregate = timed(lambda tidy=tidy: derive_rates(summarise(tidy)), max(3, args.repeats // 2))
+        aggregate = timed(
+            lambda tidy=tidy: derive_rates(summarise(tidy)), max(3, args.repeats // 2)
+        )
         verdict = timed(lambda summary=summary: classify(summary, goals, model), args.repeats)
         results[rows] = (aggregate, verdict, len(summary))
-        print(f"{rows:>9,} rows: aggregation {aggregate:7.3f} s, verdict step {verdict * 1000:7.1f} ms "
-              f"on {len(summary)} triples")
+        print(
+            f"{rows:>9,} rows: aggregation {aggregate:7.3f} s, "
+            f"verdict step {verdict * 1000:7.1f} ms "
+            f"on {len(summary)} triples"
+        )
     ratio = results[1_000_000][1] / results[10_000][1]
     print(f"verdict step 1,000,000 / 10,000 rows: {ratio:.2f}x (target within 1.10x)")
 

@@ -22,7 +22,16 @@ import numpy as np
 
 CHANNELS = ["Instagram", "TikTok", "Facebook", "Website", "Shopee"]
 PLACEMENTS = ["organic", "paid"]
-METRICS = ["Reach", "Impressions", "Likes", "Comments", "Shares", "Link clicks", "Spend (IDR)", "Purchases"]
+METRICS = [
+    "Reach",
+    "Impressions",
+    "Likes",
+    "Comments",
+    "Shares",
+    "Link clicks",
+    "Spend (IDR)",
+    "Purchases",
+]
 
 CHILD = r"""
 import json, resource, sys, time
@@ -42,7 +51,8 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t1 = time.perf_counter()
 read()
 warm = time.perf_counter() - t1
-print(json.dumps({"seconds": seconds, "warm": warm, "peak_kb": peak, "base_kb": base_rss, "rows": rows}))
+result = {"seconds": seconds, "warm": warm, "peak_kb": peak, "base_kb": base_rss, "rows": rows}
+print(json.dumps(result))
 """
 
 
@@ -61,7 +71,12 @@ def build_long(path: Path, rows: int, rng: np.random.Generator) -> None:
             lines = [
                 f"{d},{c},{p},{m},{v}\n"
                 for d, c, p, m, v in zip(
-                    days[sl].astype(str), channel[sl], placement[sl], metric[sl], value[sl], strict=True
+                    days[sl].astype(str),
+                    channel[sl],
+                    placement[sl],
+                    metric[sl],
+                    value[sl],
+                    strict=True,
                 )
             ]
             fh.writelines(lines)
@@ -98,8 +113,10 @@ def main() -> None:
         files = {"long": Path(tmp) / "long.csv", "wide": Path(tmp) / "wide.csv"}
         build_long(files["long"], args.rows, rng)
         build_wide(files["wide"], args.wide_rows, rng)
-        print(f"{'file':6} {'MB':>6} {'reader':8} {'rows in':>9} {'rows out':>9} {'s':>7} "
-              f"{'warm s':>7} {'peak MB':>8} {'+MB':>7}")
+        print(
+            f"{'file':6} {'MB':>6} {'reader':8} {'rows in':>9} {'rows out':>9} {'s':>7} "
+            f"{'warm s':>7} {'peak MB':>8} {'+MB':>7}"
+        )
         for label, path in files.items():
             results: dict[str, list[dict[str, float]]] = {"pandas": [], "kpi_core": []}
             for _ in range(args.repeats):
@@ -123,7 +140,8 @@ def main() -> None:
                 med["pandas"]["peak_kb"] - med["pandas"]["base_kb"], 1
             )
             print(
-                f"{label:6} ratio kpi_core/pandas: time {t_ratio:.2f}x (warm {w_ratio:.2f}x; target <= 1.3), "
+                f"{label:6} ratio kpi_core/pandas: time {t_ratio:.2f}x "
+                f"(warm {w_ratio:.2f}x; target <= 1.3), "
                 f"peak memory {m_ratio:.2f}x (target <= 2), memory above imports {d_ratio:.2f}x"
             )
 

@@ -57,37 +57,58 @@ def correction_panel(report: FileReport, lang: str) -> None:
     c1, c2, c3, c4 = st.columns(4)
     channels = [KEEP, *_CHANNELS]
     c1.selectbox(
-        t("file.channel", lang), channels,
+        t("file.channel", lang),
+        channels,
         index=channels.index(fixes.channel) if fixes.channel else 0,
         format_func=lambda c: t("fix.as_read", lang) if c == KEEP else channel_label(c, lang),
-        key=f"{key}_channel", on_change=_choice, args=(name, "channel", f"{key}_channel"),
+        key=f"{key}_channel",
+        on_change=_choice,
+        args=(name, "channel", f"{key}_channel"),
     )
     placements = [KEEP, "organic", "paid"]
     c2.selectbox(
-        t("file.placement", lang), placements,
+        t("file.placement", lang),
+        placements,
         index=placements.index(fixes.placement) if fixes.placement else 0,
         format_func=lambda p: t("fix.as_read", lang) if p == KEEP else t(f"placement.{p}", lang),
-        key=f"{key}_placement", on_change=_choice, args=(name, "placement", f"{key}_placement"),
+        key=f"{key}_placement",
+        on_change=_choice,
+        args=(name, "placement", f"{key}_placement"),
     )
     formats = [KEEP, "en", "id"]
     c3.selectbox(
-        t("fix.number_format", lang), formats,
+        t("fix.number_format", lang),
+        formats,
         index=formats.index(fixes.number_format) if fixes.number_format else 0,
-        format_func=lambda f: t("fix.as_read", lang) if f == KEEP else t(f"value.number_format.{f}", lang),
-        key=f"{key}_numbers", on_change=_choice, args=(name, "number_format", f"{key}_numbers"),
+        format_func=lambda f: (
+            t("fix.as_read", lang) if f == KEEP else t(f"value.number_format.{f}", lang)
+        ),
+        key=f"{key}_numbers",
+        on_change=_choice,
+        args=(name, "number_format", f"{key}_numbers"),
     )
     orders = [KEEP, "dmy", "mdy", "ymd"]
     c4.selectbox(
-        t("fix.date_order", lang), orders,
+        t("fix.date_order", lang),
+        orders,
         index=orders.index(fixes.date_order) if fixes.date_order else 0,
-        format_func=lambda o: t("fix.as_read", lang) if o == KEEP else t(f"value.date_order.{o}", lang),
-        key=f"{key}_dates", on_change=_choice, args=(name, "date_order", f"{key}_dates"),
+        format_func=lambda o: (
+            t("fix.as_read", lang) if o == KEEP else t(f"value.date_order.{o}", lang)
+        ),
+        key=f"{key}_dates",
+        on_change=_choice,
+        args=(name, "date_order", f"{key}_dates"),
     )
     if any(i.what == "year" for i in report.inferences):
         st.number_input(
-            t("fix.year", lang), min_value=2000, max_value=2100, step=1,
+            t("fix.year", lang),
+            min_value=2000,
+            max_value=2100,
+            step=1,
             value=fixes.year or int(next(i.value for i in report.inferences if i.what == "year")),
-            key=f"{key}_year", on_change=_year, args=(name, f"{key}_year"),
+            key=f"{key}_year",
+            on_change=_year,
+            args=(name, f"{key}_year"),
         )
     readable = [c for c in report.columns if c.role in ("metric", "unknown")]
     if not readable:
@@ -113,7 +134,9 @@ def correction_panel(report: FileReport, lang: str) -> None:
             "metric": st.column_config.SelectboxColumn(
                 t("column.reads_as", lang),
                 options=options,
-                format_func=lambda m: t("fix.not_a_metric", lang) if m == NOT_A_METRIC else metric_label(m, lang),
+                format_func=lambda m: (
+                    t("fix.not_a_metric", lang) if m == NOT_A_METRIC else metric_label(m, lang)
+                ),
                 required=True,
             ),
         },

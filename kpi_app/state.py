@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -89,7 +89,9 @@ def load_demo(dataset_id: str) -> None:
         store[name] = (SAMPLE_DATA / name).read_bytes()
     st.session_state["demo"] = dataset_id
     # Runs as the button's callback, before the sidebar is drawn, so its widgets can follow.
-    st.session_state["goals"] = st.session_state[widget_key("goals")] = list(chosen.get("goals", []))
+    st.session_state["goals"] = st.session_state[widget_key("goals")] = list(
+        chosen.get("goals", [])
+    )
     model = chosen.get("business_model")
     st.session_state["business_model"] = st.session_state[widget_key("business_model")] = model
     st.session_state.pop("period", None)
@@ -104,7 +106,9 @@ def corrections() -> dict[str, FileCorrections]:
 
 
 @st.cache_resource(max_entries=6, show_spinner=False)
-def _read(key: tuple[Any, ...], _files: tuple[tuple[str, bytes], ...], _fixes: tuple[Any, ...]) -> Dataset:
+def _read(
+    key: tuple[Any, ...], _files: tuple[tuple[str, bytes], ...], _fixes: tuple[Any, ...]
+) -> Dataset:
     # Keyed by content hashes and corrections: the same bytes are parsed once, whoever uploads
     # them; the bytes themselves are not hashed again on every rerun.
     return read_files(list(_files), corrections=dict(_fixes), today=date.today())
@@ -158,7 +162,7 @@ def period(data: Dataset) -> tuple[date | None, date | None]:
 
 
 def overrides() -> dict[tuple[str, str, str], str]:
-    """The verdicts the marketer set by hand: (metric or source name, channel, placement) → verdict."""
+    """Verdicts the marketer set by hand, by (metric or source name, channel, placement)."""
     fixes: dict[tuple[str, str, str], str] = st.session_state.setdefault("overrides", {})
     return fixes
 
@@ -176,14 +180,24 @@ def analysis() -> Analysis | None:
     start, end = period(data)
     key = st.session_state.get("dataset_key")
     summary = _summary((key, start, end), data, start, end)
-    verdicts = _classify((key, start, end), summary, tuple(goals()), business_model(),
-                         tuple(sorted(overrides().items())), lang())
+    verdicts = _classify(
+        (key, start, end),
+        summary,
+        tuple(goals()),
+        business_model(),
+        tuple(sorted(overrides().items())),
+        lang(),
+    )
     return Analysis((start, end), summary, verdicts)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _classify(
-    key: tuple[Any, ...], _summary: Any, goals: tuple[str, ...], model: str,
-    fixes: tuple[tuple[tuple[str, str, str], str], ...], language: str,
+    key: tuple[Any, ...],
+    _summary: Any,
+    goals: tuple[str, ...],
+    model: str,
+    fixes: tuple[tuple[tuple[str, str, str], str], ...],
+    language: str,
 ) -> Classification:
     return classify(_summary, goals, model, overrides=dict(fixes), lang=language)

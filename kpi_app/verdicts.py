@@ -106,7 +106,9 @@ def _on_edit(editor_key: str, keys: list[tuple[str, str, str]], auto: str) -> No
             fixes[key] = change["override"]
 
 
-def channel_tables(result: Classification, lang: str, verdicts: list[str], channels: list[str], stages: list[str]) -> None:
+def channel_tables(
+    result: Classification, lang: str, verdicts: list[str], channels: list[str], stages: list[str]
+) -> None:
     """Every metric grouped by channel, verdict as a coloured badge, editable in place."""
     auto = t("verdicts.auto", lang)
     labels = {v.value: t(f"badge.{v.value}", lang) for v in Verdict}
@@ -115,14 +117,17 @@ def channel_tables(result: Classification, lang: str, verdicts: list[str], chann
         for m in result.metrics
         if m.verdict.value in verdicts
         and m.channel in channels
-        and (m.stage.value if m.stage else "") in stages + [""]
+        and (m.stage.value if m.stage else "") in [*stages, ""]
     ]
     if not shown:
         st.info(t("verdicts.nothing_filtered", lang))
         return
     order = {v: i for i, v in enumerate(("kpi", "supporting", "vanity"))}
     for channel in dict.fromkeys(m.channel for m in shown):
-        rows = sorted((m for m in shown if m.channel == channel), key=lambda m: (order[m.verdict.value], m.placement))
+        rows = sorted(
+            (m for m in shown if m.channel == channel),
+            key=lambda m: (order[m.verdict.value], m.placement),
+        )
         st.markdown(f"#### {channel_label(channel, lang)}")
         editor_key = f"editor_{channel}_{lang}_{len(rows)}"
         st.data_editor(
@@ -143,7 +148,9 @@ def channel_tables(result: Classification, lang: str, verdicts: list[str], chann
                     width=110,
                 ),
                 "metric": st.column_config.TextColumn(t("verdicts.col_metric", lang), width=230),
-                "placement": st.column_config.TextColumn(t("verdicts.col_placement", lang), width=90),
+                "placement": st.column_config.TextColumn(
+                    t("verdicts.col_placement", lang), width=90
+                ),
                 "stage": st.column_config.TextColumn(t("verdicts.col_stage", lang), width=100),
                 "value": st.column_config.TextColumn(t("verdicts.col_value", lang), width=140),
                 "reason": st.column_config.TextColumn(t("verdicts.col_reason", lang), width=560),

@@ -23,7 +23,11 @@ def _dates(report: FileReport, lang: str) -> str:
         return t("file.no_dates", lang)
     start = pd.Timestamp(report.date_from).date()
     end = pd.Timestamp(report.date_to).date()
-    return format_date(start, lang) if start == end else f"{format_date(start, lang)} – {format_date(end, lang)}"
+    return (
+        format_date(start, lang)
+        if start == end
+        else f"{format_date(start, lang)} – {format_date(end, lang)}"
+    )
 
 
 def file_card(report: FileReport, channels: list[str], lang: str) -> None:
@@ -92,7 +96,9 @@ def columns_table(report: FileReport, lang: str) -> pd.DataFrame:
                 t("column.name", lang): col.source_name,
                 t("column.reads_as", lang): reads_as,
                 t("column.unit", lang): unit_label(col.unit, lang) if col.unit else "",
-                t("column.match", lang): f"{col.score:.0%}" if col.score is not None and col.role in ("metric", "unknown") else "",
+                t("column.match", lang): f"{col.score:.0%}"
+                if col.score is not None and col.role in ("metric", "unknown")
+                else "",
             }
         )
     return pd.DataFrame(rows)

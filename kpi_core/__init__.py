@@ -1,9 +1,9 @@
 """KPI Lens: which of a marketer's social-media numbers are KPIs, and which are vanity.
 
-    >>> from kpi_core import read_files, analyse
-    >>> data = read_files(["ads.csv", "instagram.csv"])
-    >>> result = analyse(data, goals=["sales"], model="online_store")
-    >>> [m.source_name for m in result.classification.kpis]
+>>> from kpi_core import read_files, analyse
+>>> data = read_files(["ads.csv", "instagram.csv"])
+>>> result = analyse(data, goals=["sales"], model="online_store")
+>>> [m.source_name for m in result.classification.kpis]
 """
 
 from kpi_core.analysis import Analysis, analyse, classify_json, period_of

@@ -133,6 +133,13 @@ _PLACEMENT_WORDS = {
 }
 
 
+def _strip_currency(text: str, found: str) -> str:
+    def drop(match: re.Match[str]) -> str:
+        return "" if match.group(1) == found else match.group(0)
+
+    return _CURRENCY_RE.sub(drop, text)
+
+
 @dataclass(frozen=True)
 class Header:
     """A column header taken apart: its matching key, currency, percent and placement hints."""
@@ -153,7 +160,7 @@ def parse_header(raw: str) -> Header:
         code = "IDR" if found.lower().startswith("rp") else found.upper()
         if code in _ISO_CURRENCIES:
             currency = code
-            text = _CURRENCY_RE.sub(lambda m: "" if m.group(1) == found else m[0], text)
+            text = _strip_currency(text, found)
             break
     percent = "(%)" in text.replace(" ", "") or text.rstrip().endswith("%")
     text = text.replace("(%)", " ")

@@ -63,13 +63,18 @@ def _classify(args: argparse.Namespace) -> int:
         dataset, args.goal, args.model, start=args.start, end=args.end, lang=args.lang
     )
     if args.json:
-        json.dump(classify_json(dataset, analysis, args.lang), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            classify_json(dataset, analysis, args.lang), sys.stdout, ensure_ascii=False, indent=2
+        )
         sys.stdout.write("\n")
         return 0
     for m in analysis.classification.metrics:
         value = "–" if m.value is None else format_number(m.value, args.lang)
         name = metric_label(m.metric, args.lang, m.source_name)
-        print(f"{m.verdict.value:<10} {channel_label(m.channel, args.lang):<12} {m.placement:<8} {name:<40} {value}")
+        print(
+            f"{m.verdict.value:<10} {channel_label(m.channel, args.lang):<12} "
+            f"{m.placement:<8} {name:<40} {value}"
+        )
     for flag in analysis.classification.flags:
         print(f"! {flag.message}")
     return 0
@@ -84,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (`| head`): not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+    except Exception as exc:
         print(t("cli.failed", args.lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 1
 

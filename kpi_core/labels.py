@@ -63,7 +63,8 @@ def _value(inference: Inference, lang: str) -> str:
         start, end = (s.strip() for s in value.split("–"))
         from datetime import date
 
-        return f"{format_date(date.fromisoformat(start), lang)} – {format_date(date.fromisoformat(end), lang)}"
+        first, last = date.fromisoformat(start), date.fromisoformat(end)
+        return f"{format_date(first, lang)} – {format_date(last, lang)}"
     return value
 
 
@@ -93,12 +94,18 @@ _COMPACT = {
 def _compact(value: float, lang: str) -> str:
     for size, suffix in _COMPACT["id" if lang == "id" else "en"]:
         if abs(value) >= size:
-            return f"{format_number(value / size, lang, 1 if abs(value) < 100 * size else 0)}{suffix}"
+            return (
+                f"{format_number(value / size, lang, 1 if abs(value) < 100 * size else 0)}{suffix}"
+            )
     return format_number(value, lang, 0 if float(value).is_integer() else 2)
 
 
 def format_value(
-    value: float | None, unit: str, lang: str = "en", metric: str | None = None, compact: bool = False
+    value: float | None,
+    unit: str,
+    lang: str = "en",
+    metric: str | None = None,
+    compact: bool = False,
 ) -> str:
     """A figure as the user reads it: `Rp 1,2 jt`, `3,2%`, `2.4×`, `1 min 2 s`, `12,345`."""
     if value is None or value != value:
@@ -115,7 +122,11 @@ def format_value(
         if hours:
             return t("unit.duration_h", lang, h=format_number(hours, lang), m=minutes)
         return t("unit.duration_m", lang, m=minutes, s=seconds)
-    number = _compact(value, lang) if compact else format_number(value, lang, 0 if abs(value) >= 100 or float(value).is_integer() else 2)
+    number = (
+        _compact(value, lang)
+        if compact
+        else format_number(value, lang, 0 if abs(value) >= 100 or float(value).is_integer() else 2)
+    )
     if unit == "count":
         return number
     return f"{_CURRENCY_SIGNS.get(unit, unit)} {number}"

@@ -56,7 +56,9 @@ frame = data.frame
 readable = [r for r in data.files if r.layout != "unreadable"]
 cols = st.columns([1, 1, 1, 2])
 cols[0].metric(t("upload.summary_files", lang), f"{len(readable)} / {len(data.files)}")
-cols[1].metric(t("upload.summary_rows", lang), format_number(sum(r.rows_read for r in readable), lang))
+cols[1].metric(
+    t("upload.summary_rows", lang), format_number(sum(r.rows_read for r in readable), lang)
+)
 cols[2].metric(t("upload.summary_figures", lang), format_number(len(frame), lang))
 dated = frame["date"].dropna()
 period = (

@@ -20,7 +20,15 @@ verdicts = result.classification
 start, end = result.period
 period = f"{format_date(start, lang)} – {format_date(end, lang)}" if start else "–"
 goals = ", ".join(t(f"classify.goal.{g.value}", lang) for g in verdicts.goals)
-st.caption(t("verdicts.context", lang, goals=goals, model=t(f"classify.model.{verdicts.model.value}", lang), period=period))
+st.caption(
+    t(
+        "verdicts.context",
+        lang,
+        goals=goals,
+        model=t(f"classify.model.{verdicts.model.value}", lang),
+        period=period,
+    )
+)
 
 flags(verdicts, lang)
 budget(verdicts, lang)
@@ -30,9 +38,24 @@ st.subheader(t("verdicts.all_metrics", lang))
 channels = list(dict.fromkeys(m.channel for m in verdicts.metrics))
 stages = ["awareness", "interest", "evaluation", "conversion", "retention"]
 f1, f2, f3 = st.columns(3)
-chosen_verdicts = f1.multiselect(t("verdicts.filter_verdict", lang), ["kpi", "supporting", "vanity"], default=["kpi", "supporting", "vanity"], format_func=lambda v: t(f"badge.{v}", lang))
-chosen_channels = f2.multiselect(t("verdicts.filter_channel", lang), channels, default=channels, format_func=lambda c: channel_label(c, lang))
-chosen_stages = f3.multiselect(t("verdicts.filter_stage", lang), stages, default=stages, format_func=lambda s: t(f"classify.stage.{s}", lang))
+chosen_verdicts = f1.multiselect(
+    t("verdicts.filter_verdict", lang),
+    ["kpi", "supporting", "vanity"],
+    default=["kpi", "supporting", "vanity"],
+    format_func=lambda v: t(f"badge.{v}", lang),
+)
+chosen_channels = f2.multiselect(
+    t("verdicts.filter_channel", lang),
+    channels,
+    default=channels,
+    format_func=lambda c: channel_label(c, lang),
+)
+chosen_stages = f3.multiselect(
+    t("verdicts.filter_stage", lang),
+    stages,
+    default=stages,
+    format_func=lambda s: t(f"classify.stage.{s}", lang),
+)
 st.caption(t("verdicts.unique_note", lang))
 channel_tables(verdicts, lang, chosen_verdicts, chosen_channels, chosen_stages)
 

@@ -1,6 +1,6 @@
 """Take screenshots of the running app with Debian's Chromium, for a human to look at.
 
-    python scripts/screenshot.py [--lang id] [--demo ecom] [--out test-artifacts/]
+python scripts/screenshot.py [--lang id] [--demo ecom] [--out test-artifacts/]
 """
 
 from __future__ import annotations
@@ -37,9 +37,22 @@ def free_port() -> int:
 def start_app(port: int) -> subprocess.Popen[bytes]:
     """The dashboard served on localhost."""
     return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -69,7 +82,7 @@ def main() -> None:
                 try:
                     page.goto(f"http://127.0.0.1:{port}/", wait_until="networkidle")
                     break
-                except Exception:  # noqa: BLE001 - the server is still starting
+                except Exception:
                     time.sleep(0.5)
             page.get_by_text("KPI Lens").first.wait_for(timeout=30000)
             if args.lang == "id":
@@ -81,12 +94,16 @@ def main() -> None:
                 page.locator(f".st-key-demo_{args.demo} button").click()
                 page.locator("h4").first.wait_for(timeout=60000)
                 settle(page)
-                page.screenshot(path=str(out / f"upload-{args.demo}-{args.lang}.png"), full_page=True)
+                page.screenshot(
+                    path=str(out / f"upload-{args.demo}-{args.lang}.png"), full_page=True
+                )
                 for link in page.locator('[data-testid="stSidebarNavLink"]').all()[1:]:
                     link.click()
                     settle(page)
                     name = link.get_attribute("href").rstrip("/").rsplit("/", 1)[-1] or "page"
-                    page.screenshot(path=str(out / f"{name}-{args.demo}-{args.lang}.png"), full_page=True)
+                    page.screenshot(
+                        path=str(out / f"{name}-{args.demo}-{args.lang}.png"), full_page=True
+                    )
             browser.close()
     finally:
         app.terminate()

@@ -37,11 +37,23 @@ def test_schema_is_a_valid_json_schema() -> None:
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTED["fixture"]))
-def test_every_fixture_classifies_with_valid_json(key: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Every export layout classifies: exit 0, JSON valid against the schema, a verdict per metric."""
+def test_every_fixture_classifies_with_valid_json(
+    key: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every export layout classifies: exit 0, JSON valid against the schema, verdicts given."""
     path = FIXTURES / EXPECTED["fixture"][key]["file"]
-    code, data, err = run(capsys, "classify", str(path), "--goal", "sales", "--goal", "leads",
-                          "--model", "online_store", "--json")
+    code, data, err = run(
+        capsys,
+        "classify",
+        str(path),
+        "--goal",
+        "sales",
+        "--goal",
+        "leads",
+        "--model",
+        "online_store",
+        "--json",
+    )
     assert code == 0, err
     assert data is not None and data["metrics"]
     assert data["files"][0]["name"] == path.name
@@ -52,7 +64,9 @@ def test_every_fixture_classifies_with_valid_json(key: str, capsys: pytest.Captu
 def test_unreadable_files_exit_2_with_one_line_each(capsys: pytest.CaptureFixture[str]) -> None:
     """When no file can be read the command exits 2 with one line per file on stderr."""
     bad = [FIXTURES / "bad" / "garbage.csv", FIXTURES / "bad" / "empty.csv"]
-    code, data, err = run(capsys, "classify", *map(str, bad), "--goal", "sales", "--model", "b2b", "--json")
+    code, data, err = run(
+        capsys, "classify", *map(str, bad), "--goal", "sales", "--model", "b2b", "--json"
+    )
     assert code == 2
     assert data is None
     lines = err.strip().splitlines()
@@ -63,8 +77,15 @@ def test_unreadable_files_exit_2_with_one_line_each(capsys: pytest.CaptureFixtur
 def test_one_bad_file_among_good_ones_still_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     """A bad file beside a good one is reported on stderr and in `files`; the rest is classified."""
     code, data, err = run(
-        capsys, "classify", str(FIXTURES / "bad" / "garbage.csv"), str(FIXTURES / "generic_long.csv"),
-        "--goal", "awareness", "--model", "online_store", "--json",
+        capsys,
+        "classify",
+        str(FIXTURES / "bad" / "garbage.csv"),
+        str(FIXTURES / "generic_long.csv"),
+        "--goal",
+        "awareness",
+        "--model",
+        "online_store",
+        "--json",
     )
     assert code == 0
     assert data is not None
@@ -75,7 +96,9 @@ def test_one_bad_file_among_good_ones_still_exits_0(capsys: pytest.CaptureFixtur
 
 def test_missing_path_is_one_line_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
     """A path that does not exist is one line on stderr."""
-    code, _, err = run(capsys, "classify", "nope/missing.csv", "--goal", "sales", "--model", "b2b", "--json")
+    code, _, err = run(
+        capsys, "classify", "nope/missing.csv", "--goal", "sales", "--model", "b2b", "--json"
+    )
     assert code == 2
     assert "missing.csv" in err and "Traceback" not in err
 
@@ -88,7 +111,10 @@ def test_period_limits_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
     _, july, _ = run(capsys, *args, "--from", "2026-07-01", "--to", "2026-07-31")
     assert whole is not None and july is not None
     assert july["period"] == {"from": "2026-07-01", "to": "2026-07-31"}
-    sessions = {d: next(m["value"] for m in x["metrics"] if m["metric"] == "sessions") for d, x in (("y", whole), ("m", july))}
+    sessions = {
+        d: next(m["value"] for m in x["metrics"] if m["metric"] == "sessions")
+        for d, x in (("y", whole), ("m", july))
+    }
     assert 0 < sessions["m"] < sessions["y"] / 6
 
 
@@ -96,10 +122,23 @@ def test_reasons_speak_indonesian_with_lang_id(capsys: pytest.CaptureFixture[str
     """`--lang id` writes every reason and flag message in Bahasa Indonesia."""
     path = str(ROOT / "sample_data" / "ecom_a_social_harian.csv")
     _, en, _ = run(capsys, "classify", path, "--goal", "sales", "--model", "online_store", "--json")
-    _, idn, _ = run(capsys, "classify", path, "--goal", "sales", "--model", "online_store", "--lang", "id", "--json")
+    _, idn, _ = run(
+        capsys,
+        "classify",
+        path,
+        "--goal",
+        "sales",
+        "--model",
+        "online_store",
+        "--lang",
+        "id",
+        "--json",
+    )
     assert en is not None and idn is not None
     assert [m["verdict"] for m in en["metrics"]] == [m["verdict"] for m in idn["metrics"]]
-    assert all(a["reason"] != b["reason"] for a, b in zip(en["metrics"], idn["metrics"], strict=True))
+    assert all(
+        a["reason"] != b["reason"] for a, b in zip(en["metrics"], idn["metrics"], strict=True)
+    )
     flag = next(f for f in idn["flags"] if f["code"] == "sales_on_organic_social")
     assert flag["channel"] == "instagram" and "organik" in flag["message"].lower()
 
@@ -107,9 +146,21 @@ def test_reasons_speak_indonesian_with_lang_id(capsys: pytest.CaptureFixture[str
 def test_console_script_never_prints_a_traceback() -> None:
     """The installed `kpi-lens` exits 2 on an unreadable file with one clean line on stderr."""
     proc = subprocess.run(
-        [sys.executable, "-m", "kpi_core.cli", "classify", str(FIXTURES / "bad" / "truncated.xlsx"),
-         "--goal", "sales", "--model", "b2b", "--json"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "kpi_core.cli",
+            "classify",
+            str(FIXTURES / "bad" / "truncated.xlsx"),
+            "--goal",
+            "sales",
+            "--model",
+            "b2b",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 2
     assert proc.stdout == ""

@@ -15,7 +15,9 @@ EXPECTED = {
 def test_all_lists_exactly_the_public_names() -> None:
     """`kpi_core.__all__` is the agreed public surface, sorted, and every name resolves."""
     assert set(kpi_core.__all__) == EXPECTED
-    assert kpi_core.__all__ == sorted(kpi_core.__all__, key=lambda n: (not n.isupper(), n[0].islower(), n))
+    assert kpi_core.__all__ == sorted(
+        kpi_core.__all__, key=lambda n: (not n.isupper(), n[0].islower(), n)
+    )
     for name in kpi_core.__all__:
         assert getattr(kpi_core, name) is not None
 

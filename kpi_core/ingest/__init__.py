@@ -27,7 +27,16 @@ from kpi_core.models import TIDY_COLUMNS, FileCorrections, FileReport, Problem, 
 
 __all__ = ["Dataset", "UnreadableFileError", "read_file", "read_files"]
 
-_CATEGORIES = ("channel", "placement", "metric", "unit", "source_name", "campaign", "file", "source")
+_CATEGORIES = (
+    "channel",
+    "placement",
+    "metric",
+    "unit",
+    "source_name",
+    "campaign",
+    "file",
+    "source",
+)
 
 
 @dataclass(frozen=True)
@@ -154,7 +163,9 @@ def read_files(
     reports: list[FileReport] = []
     unreadable: list[UnreadableFileError] = []
     for item in files:
-        name, data = (Path(item).name, Path(item).read_bytes()) if isinstance(item, str | Path) else item
+        name, data = (
+            (Path(item).name, Path(item).read_bytes()) if isinstance(item, str | Path) else item
+        )
         try:
             frame, report = read_file(
                 name,
@@ -166,8 +177,15 @@ def read_files(
             )
         except UnreadableFileError as exc:
             unreadable.append(exc)
-            problem = Problem(name, f"unreadable.{exc.code}", Severity.ERROR, detail=str(exc.params.get("member", "")))
-            reports.append(FileReport(name, "unreadable", "", None, None, 0, 0, problems=(problem,)))
+            problem = Problem(
+                name,
+                f"unreadable.{exc.code}",
+                Severity.ERROR,
+                detail=str(exc.params.get("member", "")),
+            )
+            reports.append(
+                FileReport(name, "unreadable", "", None, None, 0, 0, problems=(problem,))
+            )
             continue
         frames.append(frame)
         reports.append(report)
@@ -181,12 +199,19 @@ def read_files(
     return Dataset(_finish(merged), tuple(reports), tuple(unreadable))
 
 
-def _settle_currency(frame: pd.DataFrame, reports: list[FileReport]) -> tuple[pd.DataFrame, list[FileReport]]:
+def _settle_currency(
+    frame: pd.DataFrame, reports: list[FileReport]
+) -> tuple[pd.DataFrame, list[FileReport]]:
     """Money a file leaves without a currency takes the one currency every other file names.
 
     GA4's `Total revenue` says no currency; beside Meta exports in IDR it is IDR, not a guess.
     """
-    assumed = [(r.name, i) for r in reports for i in r.inferences if i.what == "currency" and i.basis == "assumed"]
+    assumed = [
+        (r.name, i)
+        for r in reports
+        for i in r.inferences
+        if i.what == "currency" and i.basis == "assumed"
+    ]
     if not assumed or frame.empty:
         return frame, reports
     guessed = {(name, i.column) for name, i in assumed}
@@ -199,7 +224,11 @@ def _settle_currency(frame: pd.DataFrame, reports: list[FileReport]) -> tuple[pd
         return frame, reports
     currency = named.pop()
     frame = frame.copy()
-    frame["unit"] = frame["unit"].cat.add_categories([currency]) if currency not in frame["unit"].cat.categories else frame["unit"]
+    frame["unit"] = (
+        frame["unit"].cat.add_categories([currency])
+        if currency not in frame["unit"].cat.categories
+        else frame["unit"]
+    )
     frame.loc[money & was_guess, "unit"] = currency
     settled = []
     for report in reports:
@@ -231,7 +260,7 @@ def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     order = {s: i for i, s in enumerate(dict.fromkeys(frame["source"]))}
     keys = ["metric", "channel", "placement"]
     stats = (
-        known.groupby(keys + ["source"], observed=True, sort=False)["date"]
+        known.groupby([*keys, "source"], observed=True, sort=False)["date"]
         .agg(rows="size", start="min", end="max")
         .reset_index()
     )
@@ -244,38 +273,46 @@ def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         ranked = group.assign(
             _dated=group["start"].notna(), _order=group["source"].map(order)
         ).sort_values(["rows", "_dated", "_order"], ascending=[False, False, True])
-        kept: list[tuple[pd.Timestamp, pd.Timestamp, str]] = []
-        for row in ranked.itertuples(index=False):
-            clash = next(
-                (
-                    src
-                    for start, end, src in kept
-                    if pd.isna(row.start) or pd.isna(start) or (row.start <= end and start <= row.end)
-                ),
-                None,
-            )
+        winners: list[tuple[pd.Timestamp, pd.Timestamp, str]] = []
+        for source, rows, start, end in zip(
+            ranked["source"].astype(str),
+            ranked["rows"],
+            ranked["start"],
+            ranked["end"],
+            strict=True,
+        ):
+            clash = next((src for s, e, src in winners if _overlap(start, end, s, e)), None)
             if clash is None:
-                kept.append((row.start, row.end, row.source))
+                winners.append((start, end, source))
                 continue
-            drop.add((*key, row.source))  # type: ignore[arg-type]
+            drop.add((str(key[0]), str(key[1]), str(key[2]), source))
             problems.append(
                 Problem(
-                    file_of[row.source],
+                    str(file_of[source]),
                     "overlap",
                     Severity.WARNING,
-                    count=int(row.rows),
+                    count=int(rows),
                     examples=(str(key[0]), str(key[1]), str(key[2])),
-                    detail=f"{_short(row.source)} -> {_short(clash)}",
+                    detail=f"{_short(source)} -> {_short(clash)}",
                 )
             )
     if not drop:
         return frame, problems
-    index = pd.MultiIndex.from_frame(frame[keys + ["source"]].astype(object))
+    index = pd.MultiIndex.from_frame(frame[[*keys, "source"]].astype(object))
     mask = index.isin(list(drop))
     kept = frame.loc[~mask].reset_index(drop=True)
     for col in _CATEGORIES:
         kept[col] = kept[col].cat.remove_unused_categories()
     return kept, problems
+
+
+def _overlap(
+    start: pd.Timestamp, end: pd.Timestamp, other_start: pd.Timestamp, other_end: pd.Timestamp
+) -> bool:
+    """Whether two date spans meet; a source without dates meets every other."""
+    if pd.isna(start) or pd.isna(other_start):
+        return True
+    return bool(start <= other_end and other_start <= end)
 
 
 def _short(source: str) -> str:

@@ -142,8 +142,10 @@ def plan_columns(
             continue
         corrected, wanted = corrections.metric_for(name)
         if corrected:
-            role = "metric" if wanted else "attribute"
-            plan.columns.append(Column(name, parsed, role, wanted, 1.0 if wanted else None, corrected=True))
+            fixed = "metric" if wanted else "attribute"
+            plan.columns.append(
+                Column(name, parsed, fixed, wanted, 1.0 if wanted else None, corrected=True)
+            )
             continue
         role = catalogue.role_of(parsed)
         values = body[name] if name in body.columns else pd.Series([], dtype="object")
@@ -176,9 +178,19 @@ def plan_columns(
             metric_id = layout.remap.get(match.metric, match.metric)
             match = catalogue.Match(metric_id, match.score, match.suggestions, match.via)
             scale = 1.0
-            if catalogue.metric(match.metric).unit == "seconds":
-                scale = 3600.0 if _HOURS.search(parsed.key) else 60.0 if _MINUTES.search(parsed.key) else 1.0
-            plan.columns.append(Column(name, parsed, "metric", match.metric, match.score, suggestions, time_scale=scale))
+            if catalogue.metric(metric_id).unit == "seconds":
+                scale = (
+                    3600.0
+                    if _HOURS.search(parsed.key)
+                    else 60.0
+                    if _MINUTES.search(parsed.key)
+                    else 1.0
+                )
+            plan.columns.append(
+                Column(
+                    name, parsed, "metric", match.metric, match.score, suggestions, time_scale=scale
+                )
+            )
         else:
             plan.columns.append(Column(name, parsed, "unknown", None, match.score, suggestions))
     _drop_totals(plan)
@@ -212,6 +224,6 @@ def _drop_totals(plan: Plan) -> None:
         if c.role == "metric" and c.header.placement in ("organic", "paid")
     }
     for i, col in enumerate(plan.columns):
-        if col.role == "metric" and col.header.placement == "total":
-            if (col.metric, "organic") in parts or (col.metric, "paid") in parts:
-                plan.columns[i] = Column(col.name, col.header, "total", col.metric, col.score)
+        has_parts = (col.metric, "organic") in parts or (col.metric, "paid") in parts
+        if col.role == "metric" and col.header.placement == "total" and has_parts:
+            plan.columns[i] = Column(col.name, col.header, "total", col.metric, col.score)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,9 +24,23 @@ from kpi_core.ingest.numbers import ParsedNumbers, infer_number_format, parse_nu
 from kpi_core.ingest.sources import Table
 from kpi_core.models import ColumnReading, FileCorrections, Inference, Problem, Severity
 
-TEXT_COLUMNS = ("channel", "placement", "metric", "unit", "source_name", "campaign", "post_id", "file", "source")
-_TOTAL_ROW = re.compile(r"(?i)^\s*(total|totals|grand total|jumlah|total keseluruhan|semua)\s*(:.*)?$")
-_DATE_TOKEN = re.compile(r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)")
+TEXT_COLUMNS = (
+    "channel",
+    "placement",
+    "metric",
+    "unit",
+    "source_name",
+    "campaign",
+    "post_id",
+    "file",
+    "source",
+)
+_TOTAL_ROW = re.compile(
+    r"(?i)^\s*(total|totals|grand total|jumlah|total keseluruhan|semua)\s*(:.*)?$"
+)
+_DATE_TOKEN = re.compile(
+    r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)"
+)
 _LIFETIME = {"lifetime", "seumur hidup", "sepanjang waktu"}
 # Rates that are plain ratios (ROAS 4.2 means 4.2x), never percentages to rescale.
 _RATIOS = {"roas", "roi", "frequency", "views_per_user", "average_order_value", "acos"}
@@ -96,7 +111,8 @@ def _lookup(codes: np.ndarray, table: list[int]) -> np.ndarray:
     lookup = np.array([*table, -1], dtype=np.int32)
     if np.array_equal(lookup[:-1], np.arange(len(table))):
         return codes  # nothing moves: no copy of a million codes
-    return lookup[codes]
+    moved: np.ndarray = lookup[codes]
+    return moved
 
 
 def _categorical(codes: np.ndarray, mapped: list[str | None]) -> pd.Categorical:
@@ -124,11 +140,14 @@ def _flags(series: pd.Series, test: Callable[[str], bool]) -> np.ndarray:
     if not any(passed):
         return np.zeros(len(codes), dtype=bool)
     lookup = np.array([*passed, False], dtype=bool)
-    return lookup[codes]
+    flags: np.ndarray = lookup[codes]
+    return flags
 
 
 def _filled(series: pd.Series) -> np.ndarray:
-    if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype):
+    if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(
+        series.dtype
+    ):
         return series.notna().to_numpy()
     return _flags(series, bool)
 
@@ -146,11 +165,13 @@ def empty_frame() -> pd.DataFrame:
 def _str_categories(cat: pd.Categorical) -> pd.Categorical:
     if cat.categories.dtype == "str":
         return cat
-    return pd.Categorical.from_codes(cat.codes, categories=pd.Index(cat.categories.astype(str), dtype="str"))
+    return pd.Categorical.from_codes(
+        cat.codes, categories=pd.Index(cat.categories.astype(str), dtype="str")
+    )
 
 
 def concat_tidy(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
-    """Stack tidy frames, keeping text columns categorical (a plain concat would turn them to objects)."""
+    """Stack tidy frames with text columns kept categorical (a plain concat makes objects)."""
     frames = [f for f in frames if len(f)] or list(frames[:1]) or [empty_frame()]
     if len(frames) == 1:
         return frames[0].reset_index(drop=True)
@@ -188,7 +209,9 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     keep = filled.copy()
 
     # Rows that are not data: totals (`Total`, `Grand total`, `Total: Account`, `Semua`).
-    labels = [c for c in plan.columns if c.role in ("date", "campaign", "post_id", "attribute", "channel")]
+    labels = [
+        c for c in plan.columns if c.role in ("date", "campaign", "post_id", "attribute", "channel")
+    ]
     totals = np.zeros(n, dtype=bool)
     for col in labels[:3] + plan.columns[:1]:
         if not pd.api.types.is_numeric_dtype(body[col.name].dtype):
@@ -206,7 +229,9 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
         out.problem("total_rows", Severity.INFO, count=int(totals.sum()))
         keep &= ~totals
 
-    metric_cols = [c for c in plan.columns if c.role in ("metric", "unknown", "series_value", "value")]
+    metric_cols = [
+        c for c in plan.columns if c.role in ("metric", "unknown", "series_value", "value")
+    ]
     if corr.number_format:
         fmt, basis = corr.number_format, "user"
     elif table.number_format:
@@ -226,7 +251,10 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     post_id = _text(body, plan.first("post_id"))
     row_currency = None
     if (currency_col := plan.first("currency")) is not None:
-        row_currency = _map(body[currency_col.name], lambda s: s.upper() if re.fullmatch(r"[A-Za-z]{3}", s) else None)
+        row_currency = _map(
+            body[currency_col.name],
+            lambda s: s.upper() if re.fullmatch(r"[A-Za-z]{3}", s) else None,
+        )
     signals_id = fmt == "id" or bool(_ID_SIGNALS.search(" ".join(table.header)))
     file_currency = _file_currency(plan)
     units = _Units(out, signals_id, file_currency, row_currency)
@@ -240,14 +268,18 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     }
     duplicates = [c.name for c in plan.columns if c.role == "duplicate"]
     if duplicates:
-        out.problem("duplicate_columns", Severity.INFO, count=len(duplicates), examples=tuple(duplicates))
+        out.problem(
+            "duplicate_columns", Severity.INFO, count=len(duplicates), examples=tuple(duplicates)
+        )
     pieces: list[_Piece] = []
     if plan.first("metric_name") is not None and plan.first("value") is not None:
         pieces.append(_long_rows(body, plan, table, fmt, keep, dates, common, out, units))
     else:
         for col in plan.columns:
             if col.role in ("metric", "unknown", "series_value"):
-                piece = _column_rows(body, col, plan, table, layout, fmt, keep, dates, common, out, units)
+                piece = _column_rows(
+                    body, col, plan, table, layout, fmt, keep, dates, common, out, units
+                )
                 if piece is not None:
                     pieces.append(piece)
     out.columns.extend(_readings(plan))
@@ -276,9 +308,15 @@ def _file_currency(plan: Plan) -> str | None:
 
 
 def _dates(
-    body: pd.DataFrame, plan: Plan, table: Table, layout: Layout, ctx: Context, out: Shaped, keep: np.ndarray
+    body: pd.DataFrame,
+    plan: Plan,
+    table: Table,
+    layout: Layout,
+    ctx: Context,
+    out: Shaped,
+    keep: np.ndarray,
 ) -> np.ndarray:
-    """Row dates as datetime64 (NaT where none); drops summary rows and unreadable dates from keep."""
+    """Row dates (NaT where none); summary rows and unreadable dates leave `keep`."""
     n = len(body)
     # Publish and creation times describe the item, not the figures: they date a row only when
     # the row's own date says `Lifetime`. A table without a date column (YouTube's `Table
@@ -295,7 +333,9 @@ def _dates(
             out.note("period", "", "no_dates")
         return values
     raw = body[primary.name]
-    typed = pd.api.types.is_datetime64_any_dtype(raw.dtype) or pd.api.types.is_numeric_dtype(raw.dtype)
+    typed = pd.api.types.is_datetime64_any_dtype(raw.dtype) or pd.api.types.is_numeric_dtype(
+        raw.dtype
+    )
     secondary = plan.first("date_secondary")
     if not typed and secondary is not None and secondary is not primary:
         lifetime = _flags(raw, lambda s: s.lower() in _LIFETIME)
@@ -341,7 +381,9 @@ def _dates(
     if missing.any():
         examples = tuple(str(x) for x in raw[missing].head(3))
         first = int(np.flatnonzero(missing)[0]) + table.first_row
-        out.problem("bad_dates", column=primary.name, row=first, count=int(missing.sum()), examples=examples)
+        out.problem(
+            "bad_dates", column=primary.name, row=first, count=int(missing.sum()), examples=examples
+        )
         keep &= ~missing
     return values
 
@@ -373,7 +415,9 @@ def _where(raw: pd.Series, mask: np.ndarray, other: pd.Series) -> pd.Series:
         mine, theirs = raw.cat.categories.astype("str"), other.cat.categories.astype("str")
         cats = mine.union(theirs)
         left = raw.cat.rename_categories(list(mine)).cat.set_categories(cats).cat.codes.to_numpy()
-        right = other.cat.rename_categories(list(theirs)).cat.set_categories(cats).cat.codes.to_numpy()
+        right = (
+            other.cat.rename_categories(list(theirs)).cat.set_categories(cats).cat.codes.to_numpy()
+        )
         codes = np.where(mask, right, left)
         result = pd.Categorical.from_codes(codes, categories=cats)
         return pd.Series(result, index=raw.index, name=raw.name)
@@ -389,7 +433,9 @@ def _parse_dates(raw: pd.Series, order: str, ctx: Context) -> ParsedDates:
         if not once.yearless:
             codes = raw.cat.codes.to_numpy()
             days = np.append(once.values.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT"))
-            return ParsedDates(pd.Series(days[codes], index=raw.index), pd.Series(False, index=raw.index))
+            return ParsedDates(
+                pd.Series(days[codes], index=raw.index), pd.Series(False, index=raw.index)
+            )
         raw = raw.astype("str")
     return parse_dates(raw, order, today=ctx.today, year=ctx.corrections.year)
 
@@ -424,7 +470,9 @@ def _channels(
 
         mapped = _map(body[col.name], channel_of)
         if unknown:
-            out.problem("unknown_channels", column=col.name, count=len(unknown), examples=tuple(unknown[:5]))
+            out.problem(
+                "unknown_channels", column=col.name, count=len(unknown), examples=tuple(unknown[:5])
+            )
         used = list(mapped.categories[np.unique(mapped.codes[mapped.codes >= 0])])
         out.channel = used[0] if len(used) == 1 else None
         out.note("channel", out.channel or "mixed", "column", col.name)
@@ -433,7 +481,10 @@ def _channels(
         out.channel = layout.channel
         out.note("channel", layout.channel, "layout")
         return layout.channel
-    candidates = [(" ".join(table.preamble[:2]), "title"), (re.sub(r"[_\-.+/]", " ", table.source), "file_name")]
+    candidates = [
+        (" ".join(table.preamble[:2]), "title"),
+        (re.sub(r"[_\-.+/]", " ", table.source), "file_name"),
+    ]
     for text, basis in candidates:
         found = catalogue.match_channel(text)
         if found:
@@ -447,7 +498,9 @@ def _channels(
     return out.channel
 
 
-def _placements(body: pd.DataFrame, plan: Plan, layout: Layout, ctx: Context, out: Shaped) -> pd.Categorical | str:
+def _placements(
+    body: pd.DataFrame, plan: Plan, layout: Layout, ctx: Context, out: Shaped
+) -> pd.Categorical | str:
     if ctx.corrections.placement:
         out.placement = ctx.corrections.placement
         out.note("placement", out.placement, "user")
@@ -484,7 +537,9 @@ class _Units:
     file_currency: str | None
     row_currency: pd.Categorical | None
 
-    def of(self, metric_id: str | None, col: Column | None, parsed: ParsedNumbers, source: str) -> str:
+    def of(
+        self, metric_id: str | None, col: Column | None, parsed: ParsedNumbers, source: str
+    ) -> str:
         kind = catalogue.metric(metric_id).unit if metric_id else None
         own = col.header.currency if col else None
         if kind == "money" or (kind is None and (own or parsed.currency)):
@@ -517,7 +572,9 @@ class _Units:
         return filled.fillna(unit)
 
 
-def _as_fraction(values: np.ndarray, metric_id: str | None, parsed: ParsedNumbers, unit: str) -> tuple[np.ndarray, bool]:
+def _as_fraction(
+    values: np.ndarray, metric_id: str | None, parsed: ParsedNumbers, unit: str
+) -> tuple[np.ndarray, bool]:
     """Fractions written as percent numbers (CTR 2.86 meaning 2.86 %) become 0.0286."""
     if unit != "fraction" or parsed.percent or metric_id in _RATIOS:
         return values, False
@@ -526,7 +583,14 @@ def _as_fraction(values: np.ndarray, metric_id: str | None, parsed: ParsedNumber
     return values, False
 
 
-def _report_bad(out: Shaped, table: Table, body: pd.DataFrame, name: str, parsed: ParsedNumbers, keep: np.ndarray) -> None:
+def _report_bad(
+    out: Shaped,
+    table: Table,
+    body: pd.DataFrame,
+    name: str,
+    parsed: ParsedNumbers,
+    keep: np.ndarray,
+) -> None:
     bad = parsed.bad.to_numpy() & keep
     if bad.any():
         examples = tuple(str(x) for x in body[name][bad].head(3))
@@ -571,7 +635,7 @@ def _whole(piece: _Piece, dates: np.ndarray) -> pd.DataFrame:
 
 
 def _stack(pieces: list[_Piece], dates: np.ndarray) -> pd.DataFrame:
-    """All pieces as one tidy frame, built from row indices and category codes (no object arrays)."""
+    """All pieces as one tidy frame, from row indices and category codes (no object arrays)."""
     if not pieces:
         return empty_frame()
     if len(pieces) == 1 and pieces[0].mask.all():
@@ -591,7 +655,10 @@ def _stack(pieces: list[_Piece], dates: np.ndarray) -> pd.DataFrame:
         codes = []
         for value, r in zip(values, rows, strict=True):
             local, labels = _codes(value, r)
-            lookup = np.array([categories.setdefault(label, len(categories)) for label in labels] + [-1], dtype=np.int64)
+            lookup = np.array(
+                [categories.setdefault(label, len(categories)) for label in labels] + [-1],
+                dtype=np.int64,
+            )
             codes.append(lookup[local])
         data[col] = pd.Categorical.from_codes(
             np.concatenate(codes), categories=pd.Index(list(categories), dtype="str")
@@ -630,7 +697,11 @@ def _column_rows(
         if isinstance(metric, pd.Categorical):
             # `Results` repeats a column the export also has (Messaging conversations started):
             # keep the column, not its copy.
-            own = {c.metric for c in plan.of("metric") if c.metric not in ("results", "cost_per_result")}
+            own = {
+                c.metric
+                for c in plan.of("metric")
+                if c.metric not in ("results", "cost_per_result")
+            }
             copied = np.asarray(metric.isin(list(own)))
             if (copied & mask).any():
                 out.note("results_copy", col.name, "own_column", col.name)
@@ -642,7 +713,9 @@ def _column_rows(
     text = dict(common)
     if col.header.placement in ("organic", "paid"):
         text["placement"] = col.header.placement
-    text.update(metric=metric, unit=units.per_row(unit, mask, source), source_name=source, file=table.file)
+    text.update(
+        metric=metric, unit=units.per_row(unit, mask, source), source_name=source, file=table.file
+    )
     return _Piece(mask, values, text)
 
 
@@ -700,7 +773,11 @@ def _long_rows(
         role = "metric" if metric_of[name] else "unknown"
         suggestions = tuple(m for m, _ in match.suggestions)
         score = 1.0 if corrected else match.score
-        out.columns.append(ColumnReading(name, role, metric_of[name], score, header.currency, placement_of[name], suggestions))
+        out.columns.append(
+            ColumnReading(
+                name, role, metric_of[name], score, header.currency, placement_of[name], suggestions
+            )
+        )
         if unit_of[name] == "fraction" and metric_of[name] not in _RATIOS and not parsed.percent:
             rows = names == name
             if np.nanmax(np.abs(values[rows]), initial=0.0) > 1:
@@ -709,17 +786,24 @@ def _long_rows(
     mask = keep & ~np.isnan(values) & (names.codes >= 0)
     text = dict(common)
     text["metric"] = _recode(names, metric_of)
-    unit = _recode(names, dict(unit_of))
+    unit: Any = _recode(names, dict(unit_of))
     if units.row_currency is not None:
         money = ~np.isin(np.asarray(unit, dtype=object), list(_PLAIN_UNITS))
         row_cur = np.asarray(units.row_currency, dtype=object)
-        unit = pd.Categorical(np.where(money & pd.notna(row_cur), row_cur, np.asarray(unit, dtype=object)))
+        unit = pd.Categorical(
+            np.where(money & pd.notna(row_cur), row_cur, np.asarray(unit, dtype=object))
+        )
     text["unit"] = unit
     if any(placement_of.values()):
         base = common["placement"]
         hinted = np.asarray(_recode(names, placement_of), dtype=object)
-        fallback = np.asarray(base, dtype=object) if isinstance(base, pd.Categorical) else np.full(len(body), base, dtype=object)
-        text["placement"] = pd.Categorical(np.where(pd.notna(hinted), hinted, fallback))
+        fallback = (
+            np.asarray(base, dtype=object)
+            if isinstance(base, pd.Categorical)
+            else np.full(len(body), base, dtype=object)
+        )
+        placement: Any = pd.Categorical(np.where(pd.notna(hinted), hinted, fallback))
+        text["placement"] = placement
     text.update(source_name=names, file=table.file)
     return _Piece(mask, values, text)
 

@@ -212,7 +212,11 @@ class _NotUtf8(Exception):
 def _decode_head(file: str, data: bytes) -> tuple[str, str, list[Problem], bool]:
     """Decode only the head of a large UTF-8 file (the body goes to pyarrow as bytes)."""
     limit = 4 * HEAD_CHARS
-    if len(data) <= 2 * limit or data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+    if (
+        len(data) <= 2 * limit
+        or data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        or b"\x00" in data[:4096]
+    ):
         return (*decode(file, data), True)
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     head = data[bom:limit]
@@ -271,7 +275,9 @@ def _read_text_table(file: str, source: str, data: bytes, whole: bool) -> Table:
     # distinct label, and 18-digit post ids never pass through floats. In a decimal-comma file
     # every other column is read as text too, since `12.345` there means twelve thousand.
     dtypes = {
-        name: "category" for name, role in zip(header, roles, strict=True) if role not in (None, "value")
+        name: "category"
+        for name, role in zip(header, roles, strict=True)
+        if role not in (None, "value")
     }
     if number_format[0] == "id":
         dtypes = {name: dtypes.get(name, "str") for name in header}
@@ -332,8 +338,9 @@ def _read_body(
                 timestamp_parsers=[],
             ),
         )
-        return table.to_pandas()
-    except Exception as exc:  # noqa: BLE001 - any engine error falls back to the tolerant reader
+        frame: pd.DataFrame = table.to_pandas()
+        return frame
+    except Exception as exc:
         if strict_utf8 and "utf8" in str(exc).lower().replace("-", ""):
             raise _NotUtf8 from exc
     # Ragged rows (more or fewer fields than the header): read every record, pad or trim, and
@@ -345,7 +352,7 @@ def _read_body(
     for rec in records:
         if len(rec) != width:
             extra = rec[width:]
-            if any(c.strip() for c in extra) or len(rec) < width and any(c.strip() for c in rec):
+            if any(c.strip() for c in extra) or (len(rec) < width and any(c.strip() for c in rec)):
                 ragged += 1
             rec = (rec + [""] * width)[:width]
         fixed.append(rec)
@@ -374,7 +381,9 @@ def grid_to_table(file: str, source: str, grid: list[list[Any]]) -> Table | None
         header_cells.pop()
     header = dedupe(header_cells)
     described = 0
-    while h + 1 + described < len(grid) and is_description_row(list(grid[h + 1 + described]), header):
+    while h + 1 + described < len(grid) and is_description_row(
+        list(grid[h + 1 + described]), header
+    ):
         described += 1
     data = [(list(r) + [None] * len(header))[: len(header)] for r in grid[h + 1 + described :]]
     preamble = [" ".join(str(c) for c in r if _filled(c)) for r in grid[:h]]
@@ -401,7 +410,7 @@ def read_xlsx(file: str, data: bytes) -> list[Table]:
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - a corrupt workbook is one clear sentence
+    except Exception as exc:
         raise UnreadableFileError(file, "corrupt_excel") from exc
     tables = []
     try:
@@ -421,7 +430,7 @@ def read_xls(file: str, data: bytes) -> list[Table]:
 
     try:
         book = xlrd.open_workbook(file_contents=data)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise UnreadableFileError(file, "corrupt_excel") from exc
     tables = []
     for sheet in book.sheets():
@@ -447,7 +456,7 @@ def read_parquet(file: str, data: bytes) -> list[Table]:
     """A Parquet file as one typed table."""
     try:
         frame = pd.read_parquet(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise UnreadableFileError(file, "corrupt_parquet") from exc
     header = dedupe(list(frame.columns))
     frame.columns = pd.Index(header)
@@ -468,8 +477,10 @@ def read_zip(file: str, data: bytes) -> list[tuple[str, bytes]]:
                 continue
             ratio = info.file_size / max(info.compress_size, 1)
             total += info.file_size
-            if info.file_size > ZIP_MEMBER_CAP or total > ZIP_TOTAL_CAP or (
-                ratio > ZIP_RATIO_CAP and info.file_size > 10 * 1024 * 1024
+            if (
+                info.file_size > ZIP_MEMBER_CAP
+                or total > ZIP_TOTAL_CAP
+                or (ratio > ZIP_RATIO_CAP and info.file_size > 10 * 1024 * 1024)
             ):
                 raise UnreadableFileError(file, "zip_too_large", member=info.filename)
             with archive.open(info) as member:
@@ -495,7 +506,7 @@ def kind_of(name: str, data: bytes) -> str:
     lower = name.lower()
     if lower.endswith((".xlsx", ".xlsm")):
         return "xlsx"
-    if lower.endswith(".xls") and not data.lstrip()[:1] in (b"<",):
+    if lower.endswith(".xls") and data.lstrip()[:1] not in (b"<",):
         return "xls"
     if lower.endswith(".zip"):
         return "zip"

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 DEMOS = [d["id"] for d in tomllib.loads((ROOT / "sample_data" / "datasets.toml").read_text())["datasets"]]
-PAGES = ["pages/upload.py", "pages/verdicts.py"]
+PAGES = ["pages/upload.py", "pages/verdicts.py", "pages/funnel.py", "pages/ecosystem.py"]
 
 
 class Upload:

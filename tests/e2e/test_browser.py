@@ -26,10 +26,15 @@ def no_exception(page: Any) -> None:
 
 
 def test_upload_two_platforms_and_read_verdicts_in_both_languages(page: Any) -> None:
-    """Two exports uploaded through the page give verdict badges, the organic-sales flag, and Indonesian labels."""
+    """Two uploaded exports give verdict badges, the organic-sales flag and Indonesian labels."""
     page.get_by_text("Upload your exports").wait_for(timeout=60_000)
-    files = [FIXTURES / "meta_ads_manager_id_excel.csv", ROOT / "sample_data" / "ecom_a_social_harian.csv"]
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(f) for f in files])
+    files = [
+        FIXTURES / "meta_ads_manager_id_excel.csv",
+        ROOT / "sample_data" / "ecom_a_social_harian.csv",
+    ]
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [str(f) for f in files]
+    )
     page.get_by_text("What KPI Lens understood").wait_for(timeout=90_000)
     settle(page)
     for f in files:
@@ -68,9 +73,13 @@ def test_bad_file_is_one_sentence_and_the_rest_stays(page: Any) -> None:
     """A garbage upload shows one clear sentence and the good file beside it is still read."""
     page.get_by_text("Upload your exports").wait_for(timeout=60_000)
     files = [FIXTURES / "bad" / "garbage.csv", FIXTURES / "google_ads_campaign_report.csv"]
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(Path(f)) for f in files])
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [str(Path(f)) for f in files]
+    )
     page.get_by_text("What KPI Lens understood").wait_for(timeout=90_000)
     settle(page)
     no_exception(page)
-    assert page.get_by_text("garbage.csv is not a spreadsheet or CSV file", exact=False).count() == 1
+    assert (
+        page.get_by_text("garbage.csv is not a spreadsheet or CSV file", exact=False).count() == 1
+    )
     assert page.get_by_text("Google Ads").count() >= 1

@@ -45,7 +45,8 @@ def select(frame: pd.DataFrame, check: dict[str, Any]) -> pd.DataFrame:
             rows = rows[rows[key].astype("str") == check[key]]
     if "row" in check:
         rows = rows[
-            (rows["post_id"].astype("str") == check["row"]) | (rows["campaign"].astype("str") == check["row"])
+            (rows["post_id"].astype("str") == check["row"])
+            | (rows["campaign"].astype("str") == check["row"])
         ]
     if "sheet" in check:
         rows = rows[rows["source"].astype("str").str.endswith(f"[{check['sheet']}]")]
@@ -91,9 +92,7 @@ def test_fixture_values_read_right(key: str, index: int) -> None:
     assert got == pytest.approx(check["value"], abs=tolerance, rel=None if tolerance else 1e-6)
 
 
-@pytest.mark.parametrize(
-    "key", sorted(k for k, case in CASES.items() if case.get("missing"))
-)
+@pytest.mark.parametrize("key", sorted(k for k, case in CASES.items() if case.get("missing")))
 def test_placeholders_are_missing_not_zero(key: str) -> None:
     """`-`, `--`, `<5` and `undefined` are missing values: no row, never a zero."""
     for missing in CASES[key]["missing"]:
@@ -132,7 +131,7 @@ def test_unreadable_file_gives_one_sentence_in_both_languages(key: str) -> None:
 
 
 def test_bad_cells_are_counted_and_the_rest_is_read() -> None:
-    """Cells that are not numbers are counted with the column and row; the other rows still count."""
+    """Cells that are not numbers are counted with column and row; the other rows still count."""
     case = BAD["bad_values"]
     ds = read_files([FIXTURES / case["file"]], today=TODAY)
     problems = [p for p in ds.files[0].problems if p.code == "bad_values"]

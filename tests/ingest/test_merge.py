@@ -27,7 +27,7 @@ def test_the_same_export_uploaded_twice_is_not_added_twice() -> None:
 
 
 def test_money_without_currency_takes_the_currency_of_the_other_files() -> None:
-    """GA4 revenue (no currency in the export) beside IDR ad exports is IDR, and the user is told."""
+    """GA4 revenue (no currency in the export) beside IDR ad exports is IDR, and says so."""
     ds = read_files([SAMPLE / "ecom_ga4_website.csv", SAMPLE / "ecom_meta_ads_id.csv"], today=TODAY)
     ga4 = ds.frame[ds.frame["file"] == "ecom_ga4_website.csv"]
     assert set(ga4.loc[ga4["metric"] == "revenue", "unit"].astype(str)) == {"IDR"}
@@ -48,6 +48,14 @@ def test_reading_does_not_depend_on_upload_order() -> None:
     a = read_files(files, today=TODAY).frame
     b = read_files(list(reversed(files)), today=TODAY).frame
     key = ["file", "source_name", "date", "channel", "placement"]
-    left = a.astype({c: str for c in key if c != "date"}).sort_values(key + ["value"]).reset_index(drop=True)
-    right = b.astype({c: str for c in key if c != "date"}).sort_values(key + ["value"]).reset_index(drop=True)
+    left = (
+        a.astype({c: str for c in key if c != "date"})
+        .sort_values([*key, "value"])
+        .reset_index(drop=True)
+    )
+    right = (
+        b.astype({c: str for c in key if c != "date"})
+        .sort_values([*key, "value"])
+        .reset_index(drop=True)
+    )
     assert left["value"].tolist() == right["value"].tolist()

@@ -14,7 +14,10 @@ TODAY = date(2026, 11, 23)
 def test_rows_dated_by_ranges_take_the_first_day_and_say_so() -> None:
     """A weekly file whose every date cell is a range is dated by each range's first day;
     the second end of a range is evidence for the date order too."""
-    data = b"Week,Channel,Reach\n01/07/2026 - 07/07/2026,Instagram,100\n08/07/2026 - 14/07/2026,Instagram,200\n"
+    data = (
+        b"Week,Channel,Reach\n01/07/2026 - 07/07/2026,Instagram,100\n"
+        b"08/07/2026 - 14/07/2026,Instagram,200\n"
+    )
     frame, report = read_file("weekly.csv", data, today=TODAY)
     assert list(frame["date"]) == [pd.Timestamp("2026-07-01"), pd.Timestamp("2026-07-08")]
     assert report.date_order == "dmy"
@@ -32,7 +35,7 @@ def test_a_range_beside_daily_rows_is_a_summary_and_is_counted() -> None:
 
 def test_one_day_ranges_are_that_day() -> None:
     """X Ads' `Time period` of `Jul 1, 2026 - Jul 1, 2026` dates its row on that day."""
-    data = b"Time period,Impressions\nJul 1 2026 - Jul 1 2026,10\n\"Jul 2, 2026 - Jul 2, 2026\",20\n"
+    data = b'Time period,Impressions\nJul 1 2026 - Jul 1 2026,10\n"Jul 2, 2026 - Jul 2, 2026",20\n'
     frame, report = read_file("ads.csv", data, today=TODAY, channel="x")
     assert list(frame["date"]) == [pd.Timestamp("2026-07-01"), pd.Timestamp("2026-07-02")]
     assert not report.problems

@@ -6,7 +6,7 @@ from kpi_core.ingest import read_files
 
 
 def test_large_file_with_a_windows_character_deep_inside_is_read_whole() -> None:
-    """A big CSV whose only non-UTF-8 byte sits far past the head is read as cp1252, every row kept."""
+    """A big CSV whose only non-UTF-8 byte is far past the head is read as cp1252, all rows kept."""
     lines = ["date,channel,campaign,Reach\n"]
     lines += [f"2026-07-{1 + i % 28:02d},Instagram,Promo {i},{i}\n" for i in range(120_000)]
     lines[100_000] = "2026-07-01,Instagram,Caf\xe9 Latte,5\n"

@@ -1,0 +1,176 @@
+"""Drawing helpers and cached loaders for the funnel and ecosystem pages."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from kpi_app import state
+from kpi_core.analysis import period_of
+from kpi_core.ecosystem import ChannelEcosystem, paid_efficiency
+from kpi_core.funnel import STAGES, Funnel, PeriodComparison, compare_periods, stage_options
+from kpi_core.i18n import format_date, t
+from kpi_core.labels import channel_label, format_value, metric_label
+from kpi_core.models import Stage
+
+CHART_CONFIG = {"displayModeBar": False}
+_RATES = ("cpm", "cpc", "cpc_link", "ctr", "ctr_link", "cpl", "cpa", "cost_per_purchase", "roas")
+
+
+def chart(fig: go.Figure, key: str) -> None:
+    """A plotly figure across the page width, without the toolbar a client does not need."""
+    st.plotly_chart(fig, width="stretch", config=CHART_CONFIG, key=key)
+
+
+def context(goals: list[str], period: tuple[date | None, date | None], lang: str) -> None:
+    """One caption line: the goals and the period the view is for."""
+    start, end = period
+    span = f"{format_date(start, lang)} – {format_date(end, lang)}" if start else "–"
+    names = ", ".join(t(f"classify.goal.{g}", lang) for g in goals)
+    st.caption(t("funnel.context", lang, goals=names, period=span))
+
+
+def _remember(key: str) -> None:
+    st.session_state[key] = st.session_state[f"{key}_widget"]
+
+
+def stage_choices(summary: pd.DataFrame, goals: list[str], channel: str | None, lang: str) -> dict[Stage, str]:
+    """A metric picker per stage (automatic by default); returns the stages the user set."""
+    chosen: dict[Stage, str] = {}
+    with st.expander(t("funnel.choose_metrics", lang), icon=":material/tune:"):
+        st.caption(t("funnel.choose_help", lang))
+        cols = st.columns(len(STAGES))
+        for col, stage in zip(cols, STAGES, strict=True):
+            options = stage_options(summary, stage, goals, channel=channel)
+            key = f"funnel_metric_{stage}"
+            kept = st.session_state.get(key, "")
+            kept = kept if kept in options else ""
+            auto = (t("funnel.auto", lang, metric=metric_label(options[0], lang))
+                    if options else t("funnel.auto_none", lang))  # fmt: skip
+            col.selectbox(
+                t(f"funnel.stage.{stage}", lang), ["", *options], index=(["", *options]).index(kept),
+                format_func=lambda m, a=auto: a if not m else metric_label(m, lang),
+                key=f"{key}_widget", on_change=_remember, args=(key,),
+                disabled=not options,
+            )  # fmt: skip
+            if kept:
+                chosen[stage] = kept
+    return chosen
+
+
+def notes(funnel: Funnel, lang: str) -> None:
+    """The funnel's notes: a ratio of totals, not a cohort; people counted twice; stages that grow."""
+    for note in funnel.notes:
+        st.caption(f":material/info: {t(note, lang)}")
+
+
+def measured_by(funnel: Funnel, lang: str) -> None:
+    """Which metric stands for each stage, and why, in one short list."""
+    lines = [
+        "- " + t("funnel.measured_by", lang, stage=t(f"funnel.stage.{s.stage}", lang),
+                 metric=metric_label(s.metric, lang), why=t(f"funnel.chosen.{s.chosen}", lang))
+        for s in funnel.stages if s.metric is not None and s.value is not None
+    ]  # fmt: skip
+    st.markdown("\n".join(lines))
+
+
+def dropoff_table(table: pd.DataFrame, lang: str) -> None:
+    """The drop-off table as the user reads it: numbers and percentages in the language."""
+    shown = table.copy()
+    count, pct, lost = (t(f"funnel.col.{c}", lang) for c in ("count", "pct_previous", "lost"))
+    shown[count] = [format_value(v, "count", lang) for v in shown[count]]
+    shown[lost] = [format_value(v, "count", lang) if pd.notna(v) else "–" for v in shown[lost]]
+    shown[pct] = [format_value(v / 100, "fraction", lang) if pd.notna(v) else "–" for v in shown[pct]]
+    st.dataframe(shown.fillna("–"), hide_index=True, width="stretch")
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _compare(key: tuple[Any, ...], _frame: pd.DataFrame, start: date, end: date,
+             goals: tuple[str, ...], channel: str | None,
+             choices: tuple[tuple[Stage, str], ...]) -> PeriodComparison:  # fmt: skip
+    return compare_periods(_frame, start, end, goals, channel=channel, choices=dict(choices))
+
+
+def window_options() -> tuple[list[str], str]:
+    """The comparison windows (the selected period, its last 28 or 91 days) and the default one."""
+    options = ["period", "28", "91"]
+    data = state.dataset()
+    if data is None:
+        return options, "period"
+    first, _ = period_of(data.frame)
+    start, _ = state.period(data)
+    # A period that starts with the data has nothing before it: default to its last 28 days.
+    return options, "period" if first is not None and start is not None and start > first else "28"
+
+
+def comparison(
+    goals: list[str], channel: str | None, choices: dict[Stage, str], window: str = "period"
+) -> PeriodComparison | None:
+    """The window against the one before it (cached by dataset, dates and choices), or None."""
+    data = state.dataset()
+    if data is None:
+        return None
+    start, end = state.period(data)
+    if start is None or end is None:
+        return None
+    if window.isdigit():
+        start = max(start, end - timedelta(days=int(window) - 1))
+    key = (st.session_state.get("dataset_key"), start, end)
+    picks = tuple(sorted(choices.items()))
+    return _compare(key, data.frame, start, end, tuple(goals), channel, picks)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _efficiency(key: tuple[Any, ...], _frame: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
+    return paid_efficiency(_frame, start, end)
+
+
+def efficiency() -> pd.DataFrame | None:
+    """The paid-efficiency table for the chosen period (cached by dataset and period)."""
+    data = state.dataset()
+    if data is None:
+        return None
+    start, end = state.period(data)
+    return _efficiency((st.session_state.get("dataset_key"), start, end), data.frame, start, end)
+
+
+def efficiency_table(table: pd.DataFrame, lang: str) -> None:
+    """Spend and the rates the data allows per channel and campaign, in each row's own currency."""
+    rates = [r for r in (*_RATES, "roi") if table[r].notna().any()]
+    shown = pd.DataFrame({
+        t("eco.col.channel", lang): [channel_label(c, lang) for c in table["channel"]],
+        t("eco.col.campaign", lang): [c if isinstance(c, str) else t("eco.all_campaigns", lang)
+                                      for c in table["campaign"]],
+        t("eco.col.spend", lang): [format_value(v, c or "count", lang, compact=True)
+                                   for v, c in zip(table["spend"], table["currency"], strict=True)],
+    })  # fmt: skip
+    for rate in rates:
+        header = metric_label(rate, lang).split(" (")[0]
+        if rate in ("cpc_link", "roi"):
+            header = t(f"eco.col.{rate}", lang)
+        unit = "fraction" if rate in ("ctr", "ctr_link", "roas", "roi") else None
+        shown[header] = [
+            format_value(v if pd.notna(v) else None, unit or (c or "count"), lang, rate)
+            for v, c in zip(table[rate], table["currency"], strict=True)
+        ]
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def signal_line(eco: ChannelEcosystem, lang: str) -> None:
+    """The channel's own best signal called out, or what to export when the data lacks it."""
+    st.markdown(f":material/star: {t(eco.signal_message, lang)}")
+    if eco.signals:
+        found = ", ".join(
+            f"**{metric_label(m.metric, lang, m.source_name)}** "
+            f"{format_value(m.value, m.unit, lang, m.metric, compact=True)}"
+            + (f" ({t(f'placement.{m.placement}', lang).lower()})" if len(eco.placements) > 1 else "")
+            for m in eco.signals
+        )
+        st.caption(t("eco.signal_label", lang, metrics=found))
+    elif eco.signal_ids:
+        wanted = ", ".join(metric_label(m, lang) for m in eco.signal_ids[:3])
+        st.caption(t("eco.signal_missing", lang, metrics=wanted))

@@ -1,0 +1,48 @@
+"""Channel ecosystems: how each channel feeds the funnel, on its own terms, and what paid costs."""
+
+import streamlit as st
+
+from kpi_app import funnel as ui
+from kpi_app import state
+from kpi_core.charts import channel_figure, matrix_figure
+from kpi_core.ecosystem import SALES_FLAG, channel_ecosystems, ecosystem_matrix
+from kpi_core.i18n import t
+from kpi_core.labels import channel_label
+
+lang = state.lang()
+st.title(t("eco.title", lang))
+result = state.analysis()
+if result is None:
+    st.info(t("funnel.no_data", lang))
+    st.page_link("pages/upload.py", label=t("nav.upload", lang), icon=":material/upload_file:")
+    st.stop()
+
+verdicts = result.classification
+ui.context([str(g) for g in verdicts.goals], result.period, lang)
+st.markdown(t("eco.intro", lang))
+for flag in verdicts.flags:
+    if flag.code == SALES_FLAG:
+        st.error(flag.message, icon=":material/flag:")
+
+st.subheader(t("eco.overview", lang))
+st.caption(t("eco.overview_caption", lang))
+ui.chart(matrix_figure(ecosystem_matrix(verdicts), lang), key="eco_matrix")
+
+st.subheader(t("eco.panels", lang))
+legend = (f":green-badge[{t('badge.kpi', lang)}] :blue-badge[{t('badge.supporting', lang)}] "
+          f":gray-badge[{t('badge.vanity', lang)}] :red-badge[{t('chart.red_flag', lang)}] "
+          f":orange-badge[{t('chart.signal', lang)}]")  # fmt: skip
+st.markdown(legend)
+for eco in channel_ecosystems(verdicts):
+    with st.container(border=True):
+        st.markdown(f"#### {channel_label(eco.channel, lang)}")
+        ui.signal_line(eco, lang)
+        ui.chart(channel_figure(eco, lang), key=f"eco_{eco.channel}")
+
+st.subheader(t("eco.efficiency", lang))
+table = ui.efficiency()
+if table is None or table.empty:
+    st.info(t("eco.efficiency_none", lang))
+else:
+    st.caption(t("eco.efficiency_caption", lang))
+    ui.efficiency_table(table, lang)

@@ -1,0 +1,77 @@
+"""The funnel: awareness to retention, overall, per channel, organic vs paid, and over time."""
+
+import streamlit as st
+
+from kpi_app import funnel as ui
+from kpi_app import state
+from kpi_core.charts import funnel_figure, funnel_grid, period_figure
+from kpi_core.funnel import build_funnel, channel_funnels, drop_off, placement_funnels
+from kpi_core.i18n import format_date, t
+from kpi_core.labels import channel_label, placement_label
+
+lang = state.lang()
+st.title(t("funnel.title", lang))
+result = state.analysis()
+if result is None:
+    st.info(t("funnel.no_data", lang))
+    st.page_link("pages/upload.py", label=t("nav.upload", lang), icon=":material/upload_file:")
+    st.stop()
+
+goals = [str(g) for g in result.classification.goals]
+ui.context(goals, result.period, lang)
+channels = [f.channel for f in channel_funnels(result.summary, goals) if f.channel]
+scope = st.selectbox(
+    t("funnel.scope", lang), ["", *channels], key=f"funnel_scope_{lang}",
+    format_func=lambda c: channel_label(c, lang) if c else t("funnel.scope_all", lang),
+)  # fmt: skip
+channel = scope or None
+choices = ui.stage_choices(result.summary, goals, channel, lang)
+funnel = build_funnel(result.summary, goals, channel=channel, choices=choices)
+
+title = channel_label(channel, lang) if channel else t("funnel.scope_all", lang)
+ui.chart(funnel_figure(funnel, lang, title=f"<b>{title}</b>"), key="funnel_main")
+left, right = st.columns(2, gap="large")
+with left:
+    ui.measured_by(funnel, lang)
+with right:
+    ui.notes(funnel, lang)
+st.markdown(f"##### {t('funnel.dropoff', lang)}")
+table = drop_off(funnel, lang)
+ui.dropoff_table(table, lang)
+st.download_button(
+    t("funnel.download", lang), data=table.to_csv(index=False).encode("utf-8"),
+    file_name=f"kpi-lens-funnel-{channel or 'all'}-{lang}.csv", mime="text/csv",
+    icon=":material/download:",
+)  # fmt: skip
+
+st.subheader(t("funnel.placement_header", lang))
+sides = placement_funnels(result.summary, goals, channel=channel, choices=choices)
+if len(sides) > 1:
+    st.caption(t("funnel.placement_caption", lang))
+    titles = [f"<b>{placement_label(f.placement, lang)}</b>" for f in sides]
+    ui.chart(funnel_grid(sides, titles, lang, columns=2), key="funnel_placements")
+elif sides:
+    st.info(t("funnel.placement_one", lang, placement=placement_label(sides[0].placement, lang).lower()))
+
+if channel is None:
+    st.subheader(t("funnel.channels_header", lang))
+    st.caption(t("funnel.channels_caption", lang))
+    per_channel = channel_funnels(result.summary, goals, choices)
+    titles = [f"<b>{channel_label(f.channel, lang)}</b>" for f in per_channel]
+    ui.chart(funnel_grid(per_channel, titles, lang), key="funnel_channels")
+
+st.subheader(t("funnel.period_header", lang))
+windows, default = ui.window_options()
+window = st.segmented_control(
+    t("funnel.window_label", lang), windows, default=default, key=f"funnel_window_{lang}_{default}",
+    format_func=lambda w: t("funnel.window.period", lang) if w == "period" else t("funnel.window.days", lang, n=w),
+) or default  # fmt: skip
+compared = ui.comparison(goals, channel, choices, window)
+if compared is None:
+    st.info(t("funnel.period_none", lang))
+elif not compared.previous.present:
+    st.info(t("funnel.period_empty", lang, start=format_date(compared.period[0], lang)))
+else:
+    spans = [f"{format_date(a, lang)} – {format_date(b, lang)}" for a, b in (compared.period, compared.previous_period)]
+    st.caption(t("funnel.period_caption", lang, current=spans[0], previous=spans[1]))
+    ui.chart(period_figure(compared, lang), key="funnel_period")
