@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 
 import pandas as pd
@@ -47,11 +48,16 @@ def _metrics(name: str, widget: str, columns: list[str]) -> None:
     _set(name, metrics=tuple(sorted(mapping.items())))
 
 
+def widget_prefix(name: str, lang: str) -> str:
+    """The stable key prefix of one file's correction widgets."""
+    return f"fix_{hashlib.sha1(name.encode()).hexdigest()[:10]}_{lang}"
+
+
 def correction_panel(report: FileReport, lang: str) -> None:
     """Channel, placement, number format, date order, year and each column's metric, editable."""
     name = report.name
     fixes = _current(name)
-    key = f"fix_{abs(hash(name))}_{lang}"
+    key = widget_prefix(name, lang)
     st.markdown(f"**{t('fix.title', lang)}**")
     st.caption(t("fix.help", lang))
     c1, c2, c3, c4 = st.columns(4)

@@ -52,8 +52,10 @@ def format_number(value: float | None, lang: str = "en", decimals: int | None = 
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if decimals is None:
-        decimals = 0 if float(value).is_integer() or abs(value) >= 100 else 2
-    text = f"{value:,.{decimals}f}"
+        # Up to two decimals, without trailing zeros: 1.234,5 rather than 1.234,50.
+        text = f"{value:,.2f}".rstrip("0").rstrip(".") if not float(value).is_integer() else f"{value:,.0f}"
+    else:
+        text = f"{value:,.{decimals}f}"
     if lang == "id":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text

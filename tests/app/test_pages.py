@@ -130,3 +130,42 @@ def test_verdict_override_is_marked_as_set_by_the_user() -> None:
     at.run()
     assert "set by you" in texts(at)
     assert any(m.label == "Reach" for m in at.metric)
+
+
+def card_facts(at: AppTest, name: str) -> str:
+    """The facts table drawn under a file's heading on the upload page."""
+    texts = [m.value for m in at.markdown]
+    heading = next(i for i, m in enumerate(texts) if m.startswith("####") and name in m)
+    return next(m for m in texts[heading + 1 :] if m.startswith("|"))
+
+
+def test_correcting_a_file_channel_flows_everywhere() -> None:
+    """Setting a file's channel on the upload page re-reads the file with that channel."""
+    from kpi_app.corrections import widget_prefix
+
+    at = start("kafe")
+    name = "kafe_instagram_jangkauan.csv"
+    assert "Instagram" in card_facts(at, name)
+    at.selectbox(key=f"{widget_prefix(name, 'en')}_channel").set_value("tiktok").run()
+    assert not at.exception
+    facts = card_facts(at, name)
+    assert "TikTok" in facts and "Instagram" not in facts
+
+
+def test_correcting_a_column_metric_changes_what_it_reads_as() -> None:
+    """Mapping a column to another metric is applied to the file at once."""
+    from kpi_core.labels import metric_label
+    from kpi_core.models import FileCorrections
+
+    at = start("kafe")
+    name = "kafe_kunjungan_toko.csv"
+
+    def read_as(column: str) -> str:
+        table = next(d.value for d in at.dataframe if column in set(d.value.iloc[:, 0]))
+        return str(table.set_index(table.columns[0]).loc[column].iloc[0])
+
+    before = read_as("Transaksi")
+    at.session_state["corrections"] = {name: FileCorrections(metrics=(("Transaksi", "checkouts"),))}
+    at.run()
+    assert not at.exception
+    assert before != metric_label("checkouts") and read_as("Transaksi") == metric_label("checkouts")

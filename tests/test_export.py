@@ -1,0 +1,87 @@
+"""The classified table downloads as a CSV a spreadsheet opens cleanly and safely."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+import pytest
+
+from kpi_core.classify import classify
+from kpi_core.derive import derive_rates, summarise
+from kpi_core.export import safe_text, verdicts_csv
+from kpi_core.models import TIDY_COLUMNS
+
+
+def tidy(rows: list[tuple[str, str, str, float, str, str]]) -> pd.DataFrame:
+    """A small tidy frame: (channel, placement, metric, value, unit, source_name) per row."""
+    frame = pd.DataFrame(
+        {
+            "date": pd.Timestamp("2026-07-01"),
+            "channel": [r[0] for r in rows],
+            "placement": [r[1] for r in rows],
+            "metric": [r[2] for r in rows],
+            "value": [r[3] for r in rows],
+            "unit": [r[4] for r in rows],
+            "source_name": [r[5] for r in rows],
+            "campaign": None,
+            "post_id": None,
+            "file": "f.csv",
+            "source": "f.csv",
+        }
+    )
+    return frame[list(TIDY_COLUMNS)]
+
+
+FRAME = tidy(
+    [
+        ("instagram", "organic", "reach", 12345.5, "count", "Jangkauan"),
+        ("instagram", "organic", "revenue", 1500000.0, "IDR", "=HYPERLINK(\"http://x\")"),
+        ("facebook", "paid", "spend", 250000.0, "IDR", "Amount spent (IDR)"),
+    ]
+)
+
+
+def rows(data: bytes, delimiter: str) -> list[list[str]]:
+    """The CSV as a spreadsheet would split it."""
+    assert data.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=delimiter))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("=1+1", "'=1+1"), ("+62 812", "'+62 812"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("Reach", "Reach"), ("Rp 1.000", "Rp 1.000")],
+)  # fmt: skip
+def test_cells_that_would_run_as_formulas_are_neutralised(text: str, expected: str) -> None:
+    """A text cell starting with = + - @ is prefixed so a spreadsheet shows it as text."""
+    assert safe_text(text) == expected
+
+
+def test_indonesian_csv_opens_in_indonesian_excel() -> None:
+    """In Bahasa Indonesia the CSV has a BOM, `;` between cells and decimal commas."""
+    result = classify(derive_rates(summarise(FRAME)), ["awareness"], "online_store", lang="id")
+    table = rows(verdicts_csv(result, "id"), ";")
+    header, body = table[0], table[1:]
+    assert header[0] == "Penilaian" and len(body) == len(result.metrics)
+    values = {r[2]: r[6] for r in body}
+    assert values["Jangkauan"] == "12345,5"
+    assert all("." not in v for v in values.values())
+
+
+def test_english_csv_uses_commas_and_dots() -> None:
+    """In English the CSV is comma-separated with decimal points."""
+    result = classify(derive_rates(summarise(FRAME)), ["awareness"], "online_store", lang="en")
+    table = rows(verdicts_csv(result, "en"), ",")
+    values = {r[2]: r[6] for r in table[1:]}
+    assert values["Jangkauan"] == "12345.5"
+
+
+def test_a_hostile_column_name_never_reaches_the_sheet_as_a_formula() -> None:
+    """A column named like a formula in the upload is exported as inert text."""
+    result = classify(derive_rates(summarise(FRAME)), ["sales"], "online_store")
+    table = rows(verdicts_csv(result, "en"), ",")
+    cells = [cell for row in table for cell in row]
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    assert "'=HYPERLINK(\"http://x\")" in cells
