@@ -68,6 +68,16 @@ def format_date(day: date | None, lang: str = "en") -> str:
     return f"{day.day} {_MONTHS[lang if lang in _MONTHS else 'en'][day.month - 1]} {day.year}"
 
 
+def format_span(first: date | None, last: date | None, lang: str = "en") -> str:
+    """A period short enough for a headline: `Nov 2025 – Okt 2026`, or the days when short."""
+    if first is None or last is None:
+        return "–"
+    if (last - first).days <= 31:
+        return f"{format_date(first, lang)} – {format_date(last, lang)}"
+    months = _MONTHS[lang if lang in _MONTHS else "en"]
+    return f"{months[first.month - 1]} {first.year} – {months[last.month - 1]} {last.year}"
+
+
 def problem_message(problem: Problem, lang: str = "en") -> str:
     """The one sentence a reader problem shows the user."""
     code = problem.code if "." in problem.code else f"problem.{problem.code}"

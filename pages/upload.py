@@ -4,7 +4,8 @@ import streamlit as st
 
 from kpi_app import state
 from kpi_app.widgets import file_card
-from kpi_core.i18n import format_date, format_number, t
+from kpi_core.analysis import period_of
+from kpi_core.i18n import format_date, format_number, format_span, t
 
 lang = state.lang()
 st.title(t("app.title", lang))
@@ -60,13 +61,12 @@ cols[1].metric(
     t("upload.summary_rows", lang), format_number(sum(r.rows_read for r in readable), lang)
 )
 cols[2].metric(t("upload.summary_figures", lang), format_number(len(frame), lang))
-dated = frame["date"].dropna()
-period = (
-    f"{format_date(dated.min().date(), lang)} – {format_date(dated.max().date(), lang)}"
-    if len(dated)
-    else "–"
+first, last = period_of(frame)
+cols[3].metric(
+    t("upload.summary_period", lang),
+    format_span(first, last, lang),
+    help=f"{format_date(first, lang)} – {format_date(last, lang)}" if first else None,
 )
-cols[3].metric(t("upload.summary_period", lang), period)
 
 channels_of = frame.groupby("file", observed=True)["channel"].unique().to_dict()
 for report in data.files:
