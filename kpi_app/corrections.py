@@ -20,6 +20,15 @@ _CHANNELS = ("facebook", "instagram", "tiktok", "x", "linkedin", "youtube", "web
              "search", "shopee", "tokopedia", "whatsapp", "store", "other")  # fmt: skip
 
 
+# What a user can set for a whole file, and the choices for each.
+_FIELDS = {
+    "channel": _CHANNELS,
+    "placement": ("organic", "paid"),
+    "number_format": ("en", "id"),
+    "date_order": ("dmy", "mdy", "ymd"),
+}
+
+
 def _current(name: str) -> FileCorrections:
     return state.corrections().get(name, FileCorrections())
 
@@ -60,51 +69,31 @@ def correction_panel(report: FileReport, lang: str) -> None:
     key = widget_prefix(name, lang)
     st.markdown(f"**{t('fix.title', lang)}**")
     st.caption(t("fix.help", lang))
-    c1, c2, c3, c4 = st.columns(4)
-    channels = [KEEP, *_CHANNELS]
-    c1.selectbox(
-        t("file.channel", lang),
-        channels,
-        index=channels.index(fixes.channel) if fixes.channel else 0,
-        format_func=lambda c: t("fix.as_read", lang) if c == KEEP else channel_label(c, lang),
-        key=f"{key}_channel",
-        on_change=_choice,
-        args=(name, "channel", f"{key}_channel"),
-    )
-    placements = [KEEP, "organic", "paid"]
-    c2.selectbox(
-        t("file.placement", lang),
-        placements,
-        index=placements.index(fixes.placement) if fixes.placement else 0,
-        format_func=lambda p: t("fix.as_read", lang) if p == KEEP else t(f"placement.{p}", lang),
-        key=f"{key}_placement",
-        on_change=_choice,
-        args=(name, "placement", f"{key}_placement"),
-    )
-    formats = [KEEP, "en", "id"]
-    c3.selectbox(
-        t("fix.number_format", lang),
-        formats,
-        index=formats.index(fixes.number_format) if fixes.number_format else 0,
-        format_func=lambda f: (
-            t("fix.as_read", lang) if f == KEEP else t(f"value.number_format.{f}", lang)
-        ),
-        key=f"{key}_numbers",
-        on_change=_choice,
-        args=(name, "number_format", f"{key}_numbers"),
-    )
-    orders = [KEEP, "dmy", "mdy", "ymd"]
-    c4.selectbox(
-        t("fix.date_order", lang),
-        orders,
-        index=orders.index(fixes.date_order) if fixes.date_order else 0,
-        format_func=lambda o: (
-            t("fix.as_read", lang) if o == KEEP else t(f"value.date_order.{o}", lang)
-        ),
-        key=f"{key}_dates",
-        on_change=_choice,
-        args=(name, "date_order", f"{key}_dates"),
-    )
+    labels = {
+        "channel": lambda c: channel_label(c, lang),
+        "placement": lambda p: t(f"placement.{p}", lang),
+        "number_format": lambda f: t(f"value.number_format.{f}", lang),
+        "date_order": lambda o: t(f"value.date_order.{o}", lang),
+    }
+    titles = {
+        "channel": t("file.channel", lang),
+        "placement": t("file.placement", lang),
+        "number_format": t("fix.number_format", lang),
+        "date_order": t("fix.date_order", lang),
+    }
+    for column, (field, choices) in zip(st.columns(4), _FIELDS.items(), strict=True):
+        options = [KEEP, *choices]
+        current = getattr(fixes, field)
+        label_of = labels[field]
+        column.selectbox(
+            titles[field],
+            options,
+            index=options.index(current) if current in options else 0,
+            format_func=lambda o, f=label_of: t("fix.as_read", lang) if o == KEEP else f(o),
+            key=f"{key}_{field}",
+            on_change=_choice,
+            args=(name, field, f"{key}_{field}"),
+        )
     if any(i.what == "year" for i in report.inferences):
         st.number_input(
             t("fix.year", lang),

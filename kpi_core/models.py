@@ -110,6 +110,8 @@ TIDY_COLUMNS: tuple[str, ...] = (
     "file",
     "source",
 )
+# The tidy frame's text columns, held as categoricals.
+TEXT_COLUMNS: tuple[str, ...] = tuple(c for c in TIDY_COLUMNS if c not in ("date", "value"))
 
 
 @dataclass(frozen=True)

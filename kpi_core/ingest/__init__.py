@@ -23,20 +23,16 @@ from kpi_core.ingest.sources import (
     read_xlsx,
     read_zip,
 )
-from kpi_core.models import TIDY_COLUMNS, FileCorrections, FileReport, Problem, Severity
+from kpi_core.models import (
+    TEXT_COLUMNS,
+    TIDY_COLUMNS,
+    FileCorrections,
+    FileReport,
+    Problem,
+    Severity,
+)
 
 __all__ = ["Dataset", "UnreadableFileError", "read_file", "read_files"]
-
-_CATEGORIES = (
-    "channel",
-    "placement",
-    "metric",
-    "unit",
-    "source_name",
-    "campaign",
-    "file",
-    "source",
-)
 
 
 @dataclass(frozen=True)
@@ -301,7 +297,7 @@ def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     index = pd.MultiIndex.from_frame(frame[[*keys, "source"]].astype(object))
     mask = index.isin(list(drop))
     kept = frame.loc[~mask].reset_index(drop=True)
-    for col in _CATEGORIES:
+    for col in TEXT_COLUMNS:
         kept[col] = kept[col].cat.remove_unused_categories()
     return kept, problems
 

@@ -22,19 +22,15 @@ from kpi_core.ingest.dates import ParsedDates, infer_date_order, parse_dates, pa
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.numbers import ParsedNumbers, infer_number_format, parse_numbers
 from kpi_core.ingest.sources import Table
-from kpi_core.models import ColumnReading, FileCorrections, Inference, Problem, Severity
-
-TEXT_COLUMNS = (
-    "channel",
-    "placement",
-    "metric",
-    "unit",
-    "source_name",
-    "campaign",
-    "post_id",
-    "file",
-    "source",
+from kpi_core.models import (
+    TEXT_COLUMNS,
+    ColumnReading,
+    FileCorrections,
+    Inference,
+    Problem,
+    Severity,
 )
+
 _TOTAL_ROW = re.compile(
     r"(?i)^\s*(total|totals|grand total|jumlah|total keseluruhan|semua)\s*(:.*)?$"
 )
