@@ -19,6 +19,7 @@ VERDICT_COLORS = {"kpi": "#1b7f3b", "supporting": "#2E5BFF", "vanity": "#9e9e9e"
 RED = "#d32f2f"
 MISSING = "#b0b0b0"
 STAGE_COLORS = ("#1e3a8a", "#1d4ed8", "#2563eb", "#3b82f6", "#60a5fa")
+MAX_TILES = 7  # a panel shows the strongest metrics per stage; the rest are counted, not drawn
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#262730")
 
 
@@ -54,14 +55,15 @@ def _stage_bars(funnel: Funnel, lang: str, detailed: bool) -> tuple[go.Bar, go.B
         line = f"<b>{_count(s.value, lang)}</b>"
         if not detailed:
             # Each small multiple may measure a stage differently: name the metric in the bar.
-            line += f" · {_short(s.metric, lang)}"
+            name = _short(s.metric, lang)
+            line += f" · {name if len(name) <= 16 else name[:15] + '…'}"
         if not detailed and s.pct_of_previous is not None and s.basis is not None:
             line += "<br>" + t("chart.pct_of", lang, pct=_pct(s.pct_of_previous, lang),
                                 stage=_stage(s.basis, lang))  # fmt: skip
         text.append(line)
     present = go.Bar(
         orientation="h", y=[_stage(s.stage, lang) for s in shown], x=widths,
-        base=[-w / 2 for w in widths], text=text, textposition="auto", insidetextanchor="middle",
+        base=[-w / 2 for w in widths], text=text, textposition="inside", insidetextanchor="middle",
         marker=dict(color=[STAGE_COLORS[STAGES.index(s.stage)] for s in shown]),
         customdata=[[s.stage.value, s.metric, s.value, s.pct_of_first, s.pct_of_previous,
                      None if s.basis is None else s.basis.value] for s in shown],
@@ -172,14 +174,18 @@ def period_figure(comparison: PeriodComparison, lang: str = "en") -> go.Figure:
 
 def _cell_text(cell: StageCell, lang: str) -> str:
     if cell.red_flag:
-        return f"<b>{t('chart.red_flag', lang)}</b>"
+        return f"<b>{t('chart.red_flag_cell', lang)}</b>"
     if not cell.metrics:
         return t("chart.no_metrics", lang)
-    lines = [t("chart.metric" if cell.metrics == 1 else "chart.metrics", lang, n=cell.metrics)]
+    head = t("chart.metric" if cell.metrics == 1 else "chart.metrics", lang, n=cell.metrics)
     if cell.kpis:
-        lines.insert(0, f"<b>{t('chart.kpis', lang, n=cell.kpis)}</b>")
-    lines += [f"{_short(m.metric, lang)} {format_value(m.value, m.unit, lang, m.metric, compact=True)}"
-              for m in cell.efficiency]  # fmt: skip
+        head = f"<b>{t('chart.kpis', lang, n=cell.kpis)}</b> · {head}"
+    lines = [head]
+    for m in cell.efficiency[:2]:
+        name = _short(m.metric, lang)
+        value = format_value(m.value, m.unit, lang, m.metric, compact=True)
+        # Long cost names take their own line so the figure stays inside the cell.
+        lines.append(f"{name}<br><b>{value}</b>" if len(name) > 8 else f"{name} <b>{value}</b>")
     return "<br>".join(lines)
 
 
@@ -213,7 +219,7 @@ def matrix_figure(cells: Sequence[StageCell], lang: str = "en") -> go.Figure:
         fig.add_scatter(x=[None], y=[None], mode="markers", name=name,
                         marker=dict(symbol="square", size=14, color=color))  # fmt: skip
     fig.update_layout(
-        height=110 + 72 * len(rows), font=FONT, plot_bgcolor="white",
+        height=110 + 80 * len(rows), font=FONT, plot_bgcolor="white",
         margin=dict(l=10, r=10, t=40, b=40),
         legend=dict(orientation="h", y=-0.02, x=0, yanchor="top"),
         xaxis=dict(side="top", fixedrange=True, showgrid=False),
@@ -242,7 +248,7 @@ def _tile(m: MetricVerdict, eco: ChannelEcosystem, lang: str) -> tuple[str, str,
 def channel_figure(eco: ChannelEcosystem, lang: str = "en") -> go.Figure:
     """One channel's metrics as tiles by stage, coloured by verdict, its best signal starred."""
     order = {Verdict.KPI: 0, Verdict.SUPPORTING: 1, Verdict.VANITY: 2}
-    depth = max((len(ms) for _, ms in eco.by_stage), default=0) or 1
+    depth = min(max((len(ms) for _, ms in eco.by_stage), default=0), MAX_TILES) or 1
     fig = go.Figure()
     for col, (stage, metrics) in enumerate(eco.by_stage):
         fig.add_annotation(x=col + 0.5, y=0.55, text=f"<b>{_stage(stage, lang)}</b>",
@@ -251,6 +257,11 @@ def channel_figure(eco: ChannelEcosystem, lang: str = "en") -> go.Figure:
             fig.add_annotation(x=col + 0.5, y=-0.5, text="–", showarrow=False,
                                font=dict(color=MISSING))  # fmt: skip
         ranked = sorted(metrics, key=lambda m: (m not in eco.signals, order[m.verdict]))
+        if len(ranked) > MAX_TILES:
+            more = len(ranked) - MAX_TILES + 1
+            fig.add_annotation(x=col + 0.5, y=-MAX_TILES + 0.5, showarrow=False,
+                               text=t("chart.more", lang, n=more), font=dict(color="#6b6b6b"))
+            ranked = ranked[: MAX_TILES - 1]
         for row, m in enumerate(ranked):
             text, color, signal = _tile(m, eco, lang)
             fig.add_shape(type="rect", x0=col + 0.02, x1=col + 0.98, y0=-row - 0.92, y1=-row - 0.08,

@@ -175,7 +175,8 @@ def _with_percentages(figures: list[StageFigure]) -> list[StageFigure]:
                 pct_of_first=fig.value / first if first else None,
                 pct_of_previous=fig.value / base,
                 basis=previous.stage,
-                lost=base - fig.value,
+                # A stage larger than its base lost nobody; "lost" does not apply there.
+                lost=base - fig.value if fig.value <= base else None,
             )
         )
         # A stage counted as zero cannot be a base: the next stage looks further back.

@@ -33,6 +33,7 @@ legend = (f":green-badge[{t('badge.kpi', lang)}] :blue-badge[{t('badge.supportin
           f":gray-badge[{t('badge.vanity', lang)}] :red-badge[{t('chart.red_flag', lang)}] "
           f":orange-badge[{t('chart.signal', lang)}]")  # fmt: skip
 st.markdown(legend)
+st.caption(t("eco.panels_caption", lang))
 for eco in channel_ecosystems(verdicts):
     with st.container(border=True):
         st.markdown(f"#### {channel_label(eco.channel, lang)}")

@@ -1,0 +1,130 @@
+"""The figures: their data, the missing stages, readability across orders of magnitude, the red flag."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from kpi_core.charts import (
+    bar_width,
+    channel_figure,
+    funnel_figure,
+    funnel_grid,
+    matrix_figure,
+    period_figure,
+)
+from kpi_core.classify import classify
+from kpi_core.derive import derive_rates, summarise
+from kpi_core.ecosystem import channel_ecosystems, ecosystem_matrix
+from kpi_core.funnel import Funnel, build_funnel, channel_funnels, compare_periods
+from tests.frames import shop, tidy
+
+
+def funnel(frame: pd.DataFrame | None = None) -> Funnel:
+    """The shop's overall funnel for sales and leads, or a given frame's."""
+    return build_funnel(summarise(shop() if frame is None else frame), ["sales", "leads"])
+
+
+def test_funnel_figure_carries_the_stage_values_and_percentages() -> None:
+    """The drawn bars hold each stage's metric, count, % of first and % of previous."""
+    fig = funnel_figure(funnel())
+    bars = next(tr for tr in fig.data if tr.name == "stages")
+    rows = {row[0]: row for row in bars.customdata}
+    assert list(rows) == ["awareness", "interest", "evaluation", "conversion"]
+    stage, metric, value, pct_first, pct_prev, basis = rows["conversion"]
+    assert (metric, value, basis) == ("purchases", 40, "evaluation")
+    assert pct_first == pytest.approx(40 / 150_000) and pct_prev == pytest.approx(0.4)
+    assert "150,000" in bars.text[0]
+
+
+def test_missing_stages_are_drawn_as_missing_not_as_zero() -> None:
+    """A stage without data is a hatched full-width bar that says `no data`, never a zero bar."""
+    frame = shop()
+    fig = funnel_figure(funnel(frame[frame["metric"] != "leads"]))
+    missing = next(tr for tr in fig.data if tr.name == "missing")
+    assert list(missing.y) == ["Evaluation", "Retention"]
+    assert set(missing.text) == {"no data"} and missing.marker.pattern.shape == "/"
+    present = next(tr for tr in fig.data if tr.name == "stages")
+    assert "Evaluation" not in list(present.y)
+
+
+def test_percentages_name_their_basis() -> None:
+    """% of first names the first stage; % of previous names the stage, or says it looked further back."""
+    frame = shop()
+    fig = funnel_figure(funnel(frame[frame["metric"] != "leads"]))
+    notes = " ".join(a.text for a in fig.layout.annotations)
+    assert "of Awareness (first stage)" in notes
+    assert "1.6% of Interest (nearest earlier stage with data)" in notes
+    assert "of Awareness (previous stage)" in notes
+
+
+def test_every_stage_stays_readable_across_orders_of_magnitude() -> None:
+    """Bar widths are log-scaled (and the chart says so): 200 beside 100,000 is still over a third wide."""
+    assert bar_width(100_000, 100_000) == 1.0
+    assert bar_width(200, 100_000) > 0.5
+    assert bar_width(20, 100_000) < bar_width(200, 100_000) < bar_width(2_000, 100_000)
+    frame = tidy([
+        ("2026-01-01", "instagram", "organic", "reach", 100_000, "count"),
+        ("2026-01-01", "instagram", "organic", "purchases", 200, "count"),
+    ])  # fmt: skip
+    fig = funnel_figure(funnel(frame))
+    bars = next(tr for tr in fig.data if tr.name == "stages")
+    assert min(bars.x) / max(bars.x) > 0.5
+    assert fig.layout.meta["log_width"] is True
+    assert "log scale" in fig.layout.title.subtitle.text
+
+
+def test_indonesian_figures_use_indonesian_numbers_and_labels() -> None:
+    """In Bahasa Indonesia the count reads 150.000 and the stages are Indonesian."""
+    fig = funnel_figure(funnel(), "id")
+    bars = next(tr for tr in fig.data if tr.name == "stages")
+    assert "150.000" in bars.text[0]
+    assert list(bars.y)[0] == "Kesadaran"
+    assert "skala log" in fig.layout.title.subtitle.text
+
+
+def test_small_multiples_have_one_panel_per_channel() -> None:
+    """The per-channel grid draws one funnel per channel, titled by the channel."""
+    funnels = channel_funnels(summarise(shop()), ["sales"])
+    fig = funnel_grid(funnels, [f.channel or "" for f in funnels])
+    assert len(fig.layout.annotations) == 3  # one subplot title per channel
+    assert len([tr for tr in fig.data if tr.name == "stages"]) == 3
+
+
+def test_matrix_draws_the_red_flag_exactly_where_organic_social_carries_sales() -> None:
+    """In the channel x stage matrix only organic Instagram's conversion cell is red, with the message."""
+    verdicts = classify(derive_rates(summarise(shop())), ["sales", "leads"], "online_store")
+    fig = matrix_figure(ecosystem_matrix(verdicts))
+    heat = fig.data[0]
+    red = [(y, x) for y, row in zip(heat.y, heat.z, strict=True)
+           for x, z in zip(heat.x, row, strict=True) if z == 4]  # fmt: skip
+    assert red == [("<b>Instagram</b> · Organic", "Conversion")]
+    assert fig.layout.meta["red_flags"] == ["instagram/organic/conversion"]
+    assert any("organic Instagram" in cell for row in heat.customdata for cell in row)
+    paid_row = heat.y.index("<b>Facebook</b> · Paid")
+    assert "CPM" in heat.text[paid_row][0]
+
+
+def test_channel_panel_stars_the_channels_own_signal() -> None:
+    """Instagram's panel draws saves and shares with the signal outline and the revenue tile red."""
+    verdicts = classify(derive_rates(summarise(shop())), ["sales"], "online_store")
+    eco = next(e for e in channel_ecosystems(verdicts) if e.channel == "instagram")
+    fig = channel_figure(eco)
+    assert fig.layout.meta["signals"] == ["saves", "shares"]
+    starred = [a.text for a in fig.layout.annotations if a.text.startswith("★")]
+    assert len(starred) == 2
+    assert any("⚑" in a.text for a in fig.layout.annotations)
+
+
+def test_period_figure_shows_both_periods_on_a_log_axis() -> None:
+    """The comparison draws this period and the one before per stage, on a labelled log axis."""
+    frame = tidy([
+        ("2026-01-03", "instagram", "organic", "reach", 1_000, "count"),
+        ("2026-01-13", "instagram", "organic", "reach", 1_500, "count"),
+    ])  # fmt: skip
+    fig = period_figure(compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20)))
+    assert [list(tr.x) for tr in fig.data] == [[1_000], [1_500]]
+    assert fig.layout.xaxis.type == "log"
+    assert any("+50" in a.text for a in fig.layout.annotations)

@@ -1,0 +1,160 @@
+"""The funnel: stage figures, their bases, missing stages, scopes and period comparison."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kpi_core.derive import summarise
+from kpi_core.funnel import (
+    COHORT_NOTE,
+    Funnel,
+    StageFigure,
+    build_funnel,
+    channel_funnels,
+    compare_periods,
+    drop_off,
+    placement_funnels,
+    previous_period,
+    stage_options,
+)
+from kpi_core.models import Stage
+from tests.frames import shop, tidy
+
+
+def by_stage(funnel: Funnel) -> dict[Stage, StageFigure]:
+    """The funnel's stages by stage id."""
+    return {s.stage: s for s in funnel.stages}
+
+
+def test_stage_values_and_both_percentages_on_a_known_frame() -> None:
+    """Each stage counts its best metric across channels, with % of first and % of previous."""
+    stages = by_stage(build_funnel(summarise(shop()), ["sales", "leads"]))
+    assert [stages[s].metric for s in Stage] == ["reach", "link_clicks", "leads", "purchases", None]
+    assert stages[Stage.AWARENESS].value == 150_000
+    assert stages[Stage.INTEREST].value == 2_500
+    assert stages[Stage.CONVERSION].value == 40
+    assert stages[Stage.CONVERSION].pct_of_first == pytest.approx(40 / 150_000)
+    assert stages[Stage.CONVERSION].pct_of_previous == pytest.approx(40 / 100)
+    assert stages[Stage.CONVERSION].basis is Stage.EVALUATION
+    assert stages[Stage.EVALUATION].lost == 2_400
+    assert stages[Stage.AWARENESS].pct_of_first == 1.0
+
+
+def test_a_stage_without_data_is_missing_not_zero_and_the_next_looks_further_back() -> None:
+    """No lead metric: evaluation is missing, and conversion's % of previous is taken against interest."""
+    frame = shop()
+    frame = frame[frame["metric"] != "leads"]
+    stages = by_stage(build_funnel(summarise(frame), ["sales"]))
+    assert stages[Stage.EVALUATION].missing and stages[Stage.EVALUATION].value is None
+    assert stages[Stage.CONVERSION].basis is Stage.INTEREST
+    assert stages[Stage.CONVERSION].skipped
+    assert stages[Stage.CONVERSION].pct_of_previous == pytest.approx(40 / 2_500)
+    assert stages[Stage.RETENTION].missing
+
+
+def test_a_stage_counted_as_zero_is_never_a_base() -> None:
+    """A zero stage is shown as zero, and the next stage's % of previous skips back past it."""
+    frame = tidy([
+        ("2026-01-01", "store", "organic", "reach", 1_000, "count"),
+        ("2026-01-01", "store", "organic", "messaging_conversations", 0, "count"),
+        ("2026-01-01", "store", "organic", "purchases", 50, "count"),
+    ])  # fmt: skip
+    stages = by_stage(build_funnel(summarise(frame)))
+    assert stages[Stage.EVALUATION].value == 0
+    assert stages[Stage.CONVERSION].basis is Stage.AWARENESS
+    assert stages[Stage.CONVERSION].pct_of_previous == pytest.approx(0.05)
+
+
+def test_goals_decide_which_metric_stands_for_a_stage() -> None:
+    """With an engagement goal interest is measured by comments; otherwise by link clicks."""
+    summary = summarise(shop())
+    assert by_stage(build_funnel(summary, ["sales"]))[Stage.INTEREST].metric == "link_clicks"
+    engaged = by_stage(build_funnel(summary, ["engagement"]))[Stage.INTEREST]
+    assert (engaged.metric, engaged.chosen) == ("comments", "goal")
+
+
+def test_the_caller_can_choose_a_stage_metric() -> None:
+    """A chosen metric replaces the automatic one and is marked as the user's choice."""
+    interest = by_stage(build_funnel(summarise(shop()), choices={"interest": "clicks"}))[Stage.INTEREST]
+    assert (interest.metric, interest.value, interest.chosen) == ("clicks", 1_000, "user")
+
+
+def test_only_counts_make_a_stage() -> None:
+    """Money and rates never stand for a stage: revenue is not among conversion's options."""
+    options = stage_options(summarise(shop()), Stage.CONVERSION, ["sales"])
+    assert options == ("purchases",)
+
+
+def test_per_channel_funnels_use_each_channels_own_data() -> None:
+    """Each channel gets its own funnel, with its own stages missing where it has no data."""
+    funnels = {f.channel: by_stage(f) for f in channel_funnels(summarise(shop()), ["sales"])}
+    assert set(funnels) == {"facebook", "instagram", "website"}
+    assert funnels["instagram"][Stage.AWARENESS].value == 100_000
+    assert funnels["instagram"][Stage.CONVERSION].missing
+    assert funnels["website"][Stage.AWARENESS].missing
+    assert funnels["website"][Stage.INTEREST].metric == "sessions"
+
+
+def test_organic_and_paid_use_the_same_metric_per_stage() -> None:
+    """Side by side, organic and paid measure every stage with the same metric, so they compare."""
+    organic, paid = placement_funnels(summarise(shop()), ["sales", "leads"])
+    assert (organic.placement, paid.placement) == ("organic", "paid")
+    assert by_stage(organic)[Stage.INTEREST].metric == by_stage(paid)[Stage.INTEREST].metric
+    assert by_stage(organic)[Stage.INTEREST].value == 2_000
+    assert by_stage(paid)[Stage.INTEREST].value == 500
+    assert by_stage(organic)[Stage.EVALUATION].missing
+
+
+def test_drop_off_table_has_count_percent_of_previous_and_lost() -> None:
+    """The drop-off table lists stage, count, % of previous with its basis, and how many were lost."""
+    table = drop_off(build_funnel(summarise(shop()), ["sales", "leads"]))
+    assert list(table.columns) == [
+        "Stage", "Metric", "Count", "% of previous stage", "Previous stage with data", "Lost",
+    ]  # fmt: skip
+    row = table.set_index("Stage").loc["Conversion"]
+    assert (row["Count"], row["% of previous stage"], row["Lost"]) == (40, 40.0, 60)
+    assert row["Previous stage with data"] == "Evaluation"
+    assert drop_off(build_funnel(summarise(shop())), "id").columns[0] == "Tahap"
+
+
+def test_every_funnel_says_it_is_a_ratio_of_totals() -> None:
+    """A funnel from aggregated exports carries the note that it is not a tracked cohort."""
+    assert COHORT_NOTE in build_funnel(summarise(shop())).notes
+
+
+def test_previous_period_has_the_same_length() -> None:
+    """The period before 11-20 Jan is 1-10 Jan."""
+    assert previous_period(date(2026, 1, 11), date(2026, 1, 20)) == (date(2026, 1, 1), date(2026, 1, 10))
+
+
+def test_period_comparison_gives_the_change_per_stage() -> None:
+    """The selected period against the one before, with the same metric and the relative change."""
+    frame = tidy([
+        ("2026-01-03", "instagram", "organic", "reach", 1_000, "count"),
+        ("2026-01-03", "instagram", "organic", "link_clicks", 50, "count"),
+        ("2026-01-13", "instagram", "organic", "reach", 1_500, "count"),
+        ("2026-01-13", "instagram", "organic", "link_clicks", 40, "count"),
+    ])  # fmt: skip
+    result = compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20))
+    changes = {c.stage: c for c in result.changes}
+    assert result.previous_period == (date(2026, 1, 1), date(2026, 1, 10))
+    assert (changes[Stage.AWARENESS].current, changes[Stage.AWARENESS].previous) == (1_500, 1_000)
+    assert changes[Stage.AWARENESS].change == pytest.approx(0.5)
+    assert changes[Stage.INTEREST].change == pytest.approx(-0.2)
+    assert changes[Stage.CONVERSION].change is None
+
+
+def test_every_funnel_message_is_in_english_and_indonesian() -> None:
+    """No untranslated label: every key of messages_funnel.toml has `en` and `id`."""
+    path = Path(__file__).resolve().parents[1] / "kpi_core" / "data" / "messages_funnel.toml"
+
+    def walk(table: dict[str, object], prefix: str = "") -> list[str]:
+        if "en" in table:
+            return [] if isinstance(table.get("id"), str) and table["id"] else [prefix]
+        return [k for key, sub in table.items() if isinstance(sub, dict) for k in walk(sub, f"{prefix}.{key}")]
+
+    assert walk(tomllib.loads(path.read_text(encoding="utf-8"))) == []
