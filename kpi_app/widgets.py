@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from kpi_app.corrections import correction_panel
-from kpi_core.i18n import format_date, format_number, problem_message, t
+from kpi_core.i18n import format_date, format_number, t
 from kpi_core.labels import (
+    problem_message,
     channel_label,
     inference_message,
     layout_label,

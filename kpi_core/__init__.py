@@ -9,9 +9,15 @@
 from kpi_core.analysis import Analysis, analyse, classify_json, period_of
 from kpi_core.classify import Classification, Flag, MetricVerdict, classify
 from kpi_core.derive import derive_rates, summarise
-from kpi_core.i18n import format_date, format_number, problem_message, t
+from kpi_core.i18n import format_date, format_number, t
 from kpi_core.ingest import Dataset, UnreadableFileError, read_file, read_files
-from kpi_core.labels import channel_label, inference_message, metric_label, placement_label
+from kpi_core.labels import (
+    channel_label,
+    inference_message,
+    metric_label,
+    placement_label,
+    problem_message,
+)
 from kpi_core.models import (
     TIDY_COLUMNS,
     ActionKind,

@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from kpi_core.analysis import analyse, classify_json
-from kpi_core.i18n import format_number, problem_message, t
+from kpi_core.i18n import format_number, t
 from kpi_core.ingest import read_files
-from kpi_core.labels import channel_label, metric_label
+from kpi_core.labels import channel_label, metric_label, problem_message
 from kpi_core.models import BusinessModel, Goal, Placement
 
 

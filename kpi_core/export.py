@@ -60,7 +60,7 @@ def verdicts_csv(result: Classification, lang: str = "en") -> bytes:
             + [
                 _number(m.value, lang),
                 unit_label(m.unit, lang),
-                m.value_basis,
+                t(f"valuebasis.{m.value_basis}", lang),
                 safe_text(m.reason),
                 safe_text(", ".join(m.flags)),
                 t("csv.yes" if m.overridden else "csv.no", lang),

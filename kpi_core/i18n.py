@@ -9,8 +9,6 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from kpi_core.models import Problem
-
 LANGS = ("en", "id")
 
 _MONTHS = {
@@ -53,7 +51,11 @@ def format_number(value: float | None, lang: str = "en", decimals: int | None = 
         return "–"
     if decimals is None:
         # Up to two decimals, without trailing zeros: 1.234,5 rather than 1.234,50.
-        text = f"{value:,.2f}".rstrip("0").rstrip(".") if not float(value).is_integer() else f"{value:,.0f}"
+        text = (
+            f"{value:,.2f}".rstrip("0").rstrip(".")
+            if not float(value).is_integer()
+            else f"{value:,.0f}"
+        )
     else:
         text = f"{value:,.{decimals}f}"
     if lang == "id":
@@ -76,20 +78,3 @@ def format_span(first: date | None, last: date | None, lang: str = "en") -> str:
         return f"{format_date(first, lang)} – {format_date(last, lang)}"
     months = _MONTHS[lang if lang in _MONTHS else "en"]
     return f"{months[first.month - 1]} {first.year} – {months[last.month - 1]} {last.year}"
-
-
-def problem_message(problem: Problem, lang: str = "en") -> str:
-    """The one sentence a reader problem shows the user."""
-    code = problem.code if "." in problem.code else f"problem.{problem.code}"
-    examples = ", ".join(f"“{e}”" for e in problem.examples)
-    return t(
-        code,
-        lang,
-        file=problem.file,
-        column=problem.column or "",
-        row=problem.row if problem.row is not None else "",
-        count=format_number(problem.count, lang),
-        examples=examples,
-        detail=problem.detail,
-        member=problem.detail,
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kpi_core import catalogue
 from kpi_core.i18n import format_date, format_number, messages, t
-from kpi_core.models import FileReport, Inference
+from kpi_core.models import FileReport, Inference, Problem
 
 _CURRENCY_SIGNS = {"IDR": "Rp", "USD": "$", "EUR": "€"}
 
@@ -130,3 +130,22 @@ def format_value(
     if unit == "count":
         return number
     return f"{_CURRENCY_SIGNS.get(unit, unit)} {number}"
+
+
+def problem_message(problem: Problem, lang: str = "en") -> str:
+    """The one sentence a reader problem shows the user."""
+    code = problem.code if "." in problem.code else f"problem.{problem.code}"
+    examples = problem.examples
+    if problem.code == "overlap":
+        examples = tuple(metric_label(m, lang, m) for m in examples)
+    return t(
+        code,
+        lang,
+        file=problem.file,
+        column=problem.column or "",
+        row=problem.row if problem.row is not None else "",
+        count=format_number(problem.count, lang),
+        examples=", ".join(f"“{e}”" for e in examples),
+        detail=problem.detail,
+        member=problem.detail,
+    )

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -121,6 +122,20 @@ def _one_used(shaped: list[tuple[Table, Layout, Shaped]], col: str) -> str | Non
     return found.pop() if len(found) == 1 else None
 
 
+def _merge_problems(problems: list[Problem]) -> tuple[Problem, ...]:
+    """The same problem met in several sheets or members is told once, with the rows added up."""
+    merged: dict[tuple[str, str | None, str], Problem] = {}
+    for problem in problems:
+        key = (problem.code, problem.column, problem.detail)
+        if key in merged:
+            seen = merged[key]
+            examples = tuple(dict.fromkeys(seen.examples + problem.examples))[:3]
+            merged[key] = replace(seen, count=seen.count + problem.count, examples=examples)
+        else:
+            merged[key] = problem
+    return tuple(merged.values())
+
+
 def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport:
     frame_dates = pd.concat([s.frame["date"] for _, _, s in shaped])
     dated = frame_dates.dropna()
@@ -140,7 +155,7 @@ def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport
         number_format=_one(s.number_format for _, _, s in shaped),
         date_order=_one(s.date_order for _, _, s in shaped),
         columns=tuple(c for _, _, s in shaped for c in s.columns),
-        problems=tuple(p for _, _, s in shaped for p in s.problems),
+        problems=_merge_problems([p for _, _, s in shaped for p in s.problems]),
         inferences=tuple(dict.fromkeys(i for _, _, s in shaped for i in s.inferences)),
         observations=observations,
     )
@@ -260,8 +275,9 @@ def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         .agg(rows="size", start="min", end="max")
         .reset_index()
     )
-    problems: list[Problem] = []
     drop: set[tuple[str, str, str, str]] = set()
+    # One problem per source left out, naming the source kept and the metrics it covered.
+    losses: dict[tuple[str, str], list[Any]] = {}
     file_of = frame.drop_duplicates("source").set_index("source")["file"].to_dict()
     for key, group in stats.groupby(keys, observed=True, sort=False):
         if len(group) < 2:
@@ -282,16 +298,21 @@ def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
                 winners.append((start, end, source))
                 continue
             drop.add((str(key[0]), str(key[1]), str(key[2]), source))
-            problems.append(
-                Problem(
-                    str(file_of[source]),
-                    "overlap",
-                    Severity.WARNING,
-                    count=int(rows),
-                    examples=(str(key[0]), str(key[1]), str(key[2])),
-                    detail=f"{_short(source)} -> {_short(clash)}",
-                )
-            )
+            lost = losses.setdefault((source, clash), [0, []])
+            lost[0] += int(rows)
+            lost[1].append(str(key[0]))
+    problems = [
+        Problem(
+            str(file_of[loser]),
+            "overlap",
+            Severity.WARNING,
+            column=_short(loser),
+            count=rows,
+            examples=tuple(dict.fromkeys(metrics)),
+            detail=_short(winner),
+        )
+        for (loser, winner), (rows, metrics) in losses.items()
+    ]
     if not drop:
         return frame, problems
     index = pd.MultiIndex.from_frame(frame[[*keys, "source"]].astype(object))
@@ -312,6 +333,10 @@ def _overlap(
 
 
 def _short(source: str) -> str:
+    """A source as the user names it: the sheet or zip member when there is one."""
+    sheet = re.search(r" \[(.+)\]$", source)
+    if sheet:
+        return sheet.group(1)
     return re.sub(r"^.*?/", "", source) if "/" in source else source
 
 

@@ -412,15 +412,32 @@ def read_xlsx(file: str, data: bytes) -> list[Table]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise UnreadableFileError(file, "corrupt_excel") from exc
-    tables = []
     try:
-        for sheet in book.worksheets:
-            grid = [list(row) for row in sheet.iter_rows(values_only=True)]
-            table = grid_to_table(file, f"{file} [{sheet.title}]", grid)
-            if table is not None:
-                tables.append(table)
+        sheets = [
+            (sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
+            for sheet in book.worksheets
+        ]
     finally:
         book.close()
+    return _sheet_tables(file, sheets)
+
+
+def _sheet_tables(file: str, sheets: list[tuple[str, list[list[Any]]]]) -> list[Table]:
+    """A table per sheet that holds one; sheets with content but no table are named, not lost."""
+    tables: list[Table] = []
+    skipped: list[str] = []
+    for title, grid in sheets:
+        table = grid_to_table(file, f"{file} [{title}]", grid)
+        if table is not None:
+            tables.append(table)
+        elif any(_filled(cell) for row in grid for cell in row):
+            skipped.append(title)
+    if tables and skipped:
+        tables[0].problems.append(
+            Problem(
+                file, "skipped_sheets", Severity.INFO, count=len(skipped), examples=tuple(skipped)
+            )
+        )
     return tables
 
 
@@ -432,7 +449,7 @@ def read_xls(file: str, data: bytes) -> list[Table]:
         book = xlrd.open_workbook(file_contents=data)
     except Exception as exc:
         raise UnreadableFileError(file, "corrupt_excel") from exc
-    tables = []
+    sheets = []
     for sheet in book.sheets():
         grid = []
         for r in range(sheet.nrows):
@@ -446,10 +463,8 @@ def read_xls(file: str, data: bytes) -> list[Table]:
                 else:
                     row.append(cell.value)
             grid.append(row)
-        table = grid_to_table(file, f"{file} [{sheet.name}]", grid)
-        if table is not None:
-            tables.append(table)
-    return tables
+        sheets.append((sheet.name, grid))
+    return _sheet_tables(file, sheets)
 
 
 def read_parquet(file: str, data: bytes) -> list[Table]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi_core.i18n import problem_message
+from kpi_core.labels import problem_message
 from kpi_core.ingest import read_files
 
 ROOT = Path(__file__).resolve().parents[2]
