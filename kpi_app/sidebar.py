@@ -39,7 +39,7 @@ def choices() -> None:
     st.multiselect(
         t("side.goals", lang),
         options=list(state.GOALS),
-        default=None if state.widget_key("goals") in st.session_state else state.goals(),
+        default=state.goals(),
         format_func=lambda g: t(f"classify.goal.{g}", lang),
         key=state.widget_key("goals"),
         on_change=_keep_goals,
@@ -50,9 +50,7 @@ def choices() -> None:
     st.selectbox(
         t("side.model", lang),
         options=list(state.MODELS),
-        index=None
-        if state.widget_key("business_model") in st.session_state
-        else list(state.MODELS).index(state.business_model()),
+        index=list(state.MODELS).index(state.business_model()),
         format_func=lambda m: _first_upper(t(f"classify.model.{m}", lang)),
         key=state.widget_key("business_model"),
         on_change=state.remember("business_model", state.widget_key("business_model")),

@@ -88,12 +88,13 @@ def load_demo(dataset_id: str) -> None:
     for name in chosen["files"]:
         store[name] = (SAMPLE_DATA / name).read_bytes()
     st.session_state["demo"] = dataset_id
-    # Runs as the button's callback, before the sidebar is drawn, so its widgets can follow.
-    st.session_state["goals"] = st.session_state[widget_key("goals")] = list(
-        chosen.get("goals", [])
-    )
-    model = chosen.get("business_model")
-    st.session_state["business_model"] = st.session_state[widget_key("business_model")] = model
+    # Runs as the button's callback, before the sidebar is drawn: dropping the widgets' own
+    # state makes them start again from the demo's goals and model.
+    st.session_state["goals"] = list(chosen.get("goals", []))
+    st.session_state["business_model"] = chosen.get("business_model")
+    for name in ("goals", "business_model"):
+        for language in ("en", "id"):
+            st.session_state.pop(f"{name}_widget_{language}", None)
     st.session_state.pop("period", None)
     st.session_state.pop("period_widget", None)
     st.session_state["overrides"] = {}
