@@ -14,10 +14,31 @@ st.set_page_config(page_title="KPI Lens", page_icon=":material/troubleshoot:", l
 # Explicit url paths: a path equal to a file name in pages/ makes AppTest drop the sidebar.
 page = st.navigation(
     [
-        st.Page("pages/upload.py", title=t("nav.upload", lang), icon=":material/upload_file:", default=True, url_path="data"),
-        st.Page("pages/verdicts.py", title=t("nav.verdicts", lang), icon=":material/fact_check:", url_path="kpis"),
-        st.Page("pages/funnel.py", title=t("nav.funnel", lang), icon=":material/filter_alt:", url_path="journey"),
-        st.Page("pages/ecosystem.py", title=t("nav.ecosystem", lang), icon=":material/hub:", url_path="channels"),
+        st.Page(
+            "pages/upload.py",
+            title=t("nav.upload", lang),
+            icon=":material/upload_file:",
+            default=True,
+            url_path="data",
+        ),
+        st.Page(
+            "pages/verdicts.py",
+            title=t("nav.verdicts", lang),
+            icon=":material/fact_check:",
+            url_path="kpis",
+        ),
+        st.Page(
+            "pages/funnel.py",
+            title=t("nav.funnel", lang),
+            icon=":material/filter_alt:",
+            url_path="journey",
+        ),
+        st.Page(
+            "pages/ecosystem.py",
+            title=t("nav.ecosystem", lang),
+            icon=":material/hub:",
+            url_path="channels",
+        ),
     ]
 )
 page.run()

@@ -38,7 +38,9 @@ def _remember(key: str) -> None:
     st.session_state[key] = st.session_state[f"{key}_widget"]
 
 
-def stage_choices(summary: pd.DataFrame, goals: list[str], channel: str | None, lang: str) -> dict[Stage, str]:
+def stage_choices(
+    summary: pd.DataFrame, goals: list[str], channel: str | None, lang: str
+) -> dict[Stage, str]:
     """A metric picker per stage (automatic by default); returns the stages the user set."""
     chosen: dict[Stage, str] = {}
     with st.expander(t("funnel.choose_metrics", lang), icon=":material/tune:"):
@@ -52,7 +54,9 @@ def stage_choices(summary: pd.DataFrame, goals: list[str], channel: str | None, 
             auto = (t("funnel.auto", lang, metric=metric_label(options[0], lang))
                     if options else t("funnel.auto_none", lang))  # fmt: skip
             col.selectbox(
-                t(f"funnel.stage.{stage}", lang), ["", *options], index=(["", *options]).index(kept),
+                t(f"funnel.stage.{stage}", lang),
+                ["", *options],
+                index=(["", *options]).index(kept),
                 format_func=lambda m, a=auto: a if not m else metric_label(m, lang),
                 key=f"{key}_widget", on_change=_remember, args=(key,),
                 disabled=not options,
@@ -63,7 +67,7 @@ def stage_choices(summary: pd.DataFrame, goals: list[str], channel: str | None, 
 
 
 def notes(funnel: Funnel, lang: str) -> None:
-    """The funnel's notes: a ratio of totals, not a cohort; people counted twice; stages that grow."""
+    """The funnel's notes: a ratio of totals, people counted twice, stages that grow."""
     for note in funnel.notes:
         st.caption(f":material/info: {t(note, lang)}")
 
@@ -84,7 +88,9 @@ def dropoff_table(table: pd.DataFrame, lang: str) -> None:
     count, pct, lost = (t(f"funnel.col.{c}", lang) for c in ("count", "pct_previous", "lost"))
     shown[count] = [format_value(v, "count", lang) for v in shown[count]]
     shown[lost] = [format_value(v, "count", lang) if pd.notna(v) else "–" for v in shown[lost]]
-    shown[pct] = [format_value(v / 100, "fraction", lang) if pd.notna(v) else "–" for v in shown[pct]]
+    shown[pct] = [
+        format_value(v / 100, "fraction", lang) if pd.notna(v) else "–" for v in shown[pct]
+    ]
     st.dataframe(shown.fillna("–"), hide_index=True, width="stretch")
 
 
@@ -125,7 +131,9 @@ def comparison(
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _efficiency(key: tuple[Any, ...], _frame: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
+def _efficiency(
+    key: tuple[Any, ...], _frame: pd.DataFrame, start: date | None, end: date | None
+) -> pd.DataFrame:
     return paid_efficiency(_frame, start, end)
 
 
@@ -167,10 +175,14 @@ def signal_line(eco: ChannelEcosystem, lang: str) -> None:
         found = ", ".join(
             f"**{metric_label(m.metric, lang, m.source_name)}** "
             f"{format_value(m.value, m.unit, lang, m.metric, compact=True)}"
-            + (f" ({t(f'placement.{m.placement}', lang).lower()})" if len(eco.placements) > 1 else "")
+            + (
+                f" ({t(f'placement.{m.placement}', lang).lower()})"
+                if len(eco.placements) > 1
+                else ""
+            )
             for m in eco.signals
         )
         st.caption(t("eco.signal_label", lang, metrics=found))
     elif eco.signal_ids:
-        wanted = ", ".join(metric_label(m, lang) for m in eco.signal_ids[:3])
+        wanted = ", ".join(metric_label(m, lang).split(" (")[0] for m in eco.signal_ids[:3])
         st.caption(t("eco.signal_missing", lang, metrics=wanted))

@@ -8,12 +8,12 @@ import streamlit as st
 from kpi_app.corrections import correction_panel
 from kpi_core.i18n import format_date, format_number, t
 from kpi_core.labels import (
-    problem_message,
     channel_label,
     inference_message,
     layout_label,
     metric_label,
     placement_label,
+    problem_message,
     unit_label,
 )
 from kpi_core.models import FileReport, Severity

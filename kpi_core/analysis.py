@@ -11,8 +11,8 @@ import pandas as pd
 
 from kpi_core.classify import Classification, classify
 from kpi_core.derive import derive_rates, summarise
-from kpi_core.labels import problem_message
 from kpi_core.ingest import Dataset
+from kpi_core.labels import problem_message
 from kpi_core.models import BusinessModel, FileReport, Goal, Verdict
 
 

@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from kpi_core.classify import MetricVerdict
 from kpi_core.ecosystem import ChannelEcosystem, StageCell
-from kpi_core.funnel import STAGES, Funnel, PeriodComparison, StageFigure
+from kpi_core.funnel import STAGES, Funnel, PeriodComparison
 from kpi_core.i18n import t
 from kpi_core.labels import channel_label, format_value, metric_label, placement_label
 from kpi_core.models import Stage, Verdict
@@ -24,7 +24,7 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#262730
 
 
 def bar_width(value: float, top: float) -> float:
-    """A stage's bar width on a log scale, 1.0 for the largest stage, so 200 beside 100,000 stays visible."""
+    """A stage's bar width on a log scale (1.0 for the largest), so 200 beside 100,000 shows."""
     return (math.log10(max(value, 1.0)) + 1) / (math.log10(max(top, 1.0)) + 1)
 
 
@@ -63,7 +63,10 @@ def _stage_bars(funnel: Funnel, lang: str, detailed: bool) -> tuple[go.Bar, go.B
         text.append(line)
     present = go.Bar(
         orientation="h", y=[_stage(s.stage, lang) for s in shown], x=widths,
-        base=[-w / 2 for w in widths], text=text, textposition="inside", insidetextanchor="middle",
+        base=[-w / 2 for w in widths], text=text,
+        # A sliver (a stage of 0 or 1) cannot hold its number: it goes beside the bar instead.
+        textposition=["inside" if w > 0.15 else "outside" for w in widths],
+        insidetextanchor="middle",
         marker=dict(color=[STAGE_COLORS[STAGES.index(s.stage)] for s in shown]),
         customdata=[[s.stage.value, s.metric, s.value, s.pct_of_first, s.pct_of_previous,
                      None if s.basis is None else s.basis.value] for s in shown],
@@ -91,7 +94,7 @@ def _ticks(funnel: Funnel, lang: str) -> list[str]:
 
 
 def funnel_figure(funnel: Funnel, lang: str = "en", title: str = "") -> go.Figure:
-    """One funnel: log-width bars with exact counts, % of first and % of previous named by their basis."""
+    """One funnel: log-width bars, exact counts, % of first and % of previous with their bases."""
     present, absent = _stage_bars(funnel, lang, detailed=True)
     fig = go.Figure([present, absent])
     first = funnel.first
@@ -190,7 +193,13 @@ def _cell_text(cell: StageCell, lang: str) -> str:
 
 
 _CODES = {None: 0, Verdict.VANITY: 1, Verdict.SUPPORTING: 2, Verdict.KPI: 3}
-_SCALE = ["#f3f4f6", VERDICT_COLORS["vanity"], VERDICT_COLORS["supporting"], VERDICT_COLORS["kpi"], RED]
+_SCALE = [
+    "#f3f4f6",
+    VERDICT_COLORS["vanity"],
+    VERDICT_COLORS["supporting"],
+    VERDICT_COLORS["kpi"],
+    RED,
+]
 
 
 def matrix_figure(cells: Sequence[StageCell], lang: str = "en") -> go.Figure:
@@ -206,6 +215,7 @@ def matrix_figure(cells: Sequence[StageCell], lang: str = "en") -> go.Figure:
         text.append([_cell_text(c, lang) for c in line])
         hover.append([c.message or "" for c in line])
     n = len(_SCALE)
+    red = [f"{c.channel}/{c.placement}/{c.stage.value}" for c in cells if c.red_flag]
     scale = [[edge, color] for i, color in enumerate(_SCALE) for edge in (i / n, (i + 1) / n)]
     fig = go.Figure(go.Heatmap(
         z=z, x=cols, y=names, text=text, texttemplate="%{text}", customdata=hover,
@@ -224,8 +234,7 @@ def matrix_figure(cells: Sequence[StageCell], lang: str = "en") -> go.Figure:
         legend=dict(orientation="h", y=-0.02, x=0, yanchor="top"),
         xaxis=dict(side="top", fixedrange=True, showgrid=False),
         yaxis=dict(autorange="reversed", fixedrange=True, showgrid=False),
-        meta=dict(kind="ecosystem_matrix", rows=[f"{ch}/{p}" for ch, p in rows],
-                  red_flags=[f"{c.channel}/{c.placement}/{c.stage.value}" for c in cells if c.red_flag]),
+        meta=dict(kind="ecosystem_matrix", rows=[f"{ch}/{p}" for ch, p in rows], red_flags=red),
     )  # fmt: skip
     return fig
 
@@ -259,8 +268,13 @@ def channel_figure(eco: ChannelEcosystem, lang: str = "en") -> go.Figure:
         ranked = sorted(metrics, key=lambda m: (m not in eco.signals, order[m.verdict]))
         if len(ranked) > MAX_TILES:
             more = len(ranked) - MAX_TILES + 1
-            fig.add_annotation(x=col + 0.5, y=-MAX_TILES + 0.5, showarrow=False,
-                               text=t("chart.more", lang, n=more), font=dict(color="#6b6b6b"))
+            fig.add_annotation(
+                x=col + 0.5,
+                y=-MAX_TILES + 0.5,
+                showarrow=False,
+                text=t("chart.more", lang, n=more),
+                font=dict(color="#6b6b6b"),
+            )
             ranked = ranked[: MAX_TILES - 1]
         for row, m in enumerate(ranked):
             text, color, signal = _tile(m, eco, lang)

@@ -141,7 +141,7 @@ class Classification:
     @property
     def kpis(self) -> tuple[MetricVerdict, ...]:
         """The rows judged KPIs."""
-        return tuple(m for m in self.metrics if m.verdict is Verdict.KPI)
+        return tuple(m for m in self.metrics if m.verdict == Verdict.KPI)
 
 
 Triple = tuple[str, str, str]  # (metric id, or "?" + source name when unknown; channel; placement)
@@ -238,7 +238,7 @@ def _cumulative(ctx: _Context, rule: Rule) -> _Judgement | None:
 
 
 def _rate_over_count(ctx: _Context, rule: Rule) -> _Judgement | None:
-    if ctx.known.action is not ActionKind.MICRO or not ctx.serves():
+    if ctx.known.action != ActionKind.MICRO or not ctx.serves():
         return None
     rates = [r for r in _rates_of(ctx.metric) if r in ctx.present and r in rule.metrics]
     if not rates:
@@ -407,7 +407,7 @@ def classify(
         organic = placement_id == Placement.ORGANIC
         ctx = _Context(
             metric_id, found, channel_id, placement_id,
-            _kind(channel_id) is ChannelKind.SOCIAL and organic, chosen_goals, biz,
+            _kind(channel_id) == ChannelKind.SOCIAL and organic, chosen_goals, biz,
             frozenset(present[(channel_id, placement_id)]),
             _candidacy(metric_id, placement_id, chosen_goals, biz),
         )  # fmt: skip
@@ -418,7 +418,7 @@ def classify(
 
     overridden = {k: v for k, n in zip(keys, names, strict=True) if (v := override_for(k, n))}
     candidates = {
-        k: j for k, j in judged.items() if j.verdict is Verdict.KPI and k not in overridden
+        k: j for k, j in judged.items() if j.verdict == Verdict.KPI and k not in overridden
     }
     in_budget = set(_fill(candidates, chosen_goals))
     squeezed = set(candidates) - in_budget
@@ -428,7 +428,7 @@ def classify(
         judged[key] = _Judgement(Verdict.SUPPORTING, "kpi_budget", j.goal, j.candidate)
 
     flags: list[Flag] = []
-    final_kpis = len(in_budget) + sum(v is Verdict.KPI for v in overridden.values())
+    final_kpis = len(in_budget) + sum(v == Verdict.KPI for v in overridden.values())
     if final_kpis > budget:
         text = t("classify.flag.too_many_kpis_override", lang, count=final_kpis, budget=budget)
         flags.append(Flag("too_many_kpis", text))
@@ -440,9 +440,9 @@ def classify(
         # metric on organic social): the goal then has a KPI, chosen by the marketer.
         measures = set(_candidacy_ids(goal, Placement.PAID))
         served = any(
-            goal in j.candidate and overridden.get(k, Verdict.KPI) is Verdict.KPI
+            goal in j.candidate and overridden.get(k, Verdict.KPI) == Verdict.KPI
             for k, j in judged.items()
-        ) or any(v is Verdict.KPI and k[0] in measures for k, v in overridden.items())
+        ) or any(v == Verdict.KPI and k[0] in measures for k, v in overridden.items())
         if not served:
             ids = [m for m in _candidacy_ids(goal, Placement.PAID) if m in defs][:4]
             for rule in rules().rule:
@@ -468,7 +468,7 @@ def classify(
         if (
             known is not None
             and known.sales
-            and _kind(channels[i]) is ChannelKind.SOCIAL
+            and _kind(channels[i]) == ChannelKind.SOCIAL
             and (places[i] == Placement.ORGANIC)
         ):
             codes.append("sales_on_organic_social")

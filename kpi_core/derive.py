@@ -96,7 +96,7 @@ def _posts(work: pd.DataFrame, present: pd.DataFrame) -> pd.DataFrame:
     if POSTS not in catalogue.metric_ids():
         return present.iloc[0:0]
     # Only social channels have posts: elsewhere the row key is a page path or a store.
-    social = {c.id for c in catalogue.load().channels if c.kind is ChannelKind.SOCIAL}
+    social = {c.id for c in catalogue.load().channels if c.kind == ChannelKind.SOCIAL}
     with_ids = work[(work["post_id"] != _NONE) & work["channel"].isin(social)]
     counts = with_ids.groupby(["channel", "placement"])["post_id"].nunique().rename("value")
     rows = counts.reset_index()

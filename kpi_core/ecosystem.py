@@ -42,7 +42,7 @@ def _config() -> dict[str, Any]:
 
 
 def signal_metrics(channel: str) -> tuple[str, ...]:
-    """The metrics that show a channel's own best signal (amplification on X, saves on Instagram...)."""
+    """The metrics that show a channel's own best signal (e.g. amplification on X)."""
     return tuple(_config()["channel"].get(channel, {}).get("signals", ()))
 
 
@@ -82,7 +82,7 @@ def channel_ecosystems(result: Classification) -> tuple[ChannelEcosystem, ...]:
     found = []
     for channel in dict.fromkeys(m.channel for m in result.metrics):
         mine = [m for m in result.metrics if m.channel == channel]
-        by_stage = tuple((s, tuple(m for m in mine if m.stage is s)) for s in STAGES)
+        by_stage = tuple((s, tuple(m for m in mine if m.stage == s)) for s in STAGES)
         wanted = signal_metrics(channel)
         present = [w for w in wanted if any(m.metric == w and m.value is not None for m in mine)]
         # Two signals at most: the callout names the behaviour, not every metric.
@@ -120,7 +120,7 @@ def ecosystem_matrix(result: Classification) -> tuple[StageCell, ...]:
     for channel, placement in dict.fromkeys((m.channel, m.placement) for m in result.metrics):
         mine = [m for m in result.metrics if m.channel == channel and m.placement == placement]
         for stage in STAGES:
-            here = [m for m in mine if m.stage is stage]
+            here = [m for m in mine if m.stage == stage]
             flagged = [m for m in here if SALES_FLAG in m.flags]
             message = next(
                 (
@@ -141,7 +141,7 @@ def ecosystem_matrix(result: Classification) -> tuple[StageCell, ...]:
             cells.append(
                 StageCell(
                     channel, placement, stage, len(here),
-                    sum(m.verdict is Verdict.KPI for m in here), best, bool(flagged), message,
+                    sum(m.verdict == Verdict.KPI for m in here), best, bool(flagged), message,
                     costs,
                 )
             )  # fmt: skip
@@ -158,7 +158,7 @@ def _paid_rows(frame: pd.DataFrame, start: date | None, end: date | None) -> pd.
     work["value"] = pd.to_numeric(frame["value"], errors="coerce")
     day = pd.to_datetime(frame["date"]).dt.normalize()
     keep = (work["placement"] == Placement.PAID) & work["metric"].isin(_COUNT_PARTS + _MONEY_PARTS)
-    # Undated rows stay in every period, as in the summary: nothing says which period they belong to.
+    # Undated rows stay in every period, as in the summary: nothing says where they belong.
     if start is not None:
         keep &= day.isna() | (day >= pd.Timestamp(start))
     if end is not None:
@@ -180,13 +180,20 @@ def _efficiency_row(rows: pd.DataFrame, channel: str, campaign: str | None) -> l
         currencies = [min((u for _, u in money), default=None)]
     out = []
     for currency in currencies:
-        parts: dict[str, float | None] = {m: float(counts[m]) if m in counts else None for m in _COUNT_PARTS}
+        parts: dict[str, float | None] = {
+            m: float(counts[m]) if m in counts else None for m in _COUNT_PARTS
+        }
         for m in _MONEY_PARTS:
             parts[m] = money.get((m, str(currency)))
         # Counts carry no currency: with spend in two currencies nobody knows which impressions
         # each bought, so only the same-currency rates (ROAS, ROI) are computed.
         split = len(spend_units) > 1
-        row: dict[str, Any] = {"channel": channel, "campaign": campaign, "currency": currency, **parts}
+        row: dict[str, Any] = {
+            "channel": channel,
+            "campaign": campaign,
+            "currency": currency,
+            **parts,
+        }
         for rate, (num, den, scale) in EFFICIENCY_RATES.items():
             top, bottom = parts.get(num), parts.get(den)
             mixed = split and (num in _MONEY_PARTS) != (den in _MONEY_PARTS)
@@ -200,7 +207,7 @@ def _efficiency_row(rows: pd.DataFrame, channel: str, campaign: str | None) -> l
 def paid_efficiency(
     frame: pd.DataFrame, start: date | None = None, end: date | None = None
 ) -> pd.DataFrame:
-    """Spend, CPM, CPC, CTR, CPL, CPA, ROAS and ROI per paid channel (campaign None) and campaign."""
+    """Spend, CPM, CPC, CTR, CPL, CPA, ROAS, ROI per paid channel (campaign None) and campaign."""
     rows = _paid_rows(frame, start, end)
     out: list[dict[str, Any]] = []
     for channel in dict.fromkeys(rows["channel"]):

@@ -89,7 +89,7 @@ def _eligible(stage: Stage) -> frozenset[str]:
     return frozenset(
         m.id
         for m in catalogue.load().metrics
-        if m.stage is stage
+        if m.stage == stage
         and m.unit == COUNT
         and not m.cumulative
         and m.action in (ActionKind.MICRO, ActionKind.MACRO)
@@ -100,7 +100,7 @@ def _ranking(stage: Stage, goals: Iterable[Goal | str]) -> list[tuple[str, str]]
     ranked: list[tuple[str, str]] = []
     for goal in (Goal(g) for g in goals):
         spec = rules().goal[goal]
-        if spec.stage is stage:
+        if spec.stage == stage:
             ranked += [(m, "goal") for m in spec.candidates if m in _eligible(stage)]
     ranked += [(m, "default") for m in _preferences().get(stage, ()) if m in _eligible(stage)]
     ranked += [(m, "default") for m in sorted(_eligible(stage))]
@@ -128,12 +128,14 @@ def stage_options(
     channel: str | None = None,
     placement: str | None = None,
 ) -> tuple[str, ...]:
-    """The metrics the data holds for a stage in this scope, the one that best represents it first."""
+    """The metrics the data holds for a stage in this scope, the most representative first."""
     present = set(_counts(summary, channel, placement)["metric"])
     return tuple(m for m, _ in _ranking(Stage(stage), goals) if m in present)
 
 
-def _figure(rows: pd.DataFrame, stage: Stage, goals: tuple[Goal | str, ...], wanted: str | None) -> StageFigure:
+def _figure(
+    rows: pd.DataFrame, stage: Stage, goals: tuple[Goal | str, ...], wanted: str | None
+) -> StageFigure:
     totals = rows.groupby("metric")["value"].sum()
     ranked = [(m, why) for m, why in _ranking(stage, goals) if m in totals.index]
     options = tuple(m for m, _ in ranked)
@@ -192,7 +194,7 @@ def build_funnel(
     placement: str | None = None,
     choices: Choices | None = None,
 ) -> Funnel:
-    """The funnel of one scope from a period summary: each stage from its best metric, or the chosen one."""
+    """The funnel of one scope: each stage from its best metric, or the chosen one."""
     wanted = {Stage(k): v for k, v in (choices or {}).items()}
     rows = _counts(summary, channel, placement)
     goal_list = tuple(goals)
@@ -220,7 +222,7 @@ def channel_funnels(
         own = {
             Stage(s): m
             for s, m in (choices or {}).items()
-            if m in next(f.options for f in auto.stages if f.stage is Stage(s))
+            if m in next(f.options for f in auto.stages if f.stage == Stage(s))
         }
         funnel = build_funnel(summary, goal_list, channel=channel, choices=own) if own else auto
         if funnel.present:
@@ -246,7 +248,7 @@ def placement_funnels(
 
 
 def drop_off(funnel: Funnel, lang: str = "en") -> pd.DataFrame:
-    """The drop-off table (stage, metric, count, % of previous, its basis, lost), headers in `lang`."""
+    """The drop-off table (stage, metric, count, % of previous, basis, lost), headers in `lang`."""
 
     def stage(s: Stage | None) -> str | None:
         return None if s is None else t(f"funnel.stage.{s}", lang)

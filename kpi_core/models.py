@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Compare members with ==, never `is`: Streamlit can re-import these modules while cached results
+# still hold members of the earlier class, and only equality survives that.
+
 
 class Goal(StrEnum):
     """A business goal the marketer can pick."""

@@ -51,7 +51,9 @@ if len(sides) > 1:
     titles = [f"<b>{placement_label(f.placement, lang)}</b>" for f in sides]
     ui.chart(funnel_grid(sides, titles, lang, columns=2), key="funnel_placements")
 elif sides:
-    st.info(t("funnel.placement_one", lang, placement=placement_label(sides[0].placement, lang).lower()))
+    st.info(
+        t("funnel.placement_one", lang, placement=placement_label(sides[0].placement, lang).lower())
+    )
 
 if channel is None:
     st.subheader(t("funnel.channels_header", lang))
@@ -64,7 +66,9 @@ st.subheader(t("funnel.period_header", lang))
 windows, default = ui.window_options()
 window = st.segmented_control(
     t("funnel.window_label", lang), windows, default=default, key=f"funnel_window_{lang}_{default}",
-    format_func=lambda w: t("funnel.window.period", lang) if w == "period" else t("funnel.window.days", lang, n=w),
+    format_func=lambda w: (
+        t("funnel.window.period", lang) if w == "period" else t("funnel.window.days", lang, n=w)
+    ),
 ) or default  # fmt: skip
 compared = ui.comparison(goals, channel, choices, window)
 if compared is None:
@@ -72,6 +76,9 @@ if compared is None:
 elif not compared.previous.present:
     st.info(t("funnel.period_empty", lang, start=format_date(compared.period[0], lang)))
 else:
-    spans = [f"{format_date(a, lang)} – {format_date(b, lang)}" for a, b in (compared.period, compared.previous_period)]
+    spans = [
+        f"{format_date(a, lang)} – {format_date(b, lang)}"
+        for a, b in (compared.period, compared.previous_period)
+    ]
     st.caption(t("funnel.period_caption", lang, current=spans[0], previous=spans[1]))
     ui.chart(period_figure(compared, lang), key="funnel_period")

@@ -26,7 +26,7 @@ def tidy(rows: list[Row]) -> pd.DataFrame:
 
 
 def shop() -> pd.DataFrame:
-    """An online shop in January 2026: organic Instagram (with revenue), paid Facebook, a website."""
+    """A shop in January 2026: organic Instagram (with revenue), paid Facebook, a website."""
     return tidy([
         ("2026-01-05", "instagram", "organic", "reach", 100_000, "count"),
         ("2026-01-05", "instagram", "organic", "link_clicks", 2_000, "count"),

@@ -1,4 +1,4 @@
-"""The figures: their data, the missing stages, readability across orders of magnitude, the red flag."""
+"""The figures: their data, missing stages, readability across magnitudes, the red flag."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_funnel_figure_carries_the_stage_values_and_percentages() -> None:
     bars = next(tr for tr in fig.data if tr.name == "stages")
     rows = {row[0]: row for row in bars.customdata}
     assert list(rows) == ["awareness", "interest", "evaluation", "conversion"]
-    stage, metric, value, pct_first, pct_prev, basis = rows["conversion"]
+    _stage, metric, value, pct_first, pct_prev, basis = rows["conversion"]
     assert (metric, value, basis) == ("purchases", 40, "evaluation")
     assert pct_first == pytest.approx(40 / 150_000) and pct_prev == pytest.approx(0.4)
     assert "150,000" in bars.text[0]
@@ -51,17 +51,17 @@ def test_missing_stages_are_drawn_as_missing_not_as_zero() -> None:
 
 
 def test_percentages_name_their_basis() -> None:
-    """% of first names the first stage; % of previous names the stage, or says it looked further back."""
+    """% of first names the first stage; % of previous names its stage or says it looked back."""
     frame = shop()
     fig = funnel_figure(funnel(frame[frame["metric"] != "leads"]))
     notes = " ".join(a.text for a in fig.layout.annotations)
     assert "of Awareness (first stage)" in notes
-    assert "1.6% of Interest (nearest earlier stage with data)" in notes
+    assert "1.6% of Interest<br>(nearest earlier stage with data)" in notes
     assert "of Awareness (previous stage)" in notes
 
 
 def test_every_stage_stays_readable_across_orders_of_magnitude() -> None:
-    """Bar widths are log-scaled (and the chart says so): 200 beside 100,000 is still over a third wide."""
+    """Bar widths are log-scaled (the chart says so): 200 beside 100,000 is over half as wide."""
     assert bar_width(100_000, 100_000) == 1.0
     assert bar_width(200, 100_000) > 0.5
     assert bar_width(20, 100_000) < bar_width(200, 100_000) < bar_width(2_000, 100_000)
@@ -81,7 +81,7 @@ def test_indonesian_figures_use_indonesian_numbers_and_labels() -> None:
     fig = funnel_figure(funnel(), "id")
     bars = next(tr for tr in fig.data if tr.name == "stages")
     assert "150.000" in bars.text[0]
-    assert list(bars.y)[0] == "Kesadaran"
+    assert next(iter(bars.y)) == "Kesadaran"
     assert "skala log" in fig.layout.title.subtitle.text
 
 
@@ -94,7 +94,7 @@ def test_small_multiples_have_one_panel_per_channel() -> None:
 
 
 def test_matrix_draws_the_red_flag_exactly_where_organic_social_carries_sales() -> None:
-    """In the channel x stage matrix only organic Instagram's conversion cell is red, with the message."""
+    """In the channel x stage matrix only organic Instagram's conversion cell is red."""
     verdicts = classify(derive_rates(summarise(shop())), ["sales", "leads"], "online_store")
     fig = matrix_figure(ecosystem_matrix(verdicts))
     heat = fig.data[0]

@@ -14,8 +14,8 @@ from kpi_core.ecosystem import (
     channel_ecosystems,
     ecosystem_matrix,
     paid_efficiency,
-    signal_metrics,
     signal_message,
+    signal_metrics,
 )
 from kpi_core.i18n import messages
 from kpi_core.models import Stage
@@ -29,7 +29,7 @@ def verdicts(frame: pd.DataFrame | None = None) -> Classification:
 
 
 def test_red_flag_exactly_where_organic_social_carries_sales() -> None:
-    """Revenue on organic Instagram is the one red cell; paid Facebook and the website are not flagged."""
+    """Revenue on organic Instagram is the one red cell; paid Facebook and the website are not."""
     cells = ecosystem_matrix(verdicts())
     flagged = {(c.channel, c.placement, c.stage) for c in cells if c.red_flag}
     assert flagged == {("instagram", "organic", Stage.CONVERSION)}
@@ -65,7 +65,7 @@ def test_each_channel_is_judged_by_its_own_signal() -> None:
 
 
 def test_every_channel_has_a_signal_with_a_message() -> None:
-    """Every catalogue channel except `other` names its signal, and the message exists in both languages."""
+    """Every catalogue channel but `other` names its signal, with a message in both languages."""
     for channel in catalogue.load().channels:
         key = signal_message(channel.id)
         assert set(messages()[key]) == {"en", "id"}

@@ -45,7 +45,7 @@ def test_stage_values_and_both_percentages_on_a_known_frame() -> None:
 
 
 def test_a_stage_without_data_is_missing_not_zero_and_the_next_looks_further_back() -> None:
-    """No lead metric: evaluation is missing, and conversion's % of previous is taken against interest."""
+    """No lead metric: evaluation is missing and conversion's % of previous is against interest."""
     frame = shop()
     frame = frame[frame["metric"] != "leads"]
     stages = by_stage(build_funnel(summarise(frame), ["sales"]))
@@ -79,7 +79,9 @@ def test_goals_decide_which_metric_stands_for_a_stage() -> None:
 
 def test_the_caller_can_choose_a_stage_metric() -> None:
     """A chosen metric replaces the automatic one and is marked as the user's choice."""
-    interest = by_stage(build_funnel(summarise(shop()), choices={"interest": "clicks"}))[Stage.INTEREST]
+    interest = by_stage(build_funnel(summarise(shop()), choices={"interest": "clicks"}))[
+        Stage.INTEREST
+    ]
     assert (interest.metric, interest.value, interest.chosen) == ("clicks", 1_000, "user")
 
 
@@ -110,7 +112,7 @@ def test_organic_and_paid_use_the_same_metric_per_stage() -> None:
 
 
 def test_drop_off_table_has_count_percent_of_previous_and_lost() -> None:
-    """The drop-off table lists stage, count, % of previous with its basis, and how many were lost."""
+    """The drop-off table lists stage, count, % of previous with its basis, and the people lost."""
     table = drop_off(build_funnel(summarise(shop()), ["sales", "leads"]))
     assert list(table.columns) == [
         "Stage", "Metric", "Count", "% of previous stage", "Previous stage with data", "Lost",
@@ -128,7 +130,10 @@ def test_every_funnel_says_it_is_a_ratio_of_totals() -> None:
 
 def test_previous_period_has_the_same_length() -> None:
     """The period before 11-20 Jan is 1-10 Jan."""
-    assert previous_period(date(2026, 1, 11), date(2026, 1, 20)) == (date(2026, 1, 1), date(2026, 1, 10))
+    assert previous_period(date(2026, 1, 11), date(2026, 1, 20)) == (
+        date(2026, 1, 1),
+        date(2026, 1, 10),
+    )
 
 
 def test_period_comparison_gives_the_change_per_stage() -> None:
@@ -155,6 +160,11 @@ def test_every_funnel_message_is_in_english_and_indonesian() -> None:
     def walk(table: dict[str, object], prefix: str = "") -> list[str]:
         if "en" in table:
             return [] if isinstance(table.get("id"), str) and table["id"] else [prefix]
-        return [k for key, sub in table.items() if isinstance(sub, dict) for k in walk(sub, f"{prefix}.{key}")]
+        return [
+            k
+            for key, sub in table.items()
+            if isinstance(sub, dict)
+            for k in walk(sub, f"{prefix}.{key}")
+        ]
 
     assert walk(tomllib.loads(path.read_text(encoding="utf-8"))) == []

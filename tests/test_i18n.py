@@ -11,7 +11,13 @@ from kpi_core.i18n import format_date, format_number, messages, t
 
 MESSAGES = messages()
 # Names that read the same in both languages (proper nouns, acronyms, borrowed terms).
-SAME_IN_BOTH = {"app.title", "badge.kpi", "badge.vanity", "classify.model.b2b", "classify.model.saas"}
+SAME_IN_BOTH = {
+    "app.title",
+    "badge.kpi",
+    "badge.vanity",
+    "classify.model.b2b",
+    "classify.model.saas",
+}
 
 
 def fields(text: str) -> set[str]:

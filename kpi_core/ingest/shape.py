@@ -268,14 +268,13 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
             "duplicate_columns", Severity.INFO, count=len(duplicates), examples=tuple(duplicates)
         )
     pieces: list[_Piece] = []
+    rows = _Rows(body, plan, table, fmt, keep, dates, common, out, units)
     if plan.first("metric_name") is not None and plan.first("value") is not None:
-        pieces.append(_long_rows(body, plan, table, fmt, keep, dates, common, out, units))
+        pieces.append(_long_rows(rows))
     else:
         for col in plan.columns:
             if col.role in ("metric", "unknown", "series_value"):
-                piece = _column_rows(
-                    body, col, plan, table, layout, fmt, keep, dates, common, out, units
-                )
+                piece = _column_rows(rows, col)
                 if piece is not None:
                     pieces.append(piece)
     out.columns.extend(_readings(plan))
@@ -662,20 +661,25 @@ def _stack(pieces: list[_Piece], dates: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
-def _column_rows(
-    body: pd.DataFrame,
-    col: Column,
-    plan: Plan,
-    table: Table,
-    layout: Layout,
-    fmt: str,
-    keep: np.ndarray,
-    dates: np.ndarray,
-    common: dict[str, pd.Categorical | str | None],
-    out: Shaped,
-    units: _Units,
-) -> _Piece | None:
+@dataclass(frozen=True)
+class _Rows:
+    """What every metric column of a table is read against: its rows, their dates and labels."""
+
+    body: pd.DataFrame
+    plan: Plan
+    table: Table
+    fmt: str
+    keep: np.ndarray
+    dates: np.ndarray
+    common: dict[str, pd.Categorical | str | None]
+    out: Shaped
+    units: _Units
+
+
+def _column_rows(rows: _Rows, col: Column) -> _Piece | None:
     """Tidy rows for one metric column of a wide table."""
+    body, plan, table, fmt, keep = rows.body, rows.plan, rows.table, rows.fmt, rows.keep
+    common, out, units = rows.common, rows.out, rows.units
     parsed = parse_numbers(body[col.name], fmt)
     _report_bad(out, table, body, col.name, parsed, keep)
     values = parsed.values.to_numpy(dtype="float64")
@@ -738,18 +742,10 @@ def _result_metrics(body: pd.DataFrame, plan: Plan, which: str) -> pd.Categorica
     return _map(body[col.name], meaning)
 
 
-def _long_rows(
-    body: pd.DataFrame,
-    plan: Plan,
-    table: Table,
-    fmt: str,
-    keep: np.ndarray,
-    dates: np.ndarray,
-    common: dict[str, pd.Categorical | str | None],
-    out: Shaped,
-    units: _Units,
-) -> _Piece:
+def _long_rows(rows: _Rows) -> _Piece:
     """Tidy rows for a long table: the metric is named per row, mapped once per distinct name."""
+    body, plan, table, fmt, keep = rows.body, rows.plan, rows.table, rows.fmt, rows.keep
+    common, out, units = rows.common, rows.out, rows.units
     name_col, value_col = plan.first("metric_name"), plan.first("value")
     assert name_col is not None and value_col is not None
     names = _map(body[name_col.name], lambda s: s or None)
@@ -775,9 +771,9 @@ def _long_rows(
             )
         )
         if unit_of[name] == "fraction" and metric_of[name] not in _RATIOS and not parsed.percent:
-            rows = names == name
-            if np.nanmax(np.abs(values[rows]), initial=0.0) > 1:
-                values[rows] /= 100.0
+            selected = np.asarray(names == name)
+            if np.nanmax(np.abs(values[selected]), initial=0.0) > 1:
+                values[selected] /= 100.0
                 out.note("percent_units", name, "values_above_one", name)
     mask = keep & ~np.isnan(values) & (names.codes >= 0)
     text = dict(common)

@@ -10,7 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
-DEMOS = [d["id"] for d in tomllib.loads((ROOT / "sample_data" / "datasets.toml").read_text())["datasets"]]
+DEMOS = [
+    d["id"] for d in tomllib.loads((ROOT / "sample_data" / "datasets.toml").read_text())["datasets"]
+]
 PAGES = ["pages/upload.py", "pages/verdicts.py", "pages/funnel.py", "pages/ecosystem.py"]
 
 
@@ -38,7 +40,9 @@ def start(demo: str | None = None, lang: str = "en") -> AppTest:
 def texts(at: AppTest) -> str:
     """Everything the user can read on the page, as one string."""
     parts = [m.value for m in at.markdown] + [m.value for m in at.caption]
-    parts += [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    parts += (
+        [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    )
     parts += [f"{m.label} {m.value}" for m in at.metric] + [h.value for h in at.subheader]
     parts += [h.value for h in at.title]
     return "\n".join(str(p) for p in parts)
@@ -113,7 +117,10 @@ def test_upload_through_the_uploader_reads_the_files() -> None:
     """Files given to the uploader are read and reported, a bad one with one clear sentence."""
     at = start()
     fixtures = ROOT / "tests" / "fixtures"
-    files = [Upload(fixtures / "meta_ads_manager_id_excel.csv"), Upload(fixtures / "bad" / "garbage.csv")]
+    files = [
+        Upload(fixtures / "meta_ads_manager_id_excel.csv"),
+        Upload(fixtures / "bad" / "garbage.csv"),
+    ]
     at.session_state["uploads"] = {f.name: f.getvalue() for f in files}
     at.run()
     assert not at.exception

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kpi_core.labels import problem_message
 from kpi_core.ingest import read_files
+from kpi_core.labels import problem_message
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data"
