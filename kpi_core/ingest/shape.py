@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
 from kpi_core import catalogue
@@ -89,13 +91,21 @@ class Context:
 # --- per-row text as codes -------------------------------------------------------------------
 
 
+def _texts(values: pd.Index | np.ndarray) -> list[str]:
+    """Distinct values as stripped strings; arrow strings are trimmed in one vectorised call."""
+    if isinstance(values, pd.Index) and isinstance(values.dtype, pd.StringDtype):
+        trimmed = pc.utf8_trim_whitespace(pa.array(values.to_numpy(dtype=object), type=pa.string()))
+        return [v or "" for v in trimmed.to_pylist()]
+    return [str(u).strip() for u in values]
+
+
 def _factor(series: pd.Series) -> tuple[np.ndarray, list[str]]:
     """Codes into the distinct stripped texts of a column (-1 where the cell is empty)."""
     if isinstance(series.dtype, pd.CategoricalDtype):
         codes, uniques = series.cat.codes.to_numpy(), series.cat.categories
     else:
         codes, uniques = pd.factorize(series)
-    labels = [str(u).strip() for u in uniques]
+    labels = _texts(uniques)
     if "" in labels:
         empty = np.array([label == "" for label in labels] + [True], dtype=bool)
         codes = np.where(empty[codes], -1, codes)
@@ -129,10 +139,10 @@ def _recode(cat: pd.Categorical, mapping: dict[str, str | None]) -> pd.Categoric
     return _categorical(cat.codes, [mapping.get(c) for c in cat.categories])
 
 
-def _flags(series: pd.Series, test: Callable[[str], bool]) -> np.ndarray:
+def _flags(series: pd.Series, test: Callable[[str], object]) -> np.ndarray:
     """A boolean per row from a test on each distinct text."""
     codes, labels = _factor(series)
-    passed = [test(label) for label in labels]
+    passed = [bool(test(label)) for label in labels]
     if not any(passed):
         return np.zeros(len(codes), dtype=bool)
     lookup = np.array([*passed, False], dtype=bool)
@@ -211,7 +221,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     totals = np.zeros(n, dtype=bool)
     for col in labels[:3] + plan.columns[:1]:
         if not pd.api.types.is_numeric_dtype(body[col.name].dtype):
-            totals |= _flags(body[col.name], lambda s: bool(_TOTAL_ROW.match(s)))
+            totals |= _flags(body[col.name], _TOTAL_ROW.match)
     totals &= keep
     if totals.any() and layout.deduplicated_total:
         # The export's total counts each order once though its parts overlap (Shopee's
