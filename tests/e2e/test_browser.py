@@ -7,22 +7,10 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, ROOT
+from tests.e2e.harness import ARTIFACTS, ROOT, no_exception, settle
 
 pytestmark = pytest.mark.e2e
 FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def settle(page: Any) -> None:
-    """Wait until Streamlit has finished the run and drawn its result."""
-    page.wait_for_timeout(600)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=90_000)
-    page.wait_for_timeout(400)
-
-
-def no_exception(page: Any) -> None:
-    """No Python exception box anywhere on the page."""
-    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_upload_two_platforms_and_read_verdicts_in_both_languages(page: Any) -> None:

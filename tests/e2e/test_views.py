@@ -6,8 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, ROOT
-from tests.e2e.test_browser import no_exception, settle
+from tests.e2e.harness import ARTIFACTS, ROOT, no_exception, settle
 
 pytestmark = pytest.mark.e2e
 FUNNEL, ECOSYSTEM = 2, 3  # positions in the sidebar navigation
