@@ -64,9 +64,10 @@ def main() -> None:
         for i in range(args.repeats):
             value = values[i % len(values)]
             if kind == "goals":
-                at.multiselect(key="goals_widget_en").set_value(value)
+                next(m for m in at.multiselect if (m.key or "").startswith("goals_")).set_value(value)
             elif kind == "business model":
-                at.selectbox(key="business_model_widget_en").set_value(value)
+                model = next(s for s in at.selectbox if (s.key or "").startswith("business_model_"))
+                model.set_value(value)
             else:
                 at.selectbox(key="lang_widget").set_value(value)
             times.append(run(at))

@@ -38,8 +38,12 @@ def remember(key: str, widget: str | None = None) -> Callable[[], None]:
 
 
 def widget_key(name: str) -> str:
-    """A widget key per language: option labels are translated, so each language has its own."""
-    return f"{name}_widget_{lang()}"
+    """A widget key per language (option labels are translated) and per demo loaded.
+
+    A new key is a new widget: the browser forgets what the old one held, so a demo's goals
+    and model are shown instead of the choices made before it.
+    """
+    return f"{name}_widget_{lang()}_{st.session_state.get('widgets_generation', 0)}"
 
 
 def uploads() -> dict[str, bytes]:
@@ -88,13 +92,11 @@ def load_demo(dataset_id: str) -> None:
     for name in chosen["files"]:
         store[name] = (SAMPLE_DATA / name).read_bytes()
     st.session_state["demo"] = dataset_id
-    # Runs as the button's callback, before the sidebar is drawn: dropping the widgets' own
-    # state makes them start again from the demo's goals and model.
+    # Runs as the button's callback, before the sidebar is drawn: new widget keys make the
+    # sidebar start again from the demo's goals and model.
     st.session_state["goals"] = list(chosen.get("goals", []))
     st.session_state["business_model"] = chosen.get("business_model")
-    for name in ("goals", "business_model"):
-        for language in ("en", "id"):
-            st.session_state.pop(f"{name}_widget_{language}", None)
+    st.session_state["widgets_generation"] = st.session_state.get("widgets_generation", 0) + 1
     st.session_state.pop("period", None)
     st.session_state.pop("period_widget", None)
     st.session_state["overrides"] = {}

@@ -73,16 +73,26 @@ def kpi_cards(result: Classification, lang: str) -> None:
                 st.markdown(m.reason)
 
 
+def _names(rows: list[MetricVerdict], lang: str) -> list[str]:
+    """Metric labels; two columns read as one metric also say which column each came from."""
+    labels = [metric_label(m.metric, lang, m.source_name) for m in rows]
+    shared = {label for label in labels if labels.count(label) > 1}
+    names = []
+    for m, label in zip(rows, labels, strict=True):
+        if label in shared and m.source_name != label:
+            label += f" · {m.source_name}"
+        if m.derived:
+            label += f" ({t('verdicts.derived', lang)})"
+        names.append(label)
+    return names
+
+
 def _table(rows: list[MetricVerdict], lang: str) -> pd.DataFrame:
     auto = t("verdicts.auto", lang)
     return pd.DataFrame(
         {
             "verdict": [[m.verdict.value] for m in rows],
-            "metric": [
-                metric_label(m.metric, lang, m.source_name)
-                + (f" ({t('verdicts.derived', lang)})" if m.derived else "")
-                for m in rows
-            ],
+            "metric": _names(rows, lang),
             "placement": [placement_label(m.placement, lang) for m in rows],
             "stage": [t(f"classify.stage.{m.stage.value}", lang) if m.stage else "–" for m in rows],
             "value": [format_value(m.value, m.unit, lang, m.metric) for m in rows],

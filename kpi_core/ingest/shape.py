@@ -203,6 +203,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
         if col.role == "series_value":
             # The metric of a one-metric daily file is named by its title line.
             metric_id = _series_metric(_series_title(table, col))
+            metric_id = layout.remap.get(metric_id or "", metric_id)
             plan.columns[i] = replace(col, metric=metric_id, score=1.0 if metric_id else None)
     out = Shaped(frame=empty_frame(), file=table.file, corrections=corr)
     out.problems.extend(table.problems)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -35,6 +36,11 @@ def start(demo: str | None = None, lang: str = "en") -> AppTest:
     if demo:
         at.button(key=f"demo_{demo}").click().run()
     return at
+
+
+def sidebar_widget(widgets: Any, name: str) -> Any:
+    """The sidebar's goals or business-model widget, whatever its current generation."""
+    return next(w for w in widgets if w.key and w.key.startswith(f"{name}_widget_"))
 
 
 def texts(at: AppTest) -> str:
@@ -98,7 +104,7 @@ def test_changing_goals_changes_the_kpis() -> None:
     at = start("ecom")
     at.switch_page("pages/verdicts.py").run()
     before = {m.label for m in at.metric}
-    at.multiselect(key="goals_widget_en").set_value(["awareness"]).run()
+    sidebar_widget(at.multiselect, "goals").set_value(["awareness"]).run()
     after = {m.label for m in at.metric}
     assert after != before
     assert {"Reach", "Impressions"} & after
@@ -108,7 +114,7 @@ def test_changing_business_model_changes_the_verdicts() -> None:
     """Switching to a brick-and-mortar store re-judges the website metrics and says why."""
     at = start("ecom")
     at.switch_page("pages/verdicts.py").run()
-    at.selectbox(key="business_model_widget_en").set_value("physical_store").run()
+    sidebar_widget(at.selectbox, "business_model").set_value("physical_store").run()
     assert not at.exception
     assert "brick-and-mortar" in texts(at)
 
@@ -176,3 +182,12 @@ def test_correcting_a_column_metric_changes_what_it_reads_as() -> None:
     at.run()
     assert not at.exception
     assert before != metric_label("checkouts") and read_as("Transaksi") == metric_label("checkouts")
+
+
+def test_demo_sets_its_goals_and_model_even_after_earlier_choices() -> None:
+    """Picking a demo after choosing other goals shows the demo's own goals and model."""
+    at = start()
+    sidebar_widget(at.multiselect, "goals").set_value(["retention"]).run()
+    at.button(key="demo_kafe").click().run()
+    assert sidebar_widget(at.multiselect, "goals").value == ["awareness", "sales"]
+    assert sidebar_widget(at.selectbox, "business_model").value == "physical_store"

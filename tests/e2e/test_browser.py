@@ -31,7 +31,7 @@ def test_upload_two_platforms_and_read_verdicts_in_both_languages(page: Any) -> 
     no_exception(page)
     page.screenshot(path=str(ARTIFACTS / "e2e-upload-en.png"), full_page=True)
 
-    goals = page.locator(".st-key-goals_widget_en")
+    goals = page.locator('[class*="st-key-goals_widget_en"]')
     goals.locator("input").click()
     page.get_by_role("option", name="awareness").click()
     page.keyboard.press("Escape")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from kpi_core.ingest import read_file
+from kpi_core.ingest import read_file, read_files
 
 TODAY = date(2026, 11, 23)
 
@@ -39,3 +39,12 @@ def test_one_day_ranges_are_that_day() -> None:
     frame, report = read_file("ads.csv", data, today=TODAY, channel="x")
     assert list(frame["date"]) == [pd.Timestamp("2026-07-01"), pd.Timestamp("2026-07-02")]
     assert not report.problems
+
+
+def test_daily_followers_series_counts_new_follows() -> None:
+    """A Meta daily series titled `Pengikut` holds follows gained per day, not a running total."""
+    lines = ['sep=,', '"Pengikut"', '"Tanggal","Primary"', '"2026-07-01T00:00:00","12"']
+    data = "\n".join([*lines, '"2026-07-02T00:00:00","9"', ""]).encode("utf-16")
+    ds = read_files([("instagram_pengikut.csv", data)])
+    assert set(ds.frame["metric"].astype(str)) == {"new_followers"}
+    assert ds.frame["value"].sum() == 21
