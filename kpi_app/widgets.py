@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from kpi_app.corrections import correction_panel
+from kpi_core import catalogue
 from kpi_core.i18n import format_date, format_number, t
 from kpi_core.labels import (
     channel_label,
@@ -82,6 +83,16 @@ def _warnings(report: FileReport) -> bool:
     return any(p.severity != Severity.INFO for p in report.problems) or bool(report.unknown_columns)
 
 
+def _unit(unit: str | None, metric: str | None, lang: str) -> str:
+    """The column's unit: the currency its header names, else what the metric counts."""
+    if unit:
+        return unit_label(unit, lang)
+    if metric and metric in catalogue.metric_ids():
+        kind = catalogue.metric(metric).unit
+        return t("unit.money", lang) if kind == "money" else unit_label(kind, lang)
+    return ""
+
+
 def columns_table(report: FileReport, lang: str) -> pd.DataFrame:
     """Each column of the file and what it was read as."""
     rows = []
@@ -96,7 +107,7 @@ def columns_table(report: FileReport, lang: str) -> pd.DataFrame:
             {
                 t("column.name", lang): col.source_name,
                 t("column.reads_as", lang): reads_as,
-                t("column.unit", lang): unit_label(col.unit, lang) if col.unit else "",
+                t("column.unit", lang): _unit(col.unit, col.metric, lang),
                 t("column.match", lang): f"{col.score:.0%}"
                 if col.score is not None and col.role in ("metric", "unknown")
                 else "",
