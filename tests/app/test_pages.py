@@ -17,17 +17,6 @@ DEMOS = [
 PAGES = ["pages/upload.py", "pages/verdicts.py", "pages/funnel.py", "pages/ecosystem.py"]
 
 
-class Upload:
-    """A file as st.file_uploader hands it over."""
-
-    def __init__(self, path: Path) -> None:
-        self.name = path.name
-        self._data = path.read_bytes()
-
-    def getvalue(self) -> bytes:
-        return self._data
-
-
 def start(demo: str | None = None, lang: str = "en") -> AppTest:
     """The app started, optionally in Indonesian and with a demo dataset loaded."""
     at = AppTest.from_file(APP, default_timeout=120).run()
@@ -123,17 +112,13 @@ def test_upload_through_the_uploader_reads_the_files() -> None:
     """Files given to the uploader are read and reported, a bad one with one clear sentence."""
     at = start()
     fixtures = ROOT / "tests" / "fixtures"
-    files = [
-        Upload(fixtures / "meta_ads_manager_id_excel.csv"),
-        Upload(fixtures / "bad" / "garbage.csv"),
-    ]
-    at.session_state["uploads"] = {f.name: f.getvalue() for f in files}
-    at.run()
+    files = [fixtures / "meta_ads_manager_id_excel.csv", fixtures / "bad" / "garbage.csv"]
+    at.file_uploader[0].set_value([(f.name, f.read_bytes(), "text/csv") for f in files]).run()
     assert not at.exception
     page = texts(at)
     assert "Meta Ads Manager" in page
     assert any("garbage.csv is not a spreadsheet" in e.value for e in at.error)
-
+    assert "1 / 2" in page  # files read out of files uploaded
 
 def test_verdict_override_is_marked_as_set_by_the_user() -> None:
     """A verdict the marketer sets wins over the computed one and is marked as theirs."""
