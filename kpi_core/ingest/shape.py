@@ -188,7 +188,7 @@ def concat_tidy(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
             data[col] = union_categoricals([_str_categories(pd.Categorical(p)) for p in parts])
         else:
             data[col] = np.concatenate([p.to_numpy() for p in parts])
-    return pd.DataFrame(data)
+    return pd.DataFrame(data, copy=False)
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -637,7 +637,7 @@ def _whole(piece: _Piece, dates: np.ndarray) -> pd.DataFrame:
                 np.full(n, -1 if value is None else 0, dtype=np.int8),
                 categories=pd.Index([] if value is None else [value], dtype="str"),
             )
-    return pd.DataFrame(data)
+    return pd.DataFrame(data, copy=False)
 
 
 def _stack(pieces: list[_Piece], dates: np.ndarray) -> pd.DataFrame:
@@ -669,7 +669,7 @@ def _stack(pieces: list[_Piece], dates: np.ndarray) -> pd.DataFrame:
         data[col] = pd.Categorical.from_codes(
             np.concatenate(codes), categories=pd.Index(list(categories), dtype="str")
         )
-    return pd.DataFrame(data)
+    return pd.DataFrame(data, copy=False)
 
 
 @dataclass(frozen=True)
