@@ -92,13 +92,14 @@ def _table(rows: list[MetricVerdict], lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "verdict": [[m.verdict.value] for m in rows],
+            # The marketer's own verdict sits next to the computed one, where the eye is.
+            "override": [m.verdict.value if m.overridden else auto for m in rows],
             "metric": _names(rows, lang),
             "placement": [placement_label(m.placement, lang) for m in rows],
             "stage": [t(f"classify.stage.{m.stage.value}", lang) if m.stage else "–" for m in rows],
             "value": [format_value(m.value, m.unit, lang, m.metric) for m in rows],
             "reason": [m.reason for m in rows],
             "flags": [[t(f"flagname.{f}", lang) for f in m.flags] for m in rows],
-            "override": [m.verdict.value if m.overridden else auto for m in rows],
         }
     )
 
@@ -155,23 +156,24 @@ def channel_tables(
                     options=list(labels),
                     color=[VERDICT_COLORS[v] for v in labels],
                     format_func=labels.__getitem__,
-                    width=110,
+                    width=100,
                 ),
-                "metric": st.column_config.TextColumn(t("verdicts.col_metric", lang), width=230),
+                "metric": st.column_config.TextColumn(t("verdicts.col_metric", lang), width=220),
                 "placement": st.column_config.TextColumn(
-                    t("verdicts.col_placement", lang), width=90
+                    t("verdicts.col_placement", lang), width=80
                 ),
-                "stage": st.column_config.TextColumn(t("verdicts.col_stage", lang), width=100),
-                "value": st.column_config.TextColumn(t("verdicts.col_value", lang), width=140),
-                "reason": st.column_config.TextColumn(t("verdicts.col_reason", lang), width=560),
-                "flags": st.column_config.ListColumn(t("verdicts.col_flags", lang), width=170),
+                "stage": st.column_config.TextColumn(t("verdicts.col_stage", lang), width=90),
+                "value": st.column_config.TextColumn(t("verdicts.col_value", lang), width=120),
+                # Hover shows the whole reason; the table stays within the page.
+                "reason": st.column_config.TextColumn(t("verdicts.col_reason", lang), width=360),
+                "flags": st.column_config.ListColumn(t("verdicts.col_flags", lang), width=150),
                 "override": st.column_config.SelectboxColumn(
                     t("verdicts.col_override", lang),
                     options=[auto, *labels],
                     format_func=lambda v: labels.get(v, v),
                     required=True,
                     help=t("verdicts.col_override_help", lang),
-                    width=130,
+                    width=120,
                 ),
             },
         )

@@ -71,3 +71,26 @@ def test_bad_file_is_one_sentence_and_the_rest_stays(page: Any) -> None:
         page.get_by_text("garbage.csv is not a spreadsheet or CSV file", exact=False).count() == 1
     )
     assert page.get_by_text("Google Ads").count() >= 1
+
+
+def test_override_a_verdict_in_place(page: Any) -> None:
+    """Setting a metric's verdict in the table makes it a KPI card marked as set by the user."""
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    page.locator(".st-key-demo_kafe button").click()
+    page.locator("h4").first.wait_for(timeout=90_000)
+    settle(page)
+    page.locator('[data-testid="stSidebarNavLink"]').nth(1).click()
+    page.get_by_text("Your KPIs").wait_for(timeout=90_000)
+    settle(page)
+    cards = page.locator('[data-testid="stMetric"]').count()
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    assert grid is not None
+    # "Your verdict" is the second column; the second row is the first non-KPI on Instagram.
+    page.mouse.dblclick(grid["x"] + 160, grid["y"] + 36 * 2 + 18)
+    page.get_by_role("option", name="KPI", exact=True).click()
+    page.keyboard.press("Enter")
+    settle(page)
+    no_exception(page)
+    assert page.locator('[data-testid="stMetric"]').count() == cards + 1
+    assert page.get_by_text("set by you").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "e2e-override-en.png"), full_page=True)
