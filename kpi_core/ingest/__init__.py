@@ -12,8 +12,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kpi_core.ingest.codes import concat_tidy, empty_frame
+from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.layouts import Layout, recognise
-from kpi_core.ingest.shape import Context, Shaped, concat_tidy, empty_frame, shape
+from kpi_core.ingest.shape import shape
 from kpi_core.ingest.sources import (
     Table,
     UnreadableFileError,

@@ -1,0 +1,168 @@
+"""Which date each row carries: its own, its publish time for `Lifetime` rows, or its period."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from kpi_core.ingest.codes import factor, flag_rows
+from kpi_core.ingest.columns import Plan
+from kpi_core.ingest.context import Context, Shaped
+from kpi_core.ingest.dates import ParsedDates, infer_date_order, parse_dates, parse_period
+from kpi_core.ingest.layouts import Layout
+from kpi_core.ingest.sources import Table
+from kpi_core.models import Severity
+
+_DATE_TOKEN = re.compile(
+    r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?!\d)"
+)
+
+
+_LIFETIME = {"lifetime", "seumur hidup", "sepanjang waktu"}
+
+
+def row_dates(
+    body: pd.DataFrame,
+    plan: Plan,
+    table: Table,
+    layout: Layout,
+    ctx: Context,
+    out: Shaped,
+    keep: np.ndarray,
+) -> np.ndarray:
+    """Row dates (NaT where none); summary rows and unreadable dates leave `keep`."""
+    n = len(body)
+    # Publish and creation times describe the item, not the figures: they date a row only when
+    # the row's own date says `Lifetime`. A table without a date column (YouTube's `Table
+    # data`: the period's figures per video) is dated by its stated period, or not at all.
+    primary = plan.first("date")
+    if primary is None:
+        values = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+        period = _preamble_period(table.preamble)
+        if period:
+            # A period report's rows are dated by the period's first day, and the user is told.
+            values[:] = np.datetime64(period[0], "ns")
+            out.note("period", f"{period[0].isoformat()} – {period[1].isoformat()}", "preamble")
+        else:
+            out.note("period", "", "no_dates")
+        return values
+    raw = body[primary.name]
+    typed = pd.api.types.is_datetime64_any_dtype(raw.dtype) or pd.api.types.is_numeric_dtype(
+        raw.dtype
+    )
+    secondary = plan.first("date_secondary")
+    if not typed and secondary is not None and secondary is not primary:
+        lifetime = flag_rows(raw, lambda s: s.lower() in _LIFETIME)
+        if lifetime.any():
+            raw = _where(raw, lifetime, body[secondary.name])
+            out.note("date_column", secondary.name, "lifetime", primary.name)
+    if typed:
+        order, basis = "ymd", "typed"
+    else:
+        samples = [str(s) for s in raw[keep].dropna().head(500) if str(s).strip()]
+        # Every date of a range cell is evidence (`08/07/2026 - 14/07/2026` proves day-first).
+        samples = [t for s in samples for t in (_DATE_TOKEN.findall(s) or [s])]
+        order, basis = infer_date_order(samples, layout.date_order)
+    if ctx.corrections.date_order:
+        order, basis = ctx.corrections.date_order, "user"
+    out.date_order = order
+    if not typed or basis == "user":
+        out.note("date_order", order, basis, primary.name)
+    parsed = _parse_dates(raw, order, ctx)
+    if parsed.yearless:
+        basis = "user" if ctx.corrections.year else "latest_past"
+        out.note("year", str(parsed.year_used), basis, primary.name)
+    values = parsed.values.to_numpy(dtype="datetime64[ns]", copy=True)
+    missing = np.isnat(values) & keep
+    if missing.any():
+        # A date range in the date column: a one-day range is that day; a longer one is a
+        # whole-period summary beside daily rows (Shopee's row 2), or, when every row is a
+        # range (weekly reports), the row's period, dated by its first day.
+        start, end = _row_periods(raw, missing, order)
+        ranged = ~np.isnat(start)
+        one_day = ranged & (start == end)
+        values[one_day] = start[one_day]
+        longer = ranged & ~one_day
+        if longer.any():
+            if (keep & ~np.isnat(values)).any():
+                count = int(longer.sum())
+                out.problem("summary_rows", Severity.INFO, column=primary.name, count=count)
+                keep &= ~longer
+            else:
+                values[longer] = start[longer]
+                out.note("period_rows", primary.name, "range_start", primary.name)
+        missing &= ~ranged
+    if missing.any():
+        examples = tuple(str(x) for x in raw[missing].head(3))
+        first = int(np.flatnonzero(missing)[0]) + table.first_row
+        out.problem(
+            "bad_dates", column=primary.name, row=first, count=int(missing.sum()), examples=examples
+        )
+        keep &= ~missing
+    return values
+
+
+_PERIOD_LABELS = 1000  # distinct unreadable date labels tried as ranges; the rest are bad dates
+
+
+def _row_periods(raw: pd.Series, rows: np.ndarray, order: str) -> tuple[np.ndarray, np.ndarray]:
+    """First and last day of each masked row whose date cell is a range (NaT elsewhere)."""
+    n = len(raw)
+    start = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    end = start.copy()
+    idx = np.flatnonzero(rows)
+    codes, labels = factor(raw.iloc[idx])
+    used = np.unique(codes[codes >= 0])[:_PERIOD_LABELS]
+    found: list[tuple[date, date] | None] = [None] * len(labels)
+    for i in used:
+        found[i] = parse_period(labels[i], order) if labels[i] else None
+    nat = np.datetime64("NaT", "ns")
+    first = np.array([f[0] if f else nat for f in found] + [nat], dtype="datetime64[ns]")
+    last = np.array([f[1] if f else nat for f in found] + [nat], dtype="datetime64[ns]")
+    start[idx], end[idx] = first[codes], last[codes]
+    return start, end
+
+
+def _where(raw: pd.Series, mask: np.ndarray, other: pd.Series) -> pd.Series:
+    """`raw` with the masked rows taken from `other`; label columns stay dictionary-encoded."""
+    if isinstance(raw.dtype, pd.CategoricalDtype) and isinstance(other.dtype, pd.CategoricalDtype):
+        mine, theirs = raw.cat.categories.astype("str"), other.cat.categories.astype("str")
+        cats = mine.union(theirs)
+        left = raw.cat.rename_categories(list(mine)).cat.set_categories(cats).cat.codes.to_numpy()
+        right = (
+            other.cat.rename_categories(list(theirs)).cat.set_categories(cats).cat.codes.to_numpy()
+        )
+        codes = np.where(mask, right, left)
+        result = pd.Categorical.from_codes(codes, categories=cats)
+        return pd.Series(result, index=raw.index, name=raw.name)
+    return raw.astype(object).where(~mask, other.astype(object))
+
+
+def _parse_dates(raw: pd.Series, order: str, ctx: Context) -> ParsedDates:
+    """Dates of a dictionary-encoded column are parsed once per distinct value when they carry
+    their year; yearless dates depend on row order and are parsed row by row."""
+    if isinstance(raw.dtype, pd.CategoricalDtype):
+        labels = pd.Series(raw.cat.categories.astype("str"))
+        once = parse_dates(labels, order, today=ctx.today, year=ctx.corrections.year)
+        if not once.yearless:
+            codes = raw.cat.codes.to_numpy()
+            days = np.append(once.values.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT"))
+            return ParsedDates(
+                pd.Series(days[codes], index=raw.index), pd.Series(False, index=raw.index)
+            )
+        raw = raw.astype("str")
+    return parse_dates(raw, order, today=ctx.today, year=ctx.corrections.year)
+
+
+def _preamble_period(preamble: list[str]) -> tuple[date, date] | None:
+    """A report period stated above the header (`Periode,01/07/2026 - 31/07/2026`)."""
+    for line in preamble:
+        text = re.sub(r"^[^:,\d]*[:,]\s*", "", line) if re.search(r"\d", line) else line
+        for candidate in (line, text):
+            found = parse_period(candidate, "dmy")
+            if found is not None:
+                return found
+    return None

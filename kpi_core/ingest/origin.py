@@ -1,0 +1,92 @@
+"""Where each row comes from: its channel and placement, and its campaign and row key."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from kpi_core import catalogue
+from kpi_core.ingest.codes import map_labels
+from kpi_core.ingest.columns import PLACEMENT_VALUES, Column, Plan
+from kpi_core.ingest.context import Context, Shaped
+from kpi_core.ingest.layouts import Layout
+from kpi_core.ingest.sources import Table
+
+
+def row_channels(
+    body: pd.DataFrame, plan: Plan, layout: Layout, table: Table, ctx: Context, out: Shaped
+) -> pd.Categorical | str:
+    if ctx.corrections.channel:
+        out.channel = ctx.corrections.channel
+        out.note("channel", out.channel, "user")
+        return out.channel
+    col = plan.first("channel")
+    if col is not None:
+        unknown: list[str] = []
+
+        def channel_of(label: str) -> str:
+            found = catalogue.match_channel(label)
+            if found is None and catalogue.normalize(label) != "other":
+                unknown.append(label)
+            return found or "other"
+
+        mapped = map_labels(body[col.name], channel_of)
+        if unknown:
+            out.problem(
+                "unknown_channels", column=col.name, count=len(unknown), examples=tuple(unknown[:5])
+            )
+        used = list(mapped.categories[np.unique(mapped.codes[mapped.codes >= 0])])
+        out.channel = used[0] if len(used) == 1 else None
+        out.note("channel", out.channel or "mixed", "column", col.name)
+        return mapped
+    if layout.channel:
+        out.channel = layout.channel
+        out.note("channel", layout.channel, "layout")
+        return layout.channel
+    candidates = [
+        (" ".join(table.preamble[:2]), "title"),
+        (re.sub(r"[_\-.+/]", " ", table.source), "file_name"),
+    ]
+    for text, basis in candidates:
+        found = catalogue.match_channel(text)
+        if found:
+            out.channel = found
+            out.note("channel", found, basis)
+            return found
+    out.channel = ctx.channel or "other"
+    out.note("channel", out.channel, "default" if ctx.channel else "unknown")
+    if not ctx.channel:
+        out.problem("channel_unknown")
+    return out.channel
+
+
+def row_placements(
+    body: pd.DataFrame, plan: Plan, layout: Layout, ctx: Context, out: Shaped
+) -> pd.Categorical | str:
+    if ctx.corrections.placement:
+        out.placement = ctx.corrections.placement
+        out.note("placement", out.placement, "user")
+        return out.placement
+    fallback = layout.placement or ctx.placement or "organic"
+    col = plan.first("placement")
+    if col is not None:
+        mapped = map_labels(body[col.name], lambda s: PLACEMENT_VALUES.get(s.lower(), fallback))
+        used = list(mapped.categories[np.unique(mapped.codes[mapped.codes >= 0])])
+        out.placement = used[0] if len(used) == 1 else None
+        out.note("placement", out.placement or "mixed", "column", col.name)
+        return mapped
+    basis = "layout" if layout.placement else "default" if ctx.placement else "assumed"
+    out.placement = fallback
+    out.note("placement", fallback, basis)
+    return fallback
+
+
+def text_labels(body: pd.DataFrame, col: Column | None) -> pd.Categorical | None:
+    if col is None:
+        return None
+    values = body[col.name]
+    if pd.api.types.is_float_dtype(values.dtype):
+        values = values.map(lambda v: None if pd.isna(v) else f"{v:.0f}")
+    return map_labels(values, lambda s: s or None)

@@ -1,0 +1,86 @@
+"""What each figure is counted in: count, fraction, seconds, or the currency the file names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from kpi_core import catalogue
+from kpi_core.ingest.columns import Column, Plan
+from kpi_core.ingest.context import Shaped
+from kpi_core.ingest.numbers import ParsedNumbers
+
+# Rates that are plain ratios (ROAS 4.2 means 4.2x), never percentages to rescale.
+RATIOS = {"roas", "roi", "frequency", "views_per_user", "average_order_value", "acos"}
+
+
+ID_SIGNALS = re.compile(
+    r"(?i)\b(tanggal|jumlah|biaya|pendapatan|penjualan|jangkauan|tayangan|pesanan|pengunjung)\b"
+)
+
+
+PLAIN_UNITS = ("count", "fraction", "seconds")
+
+
+def file_currency(plan: Plan) -> str | None:
+    """The currency most money headers of the file name (`Amount spent (IDR)`)."""
+    found = [c.header.currency for c in plan.columns if c.header.currency]
+    return max(set(found), key=found.count) if found else None
+
+
+@dataclass
+class Units:
+    """Unit decisions for a table: the currency the file names, or a recorded assumption."""
+
+    out: Shaped
+    signals_id: bool
+    file_currency: str | None
+    row_currency: pd.Categorical | None
+
+    def of(
+        self, metric_id: str | None, col: Column | None, parsed: ParsedNumbers, source: str
+    ) -> str:
+        kind = catalogue.metric(metric_id).unit if metric_id else None
+        own = col.header.currency if col else None
+        if kind == "money" or (kind is None and (own or parsed.currency)):
+            currency = own or parsed.currency or self.file_currency
+            if currency:
+                return currency
+            if self.row_currency is not None:
+                return "money"
+            guess = "IDR" if self.signals_id else "USD"
+            self.out.note("currency", guess, "assumed", source)
+            return guess
+        if kind == "fraction" or (kind is None and parsed.percent):
+            return "fraction"
+        if kind == "seconds" or parsed.seconds:
+            return "seconds"
+        return "count"
+
+    def per_row(self, unit: str, mask: np.ndarray, source: str) -> pd.Categorical | str:
+        if unit in PLAIN_UNITS or self.row_currency is None:
+            return unit
+        # Money takes the currency named on its row (`Currency code`), else the column's.
+        cur = self.row_currency
+        blank = (cur.codes < 0) & mask
+        if not blank.any():
+            return cur
+        if unit == "money":
+            unit = "IDR" if self.signals_id else "USD"
+            self.out.note("currency", unit, "assumed", source)
+        filled = cur.add_categories([unit]) if unit not in cur.categories else cur
+        return filled.fillna(unit)
+
+
+def as_fraction(
+    values: np.ndarray, metric_id: str | None, parsed: ParsedNumbers, unit: str
+) -> tuple[np.ndarray, bool]:
+    """Fractions written as percent numbers (CTR 2.86 meaning 2.86 %) become 0.0286."""
+    if unit != "fraction" or parsed.percent or metric_id in RATIOS:
+        return values, False
+    if np.nanmax(np.abs(values), initial=0.0) > 1:
+        return values / 100.0, True
+    return values, False
