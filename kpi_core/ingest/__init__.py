@@ -16,16 +16,9 @@ from kpi_core.ingest.codes import concat_tidy, empty_frame
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.layouts import Layout, recognise
 from kpi_core.ingest.shape import shape
-from kpi_core.ingest.sources import (
-    Table,
-    UnreadableFileError,
-    kind_of,
-    read_parquet,
-    read_text_table,
-    read_xls,
-    read_xlsx,
-    read_zip,
-)
+from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
+from kpi_core.ingest.table import Table, UnreadableFileError
+from kpi_core.ingest.text import read_text_table
 from kpi_core.models import (
     TEXT_COLUMNS,
     TIDY_COLUMNS,

@@ -13,7 +13,7 @@ from kpi_core import catalogue
 from kpi_core.catalogue import Header
 from kpi_core.ingest.dates import parse_dates
 from kpi_core.ingest.layouts import Layout
-from kpi_core.ingest.sources import COPY_MARK
+from kpi_core.ingest.table import COPY_MARK
 from kpi_core.models import FileCorrections
 
 PLACEMENT_VALUES = {

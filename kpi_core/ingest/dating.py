@@ -13,7 +13,7 @@ from kpi_core.ingest.columns import Plan
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.dates import ParsedDates, infer_date_order, parse_dates, parse_period
 from kpi_core.ingest.layouts import Layout
-from kpi_core.ingest.sources import Table
+from kpi_core.ingest.table import Table
 from kpi_core.models import Severity
 
 _DATE_TOKEN = re.compile(

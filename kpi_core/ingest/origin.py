@@ -12,7 +12,7 @@ from kpi_core.ingest.codes import map_labels
 from kpi_core.ingest.columns import PLACEMENT_VALUES, Column, Plan
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.layouts import Layout
-from kpi_core.ingest.sources import Table
+from kpi_core.ingest.table import Table
 
 
 def row_channels(

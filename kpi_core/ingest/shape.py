@@ -29,7 +29,7 @@ from kpi_core.ingest.dating import row_dates
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.numbers import ParsedNumbers, infer_number_format, parse_numbers
 from kpi_core.ingest.origin import row_channels, row_placements, text_labels
-from kpi_core.ingest.sources import Table
+from kpi_core.ingest.table import Table
 from kpi_core.ingest.units import ID_SIGNALS, PLAIN_UNITS, RATIOS, Units, as_fraction, file_currency
 from kpi_core.models import (
     ColumnReading,

@@ -1,0 +1,190 @@
+"""Workbooks, Parquet and zip downloads: every sheet or member that holds a table."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import pandas as pd
+
+from kpi_core.ingest.table import (
+    Table,
+    UnreadableFileError,
+    dedupe,
+    find_header,
+    header_score,
+    is_description_row,
+)
+from kpi_core.models import Problem, Severity
+
+ZIP_MEMBER_CAP = 200 * 1024 * 1024  # decompressed bytes; a bigger member is refused, not truncated
+
+
+ZIP_TOTAL_CAP = 400 * 1024 * 1024
+
+
+ZIP_RATIO_CAP = 200  # a member that claims to inflate more than this is a bomb, not an export
+
+
+def grid_to_table(file: str, source: str, grid: list[list[Any]]) -> Table | None:
+    """A sheet's cells as a table, or None when the sheet holds nothing that looks like data."""
+    grid = [row for row in grid]
+    while grid and not any(_filled(c) for c in grid[-1]):
+        grid.pop()
+    if not grid:
+        return None
+    h = find_header(grid)
+    if header_score(grid[h]) <= 0:
+        return None
+    width = max(len(r) for r in grid)
+    header_cells = list(grid[h]) + [None] * (width - len(grid[h]))
+    while header_cells and not _filled(header_cells[-1]):
+        header_cells.pop()
+    header = dedupe(header_cells)
+    described = 0
+    while h + 1 + described < len(grid) and is_description_row(
+        list(grid[h + 1 + described]), header
+    ):
+        described += 1
+    data = [(list(r) + [None] * len(header))[: len(header)] for r in grid[h + 1 + described :]]
+    preamble = [" ".join(str(c) for c in r if _filled(c)) for r in grid[:h]]
+    body = pd.DataFrame(data, columns=header, dtype="object")
+    return Table(
+        file=file,
+        source=source,
+        header=header,
+        body=body,
+        preamble=[p for p in preamble if p],
+        first_row=h + 2 + described,
+        skipped_description_rows=described,
+        textual=False,
+    )
+
+
+def _filled(cell: Any) -> bool:
+    return cell is not None and str(cell).strip() != ""
+
+
+def read_xlsx(file: str, data: bytes) -> list[Table]:
+    """Every sheet of an .xlsx workbook that holds a table (openpyxl uses defusedxml)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise UnreadableFileError(file, "corrupt_excel") from exc
+    try:
+        sheets = [
+            (sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
+            for sheet in book.worksheets
+        ]
+    finally:
+        book.close()
+    return _sheet_tables(file, sheets)
+
+
+def _sheet_tables(file: str, sheets: list[tuple[str, list[list[Any]]]]) -> list[Table]:
+    """A table per sheet that holds one; sheets with content but no table are named, not lost."""
+    tables: list[Table] = []
+    skipped: list[str] = []
+    for title, grid in sheets:
+        table = grid_to_table(file, f"{file} [{title}]", grid)
+        if table is not None:
+            tables.append(table)
+        elif any(_filled(cell) for row in grid for cell in row):
+            skipped.append(title)
+    if tables and skipped:
+        tables[0].problems.append(
+            Problem(
+                file, "skipped_sheets", Severity.INFO, count=len(skipped), examples=tuple(skipped)
+            )
+        )
+    return tables
+
+
+def read_xls(file: str, data: bytes) -> list[Table]:
+    """Every sheet of an old binary .xls workbook (LinkedIn still exports these)."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data)
+    except Exception as exc:
+        raise UnreadableFileError(file, "corrupt_excel") from exc
+    sheets = []
+    for sheet in book.sheets():
+        grid = []
+        for r in range(sheet.nrows):
+            row = []
+            for c in range(sheet.ncols):
+                cell = sheet.cell(r, c)
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    row.append(None)
+                else:
+                    row.append(cell.value)
+            grid.append(row)
+        sheets.append((sheet.name, grid))
+    return _sheet_tables(file, sheets)
+
+
+def read_parquet(file: str, data: bytes) -> list[Table]:
+    """A Parquet file as one typed table."""
+    try:
+        frame = pd.read_parquet(io.BytesIO(data))
+    except Exception as exc:
+        raise UnreadableFileError(file, "corrupt_parquet") from exc
+    header = dedupe(list(frame.columns))
+    frame.columns = pd.Index(header)
+    return [Table(file=file, source=file, header=header, body=frame, textual=False)]
+
+
+def read_zip(file: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The members of a zip download, refusing members that would inflate past the caps."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFileError(file, "corrupt_zip") from exc
+    members = []
+    total = 0
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir() or info.filename.startswith("__MACOSX") or "/." in f"/{info.filename}":
+                continue
+            ratio = info.file_size / max(info.compress_size, 1)
+            total += info.file_size
+            if (
+                info.file_size > ZIP_MEMBER_CAP
+                or total > ZIP_TOTAL_CAP
+                or (ratio > ZIP_RATIO_CAP and info.file_size > 10 * 1024 * 1024)
+            ):
+                raise UnreadableFileError(file, "zip_too_large", member=info.filename)
+            with archive.open(info) as member:
+                payload = member.read(ZIP_MEMBER_CAP + 1)
+            if len(payload) > ZIP_MEMBER_CAP:
+                raise UnreadableFileError(file, "zip_too_large", member=info.filename)
+            members.append((info.filename, payload))
+    return members
+
+
+def kind_of(name: str, data: bytes) -> str:
+    """The container kind by signature first, extension second: zip, xlsx, xls, parquet, text."""
+    if data[:4] == b"PK\x03\x04":
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            return "xlsx" if name.lower().endswith(".xlsx") else "zip"
+        return "xlsx" if "[Content_Types].xml" in names else "zip"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "xls"
+    if data[:4] == b"PAR1":
+        return "parquet"
+    lower = name.lower()
+    if lower.endswith((".xlsx", ".xlsm")):
+        return "xlsx"
+    if lower.endswith(".xls") and data.lstrip()[:1] not in (b"<",):
+        return "xls"
+    if lower.endswith(".zip"):
+        return "zip"
+    return "text"

@@ -1,0 +1,262 @@
+"""Delimited text files: encodings, `sep=` and `#` preambles, delimiters, and the fast body read."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+from kpi_core import catalogue
+from kpi_core.ingest.numbers import infer_number_format
+from kpi_core.ingest.table import (
+    HEAD_RECORDS,
+    Table,
+    UnreadableFileError,
+    dedupe,
+    find_header,
+    is_description_row,
+)
+from kpi_core.models import Problem, Severity
+
+HEAD_CHARS = 256 * 1024
+
+
+def decode(file: str, data: bytes) -> tuple[str, str, list[Problem]]:
+    """Decode bytes by BOM, then UTF-8, then cp1252 (old Excel) with a notice."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16", []
+    if b"\x00" in data[:4096]:
+        # UTF-16 without a BOM: every other byte of ASCII text is zero.
+        zeros_even = data[:4096:2].count(0)
+        zeros_odd = data[1:4096:2].count(0)
+        if max(zeros_even, zeros_odd) > len(data[:4096]) // 4:
+            enc = "utf-16-be" if zeros_even > zeros_odd else "utf-16-le"
+            return data.decode(enc, errors="replace"), enc, []
+        raise UnreadableFileError(file, "binary")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        note = Problem(file, "encoding_cp1252", Severity.INFO)
+        return text, "cp1252", [note]
+
+
+def _strip_preamble_lines(text: str) -> tuple[str, list[str], str | None]:
+    """Remove the leading `sep=` line and GA4's leading `#` comment lines (data `#` stays)."""
+    preamble: list[str] = []
+    delimiter = None
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end + 1
+        line = text[pos:end].strip().strip('"')
+        if line.lower().startswith("sep=") and len(line) <= 6 and not preamble:
+            delimiter = line[4:5] or ","
+        elif line.startswith("#"):
+            preamble.append(line.lstrip("#").strip())
+        else:
+            break
+        pos = end
+    return text[pos:], preamble, delimiter
+
+
+def _records(text: str, delimiter: str, limit: int) -> Iterator[tuple[list[str], int]]:
+    """CSV records of the text with the number of physical lines each ends on."""
+    lines = iter(text.splitlines(keepends=True))
+    consumed = 0
+
+    def counting() -> Iterator[str]:
+        nonlocal consumed
+        for line in lines:
+            consumed += 1
+            yield line
+
+    reader = csv.reader(counting(), delimiter=delimiter)
+    try:
+        for n, record in enumerate(reader):
+            if n >= limit:
+                return
+            yield record, consumed
+    except csv.Error:
+        return
+
+
+def sniff_delimiter(head: str) -> str:
+    """The delimiter that splits the first lines into the most consistent number of fields."""
+    best, best_score = ",", -1.0
+    for delim in (",", ";", "\t", "|"):
+        counts = [len(r) for r, _ in _records(head, delim, 30) if any(c.strip() for c in r)]
+        wide = [c for c in counts if c > 1]
+        if not wide:
+            continue
+        mode = max(set(wide), key=wide.count)
+        score = wide.count(mode) * mode + 0.1 * len(wide)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+class _NotUtf8(Exception):
+    """The body of a file whose head looked like UTF-8 is not UTF-8 after all."""
+
+
+def _decode_head(file: str, data: bytes) -> tuple[str, str, list[Problem], bool]:
+    """Decode only the head of a large UTF-8 file (the body goes to pyarrow as bytes)."""
+    limit = 4 * HEAD_CHARS
+    if (
+        len(data) <= 2 * limit
+        or data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        or b"\x00" in data[:4096]
+    ):
+        return (*decode(file, data), True)
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    head = data[bom:limit]
+    for cut in range(4):  # the head may end inside a multi-byte character
+        try:
+            text = head[: len(head) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        # Only whole lines: the last one may have been cut anywhere.
+        return text[: text.rfind("\n") + 1], "utf-8-sig" if bom else "utf-8", [], False
+    return (*decode(file, data), True)
+
+
+def read_text_table(file: str, source: str, data: bytes) -> Table:
+    """A delimited text file as one table, the body read by the fast pyarrow engine."""
+    try:
+        return _read_text_table(file, source, data, whole=False)
+    except _NotUtf8:
+        return _read_text_table(file, source, data, whole=True)
+
+
+def _read_text_table(file: str, source: str, data: bytes, whole: bool) -> Table:
+    if whole:
+        text, encoding, problems = decode(file, data)
+        complete = True
+    else:
+        text, encoding, problems, complete = _decode_head(file, data)
+    if not text.strip():
+        raise UnreadableFileError(file, "empty")
+    body_text, comments, delimiter = _strip_preamble_lines(text)
+    head = body_text[:HEAD_CHARS]
+    delimiter = delimiter or sniff_delimiter(head)
+    head_records = list(_records(head, delimiter, HEAD_RECORDS + 5))
+    if not head_records:
+        raise UnreadableFileError(file, "no_table")
+    rows = [r for r, _ in head_records]
+    h = find_header(rows)
+    header = dedupe(rows[h])
+    if len(header) < 2:
+        raise UnreadableFileError(file, "no_table")
+    lines_done = head_records[h][1]
+    described = 0
+    while h + 1 + described < len(rows) and is_description_row(rows[h + 1 + described], header):
+        lines_done = head_records[h + 1 + described][1]
+        described += 1
+    preamble = comments + [" ".join(c for c in r if c.strip()) for r in rows[:h]]
+    roles = [catalogue.role_of(catalogue.parse_header(name)) for name in header]
+    samples = [
+        cell
+        for row in rows[h + 1 + described :]
+        for cell, role in zip(row, roles, strict=False)
+        if role is None and cell.strip()
+    ]
+    number_format = infer_number_format(samples, delimiter)
+    # Label columns (dates, channels, ids) are read dictionary-encoded: rules then run once per
+    # distinct label, and 18-digit post ids never pass through floats. In a decimal-comma file
+    # every other column is read as text too, since `12.345` there means twelve thousand.
+    dtypes = {
+        name: "category"
+        for name, role in zip(header, roles, strict=True)
+        if role not in (None, "value")
+    }
+    if number_format[0] == "id":
+        dtypes = {name: dtypes.get(name, "str") for name in header}
+    start = len(text) - len(body_text) + _line_offset(body_text, lines_done)
+    if encoding.startswith("utf-8"):
+        # The bytes after the header are already UTF-8: hand them over without re-encoding.
+        skip = (3 if encoding == "utf-8-sig" else 0) + len(text[:start].encode("utf-8"))
+        raw: bytes | memoryview = memoryview(data)[skip:]  # no copy of a 40 MB body
+    else:
+        raw = text[start:].encode("utf-8")
+    body = _read_body(raw, delimiter, header, file, problems, dtypes, strict_utf8=not complete)
+    return Table(
+        file=file,
+        source=source,
+        header=header,
+        body=body,
+        preamble=[p for p in preamble if p],
+        delimiter=delimiter,
+        first_row=len(comments) + lines_done + 1,
+        skipped_description_rows=described,
+        problems=problems,
+        number_format=number_format,
+    )
+
+
+def _line_offset(text: str, lines: int) -> int:
+    pos = 0
+    for _ in range(lines):
+        nxt = text.find("\n", pos)
+        if nxt < 0:
+            return len(text)
+        pos = nxt + 1
+    return pos
+
+
+def _read_body(
+    raw: bytes | memoryview,
+    delim: str,
+    header: list[str],
+    file: str,
+    problems: list[Problem],
+    dtypes: dict[str, str],
+    strict_utf8: bool = False,
+) -> pd.DataFrame:
+    if not bytes(raw[:65536]).strip() and not bytes(raw).strip():
+        return pd.DataFrame({name: pd.Series([], dtype="str") for name in header})
+    labels = pa.dictionary(pa.int32(), pa.string())
+    types = {name: labels if kind == "category" else pa.string() for name, kind in dtypes.items()}
+    try:
+        table = pa_csv.read_csv(
+            pa.BufferReader(pa.py_buffer(raw)),
+            # 4 MB blocks measured fastest for 40 MB files on two cores (1 MB: +10%).
+            read_options=pa_csv.ReadOptions(column_names=header, block_size=4 << 20),
+            parse_options=pa_csv.ParseOptions(delimiter=delim, newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=types,
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+                timestamp_parsers=[],
+            ),
+        )
+        frame: pd.DataFrame = table.to_pandas()
+        return frame
+    except Exception as exc:
+        if strict_utf8 and "utf8" in str(exc).lower().replace("-", ""):
+            raise _NotUtf8 from exc
+    # Ragged rows (more or fewer fields than the header): read every record, pad or trim, and
+    # say how many rows were reshaped.
+    text = bytes(raw).decode("utf-8", errors="replace")
+    records = list(csv.reader(io.StringIO(text), delimiter=delim))
+    width = len(header)
+    ragged = 0
+    fixed = []
+    for rec in records:
+        if len(rec) != width:
+            extra = rec[width:]
+            if any(c.strip() for c in extra) or (len(rec) < width and any(c.strip() for c in rec)):
+                ragged += 1
+            rec = (rec + [""] * width)[:width]
+        fixed.append(rec)
+    if ragged:
+        problems.append(Problem(file, "ragged_rows", Severity.WARNING, count=ragged))
+    frame = pd.DataFrame(fixed, columns=header, dtype="str")
+    return frame.replace("", None) if len(frame) else frame
