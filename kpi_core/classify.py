@@ -2,146 +2,28 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kpi_core import catalogue
 from kpi_core.catalogue import MetricDef
 from kpi_core.derive import value_or_none
 from kpi_core.i18n import t
 from kpi_core.models import ActionKind, BusinessModel, ChannelKind, Goal, Placement, Stage, Verdict
+from kpi_core.rules import Rule, Rules, load_rules
+from kpi_core.verdicts import Classification, Flag, MetricVerdict
+
+__all__ = ["Classification", "Flag", "MetricVerdict", "classify", "rules"]
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
 FLAG_ORDER: tuple[str, ...] = (
     "too_many_kpis", "goal_without_kpi", "sales_on_organic_social", "mixed_currency",
     "unknown_metric",
 )  # fmt: skip
-
-
-class GoalRules(BaseModel):
-    """The stage a goal lives at and the metrics that measure it, best first."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    stage: Stage
-    candidates: tuple[str, ...]
-    paid_only: tuple[str, ...] = ()
-
-
-class Budget(BaseModel):
-    """How many KPIs fit, and which action kinds show deeper intent (deepest first)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    size: int = Field(ge=1)
-    intent_order: tuple[ActionKind, ...]
-
-
-class Rule(BaseModel):
-    """One reviewable rule: its id, where it comes from, what it says and its parameters."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    id: str
-    source: str
-    says: str
-    models: tuple[BusinessModel, ...] = ()
-    goals: tuple[Goal, ...] = ()
-    metrics: tuple[str, ...] = ()
-    effect: Literal["candidate", "supporting", "vanity"] | None = None
-    boost: bool = False
-
-
-class Rules(BaseModel):
-    """The whole rules file: the budget, the goals and the ordered rules."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    budget: Budget
-    goal: Mapping[Goal, GoalRules]
-    rule: tuple[Rule, ...]
-
-    @model_validator(mode="after")
-    def _complete(self) -> Rules:
-        missing = set(Goal) - set(self.goal)
-        if missing:
-            raise ValueError(f"goals without rules: {sorted(missing)}")
-        ids = [r.id for r in self.rule]
-        if len(ids) != len(set(ids)):
-            raise ValueError("duplicate rule ids")
-        unknown = {r.id for r in self.rule if r.id not in _HANDLERS and not r.models}
-        if unknown - {"kpi_budget"}:
-            raise ValueError(f"rules without behaviour: {sorted(unknown)}")
-        return self
-
-
-@cache
-def rules() -> Rules:
-    """Read and validate the packaged rules file (once per process)."""
-    text = resources.files("kpi_core.data").joinpath("rules.toml").read_text(encoding="utf-8")
-    return Rules.model_validate(tomllib.loads(text))
-
-
-@dataclass(frozen=True)
-class MetricVerdict:
-    """The verdict on one summary row, with the rule that decided it and why."""
-
-    source_name: str
-    metric: str | None
-    match_score: float
-    channel: str
-    placement: str
-    stage: Stage | None
-    verdict: Verdict
-    rule: str
-    reason: str
-    derived: bool
-    overridden: bool
-    flags: tuple[str, ...]
-    unit: str
-    value: float | None
-    value_basis: str
-    goal: Goal | None = None
-
-
-@dataclass(frozen=True)
-class Flag:
-    """A diagnosis for the marketer: a code, a message and where it applies."""
-
-    code: str
-    message: str
-    channel: str | None = None
-    metric: str | None = None
-    from_: str | None = None
-    to: str | None = None
-    goal: Goal | None = None
-    source_name: str | None = None
-
-    def to_dict(self) -> dict[str, str | None]:
-        """The flag as the JSON contract spells it (`from`, `to`)."""
-        return {
-            "code": self.code, "message": self.message, "channel": self.channel,
-            "metric": self.metric, "from": self.from_, "to": self.to,
-            "goal": None if self.goal is None else str(self.goal), "source_name": self.source_name,
-        }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Classification:
-    """Every metric's verdict and the flags raised, for one set of goals and a business model."""
-
-    goals: tuple[Goal, ...]
-    model: BusinessModel
-    metrics: tuple[MetricVerdict, ...]
-    flags: tuple[Flag, ...]
-
-    @property
-    def kpis(self) -> tuple[MetricVerdict, ...]:
-        """The rows judged KPIs."""
-        return tuple(m for m in self.metrics if m.verdict == Verdict.KPI)
 
 
 Triple = tuple[str, str, str]  # (metric id, or "?" + source name when unknown; channel; placement)
@@ -290,6 +172,16 @@ _HANDLERS: dict[str, _Handler] = {
     "override": lambda ctx, rule: None,  # applied after judging, see classify()
     "unknown_metric": lambda ctx, rule: None,  # judged before a context exists
 }
+
+
+@cache
+def rules() -> Rules:
+    """The packaged rules, checked to have behaviour for every rule id (once per process)."""
+    loaded = load_rules()
+    unknown = {r.id for r in loaded.rule if r.id not in _HANDLERS and not r.models}
+    if unknown - {"kpi_budget"}:
+        raise ValueError(f"rules without behaviour: {sorted(unknown)}")
+    return loaded
 
 
 def _judge(ctx: _Context) -> _Judgement:
