@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -15,12 +13,12 @@ import pandas as pd
 from kpi_core.ingest.codes import concat_tidy, empty_frame
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.layouts import Layout, recognise
+from kpi_core.ingest.merge import drop_overlaps, settle_currency
 from kpi_core.ingest.shape import shape
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
 from kpi_core.ingest.table import Table, UnreadableFileError
 from kpi_core.ingest.text import read_text_table
 from kpi_core.models import (
-    TEXT_COLUMNS,
     TIDY_COLUMNS,
     FileCorrections,
     FileReport,
@@ -196,8 +194,8 @@ def read_files(
         frames.append(frame)
         reports.append(report)
     merged = concat_tidy(frames) if frames else _empty_frame()
-    merged, reports = _settle_currency(merged, reports)
-    merged, overlaps = _drop_overlaps(merged)
+    merged, reports = settle_currency(merged, reports)
+    merged, overlaps = drop_overlaps(merged)
     reports = [
         replace(r, problems=r.problems + tuple(p for p in overlaps if p.file == r.name))
         for r in reports
@@ -205,134 +203,8 @@ def read_files(
     return Dataset(_finish(merged), tuple(reports), tuple(unreadable))
 
 
-def _settle_currency(
-    frame: pd.DataFrame, reports: list[FileReport]
-) -> tuple[pd.DataFrame, list[FileReport]]:
-    """Money a file leaves without a currency takes the one currency every other file names.
-
-    GA4's `Total revenue` says no currency; beside Meta exports in IDR it is IDR, not a guess.
-    """
-    assumed = [
-        (r.name, i)
-        for r in reports
-        for i in r.inferences
-        if i.what == "currency" and i.basis == "assumed"
-    ]
-    if not assumed or frame.empty:
-        return frame, reports
-    guessed = {(name, i.column) for name, i in assumed}
-    units = frame["unit"].astype("str")
-    money = ~units.isin(["count", "fraction", "seconds"])
-    keys = list(zip(frame["file"].astype("str"), frame["source_name"].astype("str"), strict=True))
-    was_guess = pd.Series([k in guessed for k in keys], index=frame.index)
-    named = set(units[money & ~was_guess])
-    if len(named) != 1:
-        return frame, reports
-    currency = named.pop()
-    frame = frame.copy()
-    frame["unit"] = (
-        frame["unit"].cat.add_categories([currency])
-        if currency not in frame["unit"].cat.categories
-        else frame["unit"]
-    )
-    frame.loc[money & was_guess, "unit"] = currency
-    settled = []
-    for report in reports:
-        inferences = tuple(
-            replace(i, value=currency, basis="other_files")
-            if i.what == "currency" and i.basis == "assumed"
-            else i
-            for i in report.inferences
-        )
-        settled.append(replace(report, inferences=inferences))
-    return frame, settled
-
-
 def _empty_frame() -> pd.DataFrame:
     return empty_frame()
-
-
-def _drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-    """Sources covering the same metric, channel, placement and dates are not added together.
-
-    The finer source (more rows) wins; a source without dates is assumed to cover the same
-    period as any other source of the same metric.
-    """
-    if "source" not in frame.columns:
-        return frame, []
-    known = frame[frame["metric"].notna()]
-    if known.empty or known["source"].nunique() < 2:
-        return frame, []
-    order = {s: i for i, s in enumerate(dict.fromkeys(frame["source"]))}
-    keys = ["metric", "channel", "placement"]
-    stats = (
-        known.groupby([*keys, "source"], observed=True, sort=False)["date"]
-        .agg(rows="size", start="min", end="max")
-        .reset_index()
-    )
-    drop: set[tuple[str, str, str, str]] = set()
-    # One problem per source left out, naming the source kept and the metrics it covered.
-    losses: dict[tuple[str, str], list[Any]] = {}
-    file_of = frame.drop_duplicates("source").set_index("source")["file"].to_dict()
-    for key, group in stats.groupby(keys, observed=True, sort=False):
-        if len(group) < 2:
-            continue
-        ranked = group.assign(
-            _dated=group["start"].notna(), _order=group["source"].map(order)
-        ).sort_values(["rows", "_dated", "_order"], ascending=[False, False, True])
-        winners: list[tuple[pd.Timestamp, pd.Timestamp, str]] = []
-        for source, rows, start, end in zip(
-            ranked["source"].astype(str),
-            ranked["rows"],
-            ranked["start"],
-            ranked["end"],
-            strict=True,
-        ):
-            clash = next((src for s, e, src in winners if _overlap(start, end, s, e)), None)
-            if clash is None:
-                winners.append((start, end, source))
-                continue
-            drop.add((str(key[0]), str(key[1]), str(key[2]), source))
-            lost = losses.setdefault((source, clash), [0, []])
-            lost[0] += int(rows)
-            lost[1].append(str(key[0]))
-    problems = [
-        Problem(
-            str(file_of[loser]),
-            "overlap",
-            Severity.WARNING,
-            column=_short(loser),
-            count=rows,
-            examples=tuple(dict.fromkeys(metrics)),
-            detail=_short(winner),
-        )
-        for (loser, winner), (rows, metrics) in losses.items()
-    ]
-    if not drop:
-        return frame, problems
-    index = pd.MultiIndex.from_frame(frame[[*keys, "source"]].astype(object))
-    mask = index.isin(list(drop))
-    kept = frame.loc[~mask].reset_index(drop=True)
-    for col in TEXT_COLUMNS:
-        kept[col] = kept[col].cat.remove_unused_categories()
-    return kept, problems
-
-
-def _overlap(
-    start: pd.Timestamp, end: pd.Timestamp, other_start: pd.Timestamp, other_end: pd.Timestamp
-) -> bool:
-    """Whether two date spans meet; a source without dates meets every other."""
-    if pd.isna(start) or pd.isna(other_start):
-        return True
-    return bool(start <= other_end and other_start <= end)
-
-
-def _short(source: str) -> str:
-    """A source as the user names it: the sheet or zip member when there is one."""
-    sheet = re.search(r" \[(.+)\]$", source)
-    if sheet:
-        return sheet.group(1)
-    return re.sub(r"^.*?/", "", source) if "/" in source else source
 
 
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
