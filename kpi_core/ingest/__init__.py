@@ -193,7 +193,7 @@ def read_files(
             continue
         frames.append(frame)
         reports.append(report)
-    merged = concat_tidy(frames) if frames else _empty_frame()
+    merged = concat_tidy(frames) if frames else empty_frame()
     merged, reports = settle_currency(merged, reports)
     merged, overlaps = drop_overlaps(merged)
     reports = [
@@ -201,10 +201,6 @@ def read_files(
         for r in reports
     ]
     return Dataset(_finish(merged), tuple(reports), tuple(unreadable))
-
-
-def _empty_frame() -> pd.DataFrame:
-    return empty_frame()
 
 
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:

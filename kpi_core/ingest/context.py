@@ -14,7 +14,7 @@ from kpi_core.models import ColumnReading, FileCorrections, Inference, Problem, 
 class Shaped:
     """The tidy rows of one table and everything learned while making them."""
 
-    frame: pd.DataFrame
+    frame: pd.DataFrame = field(default_factory=pd.DataFrame)  # set once the rows are built
     file: str = ""
     corrections: FileCorrections = field(default_factory=FileCorrections)
     columns: list[ColumnReading] = field(default_factory=list)

@@ -16,7 +16,6 @@ import pandas as pd
 from kpi_core import catalogue
 from kpi_core.ingest.codes import (
     Piece,
-    empty_frame,
     filled_rows,
     flag_rows,
     map_labels,
@@ -57,7 +56,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
             metric_id = _series_metric(_series_title(table, col))
             metric_id = layout.remap.get(metric_id or "", metric_id)
             plan.columns[i] = replace(col, metric=metric_id, score=1.0 if metric_id else None)
-    out = Shaped(frame=empty_frame(), file=table.file, corrections=corr)
+    out = Shaped(file=table.file, corrections=corr)
     out.problems.extend(table.problems)
     if table.skipped_description_rows:
         out.problem("description_rows", Severity.INFO, count=table.skipped_description_rows)
