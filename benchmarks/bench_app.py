@@ -64,7 +64,8 @@ def main() -> None:
         for i in range(args.repeats):
             value = values[i % len(values)]
             if kind == "goals":
-                next(m for m in at.multiselect if (m.key or "").startswith("goals_")).set_value(value)
+                goals = next(m for m in at.multiselect if (m.key or "").startswith("goals_"))
+                goals.set_value(value)
             elif kind == "business model":
                 model = next(s for s in at.selectbox if (s.key or "").startswith("business_model_"))
                 model.set_value(value)

@@ -244,7 +244,12 @@ def metric_ids() -> tuple[str, ...]:
 
 def channel(channel_id: str) -> ChannelDef:
     """The catalogue entry for a channel id."""
-    return {c.id: c for c in load().channels}[channel_id]
+    return _channels_by_id()[channel_id]
+
+
+@cache
+def _channels_by_id() -> dict[str, ChannelDef]:
+    return {c.id: c for c in load().channels}
 
 
 def match_channel(name: str) -> str | None:

@@ -347,9 +347,13 @@ def classify(
 
     verdicts: list[MetricVerdict] = []
     seen_flags: set[tuple[str, Triple]] = set()
-    mixed = (
-        rows["mixed_currency"] if "mixed_currency" in rows else pd.Series(False, index=rows.index)
-    )
+    # Plain lists: the loop below touches every triple once, and pandas indexing per cell
+    # would cost more than the judging itself.
+    mixed = rows["mixed_currency"].tolist() if "mixed_currency" in rows else [False] * len(rows)
+    derived = [bool(d) for d in rows["derived"]]
+    units_of = [str(u) for u in rows["unit"]]
+    values = [value_or_none(v) for v in rows["value"]]
+    bases = [str(b) for b in rows["value_basis"]]
     for i, key in enumerate(keys):
         metric = metrics[i] if key[0] in defs else None
         known = defs.get(metric or "")
@@ -377,11 +381,11 @@ def classify(
                     f"classify.flag.{which}", lang, source=names[i], channel=where, suggestions=near
                 )
                 flags.append(Flag("unknown_metric", text, channels[i], None, source_name=names[i]))
-        if bool(mixed.iloc[i]):
+        if bool(mixed[i]):
             codes.append("mixed_currency")
             if ("mixed", key) not in seen_flags:
                 units = _join(
-                    sorted({str(u) for u, k in zip(rows["unit"], keys, strict=True) if k == key}),
+                    sorted({u for u, k in zip(units_of, keys, strict=True) if k == key}),
                     lang,
                 )
                 text = t(
@@ -401,9 +405,8 @@ def classify(
             MetricVerdict(
                 names[i], metric, score, channels[i], places[i],
                 None if known is None else known.stage, verdict, rule_id, reason,
-                bool(rows["derived"].iloc[i]), key in overridden, tuple(codes),
-                str(rows["unit"].iloc[i]), value_or_none(rows["value"].iloc[i]),
-                str(rows["value_basis"].iloc[i]), j.goal,
+                derived[i], key in overridden, tuple(codes), units_of[i], values[i], bases[i],
+                j.goal,
             )
         )  # fmt: skip
     order = {code: i for i, code in enumerate(FLAG_ORDER)}
