@@ -84,5 +84,6 @@ def main() -> None:
     print(f"verdict step: {small * 1000:.1f} ms on 10,000 rows, {large * 1000:.1f} ms on 1,000,000")
     print(f"verdict step 1,000,000 / 10,000 rows: {large / small:.2f}x (target within 1.10x)")
 
+
 if __name__ == "__main__":
     main()

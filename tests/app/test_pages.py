@@ -120,6 +120,7 @@ def test_upload_through_the_uploader_reads_the_files() -> None:
     assert any("garbage.csv is not a spreadsheet" in e.value for e in at.error)
     assert "1 / 2" in page  # files read out of files uploaded
 
+
 def test_verdict_override_is_marked_as_set_by_the_user() -> None:
     """A verdict the marketer sets wins over the computed one and is marked as theirs."""
     at = start("ecom")

@@ -43,7 +43,7 @@ def test_one_day_ranges_are_that_day() -> None:
 
 def test_daily_followers_series_counts_new_follows() -> None:
     """A Meta daily series titled `Pengikut` holds follows gained per day, not a running total."""
-    lines = ['sep=,', '"Pengikut"', '"Tanggal","Primary"', '"2026-07-01T00:00:00","12"']
+    lines = ["sep=,", '"Pengikut"', '"Tanggal","Primary"', '"2026-07-01T00:00:00","12"']
     data = "\n".join([*lines, '"2026-07-02T00:00:00","9"', ""]).encode("utf-16")
     ds = read_files([("instagram_pengikut.csv", data)])
     assert set(ds.frame["metric"].astype(str)) == {"new_followers"}
