@@ -14,6 +14,7 @@ import streamlit as st
 from kpi_core.analysis import Analysis, period_of
 from kpi_core.classify import Classification, classify
 from kpi_core.derive import derive_rates, summarise
+from kpi_core.growth import follower_spikes, spike_flags
 from kpi_core.ingest import Dataset, read_files
 from kpi_core.models import FileCorrections
 
@@ -191,7 +192,13 @@ def analysis() -> Analysis | None:
         tuple(sorted(overrides().items())),
         lang(),
     )
-    return Analysis((start, end), summary, verdicts)
+    spikes = _spikes((key, start, end), data, start, end)
+    return Analysis((start, end), summary, verdicts, spike_flags(spikes, lang()))
+
+
+@st.cache_resource(max_entries=12, show_spinner=False)
+def _spikes(key: tuple[Any, ...], _data: Dataset, start: date | None, end: date | None) -> Any:
+    return follower_spikes(_data.frame, start, end)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

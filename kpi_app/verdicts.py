@@ -21,13 +21,13 @@ def _key(m: MetricVerdict) -> tuple[str, str, str]:
     return (m.metric or m.source_name, m.channel, m.placement)
 
 
-def flags(result: Classification, lang: str) -> None:
+def flags(found: tuple[Flag, ...], lang: str) -> None:
     """The flags at the top, worst first, each saying what to do."""
     st.subheader(t("verdicts.flags", lang))
-    if not result.flags:
+    if not found:
         st.success(t("verdicts.no_flags", lang), icon=":material/check_circle:")
         return
-    ordered = sorted(result.flags, key=lambda f: (f.code not in _SEVERE, f.code in _NOTICE))
+    ordered = sorted(found, key=lambda f: (f.code not in _SEVERE, f.code in _NOTICE))
     for flag in ordered:
         _flag(flag)
 

@@ -9,8 +9,9 @@ from typing import Any
 
 import pandas as pd
 
-from kpi_core.classify import Classification, classify
+from kpi_core.classify import Classification, Flag, classify
 from kpi_core.derive import derive_rates, summarise
+from kpi_core.growth import follower_spikes, spike_flags
 from kpi_core.ingest import Dataset
 from kpi_core.labels import problem_message
 from kpi_core.models import BusinessModel, FileReport, Goal, Verdict
@@ -23,6 +24,12 @@ class Analysis:
     period: tuple[date | None, date | None]
     summary: pd.DataFrame
     classification: Classification
+    growth: tuple[Flag, ...] = ()
+
+    @property
+    def flags(self) -> tuple[Flag, ...]:
+        """Every flag to act on: the classification's, then the follower spikes."""
+        return self.classification.flags + self.growth
 
 
 def period_of(frame: pd.DataFrame) -> tuple[date | None, date | None]:
@@ -48,7 +55,8 @@ def analyse(
     period = (start or first, end or last)
     summary = derive_rates(summarise(dataset.frame, start, end))
     verdicts = classify(summary, goals, model, overrides=overrides, lang=lang)
-    return Analysis(period, summary, verdicts)
+    spikes = follower_spikes(dataset.frame, period[0], period[1])
+    return Analysis(period, summary, verdicts, spike_flags(spikes, lang))
 
 
 def _file_json(report: FileReport, lang: str) -> dict[str, Any]:
@@ -82,7 +90,7 @@ def classify_json(dataset: Dataset, analysis: Analysis, lang: str = "en") -> dic
     verdicts = analysis.classification
     start, end = analysis.period
     flags = []
-    for flag in verdicts.flags:
+    for flag in analysis.flags:
         item = flag.to_dict()
         item["from"] = item["from"] or (start.isoformat() if start else None)
         item["to"] = item["to"] or (end.isoformat() if end else None)

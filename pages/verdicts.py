@@ -30,7 +30,7 @@ st.caption(
     )
 )
 
-flags(verdicts, lang)
+flags(result.flags, lang)
 budget(verdicts, lang)
 kpi_cards(verdicts, lang)
 

@@ -165,3 +165,15 @@ def test_console_script_never_prints_a_traceback() -> None:
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_holiday_follower_spike_is_in_the_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    """The online-store demo's June-July follower jump is flagged with its dates."""
+    path = str(ROOT / "sample_data" / "ecom_a_social_harian.csv")
+    _, data, _ = run(
+        capsys, "classify", path, "--goal", "sales", "--model", "online_store", "--json"
+    )
+    assert data is not None
+    spikes = [f for f in data["flags"] if f["code"] == "follower_spike"]
+    assert {f["channel"] for f in spikes} == {"instagram", "tiktok"}
+    assert all(f["from"] == "2026-06-22" and f["to"] == "2026-07-12" for f in spikes)

@@ -177,3 +177,10 @@ def test_demo_sets_its_goals_and_model_even_after_earlier_choices() -> None:
     at.button(key="demo_kafe").click().run()
     assert sidebar_widget(at.multiselect, "goals").value == ["awareness", "sales"]
     assert sidebar_widget(at.selectbox, "business_model").value == "physical_store"
+
+
+def test_verdicts_warn_about_the_holiday_follower_spike() -> None:
+    """The online-store demo's school-holiday follower jump is a warning on the verdicts page."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    assert any("school holidays" in w.value for w in at.warning)
