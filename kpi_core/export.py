@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pandas as pd
+
 from kpi_core.classify import Classification
 from kpi_core.i18n import t
 from kpi_core.labels import channel_label, metric_label, placement_label, unit_label
@@ -24,6 +26,25 @@ def _number(value: float | None, lang: str) -> str:
     text = repr(float(value)) if not float(value).is_integer() else str(int(value))
     # Indonesian Excel reads a decimal comma; no thousands separator keeps it a number.
     return text.replace(".", ",") if lang == "id" else text
+
+
+def table_csv(table: pd.DataFrame, lang: str = "en") -> bytes:
+    """Any table as the same spreadsheet-safe CSV: text neutralised, numbers in the language."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if lang == "id" else ",", lineterminator="\r\n")
+    writer.writerow([safe_text(str(c)) for c in table.columns])
+    for row in table.itertuples(index=False):
+        writer.writerow(
+            [
+                ""
+                if cell is None or (isinstance(cell, float) and cell != cell)
+                else _number(float(cell), lang)
+                if isinstance(cell, int | float) and not isinstance(cell, bool)
+                else safe_text(str(cell))
+                for cell in row
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def verdicts_csv(result: Classification, lang: str = "en") -> bytes:

@@ -5,6 +5,7 @@ import streamlit as st
 from kpi_app import funnel as ui
 from kpi_app import state
 from kpi_core.charts import funnel_figure, funnel_grid, period_figure
+from kpi_core.export import table_csv
 from kpi_core.funnel import build_funnel, channel_funnels, drop_off, placement_funnels
 from kpi_core.i18n import format_date, t
 from kpi_core.labels import channel_label, placement_label
@@ -39,7 +40,7 @@ st.markdown(f"##### {t('funnel.dropoff', lang)}")
 table = drop_off(funnel, lang)
 ui.dropoff_table(table, lang)
 st.download_button(
-    t("funnel.download", lang), data=table.to_csv(index=False).encode("utf-8"),
+    t("funnel.download", lang), data=table_csv(table, lang),
     file_name=f"kpi-lens-funnel-{channel or 'all'}-{lang}.csv", mime="text/csv",
     icon=":material/download:",
 )  # fmt: skip

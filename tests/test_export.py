@@ -85,3 +85,14 @@ def test_a_hostile_column_name_never_reaches_the_sheet_as_a_formula() -> None:
     cells = [cell for row in table for cell in row]
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
     assert '\'=HYPERLINK("http://x")' in cells
+
+
+def test_any_table_downloads_with_the_same_conventions() -> None:
+    """A drop-off table exports with the language's delimiter, decimal mark and safe text."""
+    from kpi_core.export import table_csv
+
+    table = pd.DataFrame({"Tahap": ["Minat", "=cmd"], "Jumlah": [1234.5, None], "Hilang": [3, 4]})
+    rows_id = rows(table_csv(table, "id"), ";")
+    assert rows_id == [["Tahap", "Jumlah", "Hilang"], ["Minat", "1234,5", "3"], ["'=cmd", "", "4"]]
+    rows_en = rows(table_csv(table, "en"), ",")
+    assert rows_en[1] == ["Minat", "1234.5", "3"]
