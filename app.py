@@ -11,34 +11,18 @@ state.sync_uploads()
 with st.sidebar:
     choices()
 st.set_page_config(page_title="KPI Lens", page_icon=":material/troubleshoot:", layout="wide")
-# Explicit url paths: a path equal to a file name in pages/ makes AppTest drop the sidebar.
+# (file, title, icon, url path). Explicit url paths: a path equal to a file name in pages/
+# makes AppTest drop the sidebar.
+PAGES = [
+    ("pages/upload.py", "nav.upload", ":material/upload_file:", "data"),
+    ("pages/verdicts.py", "nav.verdicts", ":material/fact_check:", "kpis"),
+    ("pages/funnel.py", "nav.funnel", ":material/filter_alt:", "journey"),
+    ("pages/ecosystem.py", "nav.ecosystem", ":material/hub:", "channels"),
+]
 page = st.navigation(
     [
-        st.Page(
-            "pages/upload.py",
-            title=t("nav.upload", lang),
-            icon=":material/upload_file:",
-            default=True,
-            url_path="data",
-        ),
-        st.Page(
-            "pages/verdicts.py",
-            title=t("nav.verdicts", lang),
-            icon=":material/fact_check:",
-            url_path="kpis",
-        ),
-        st.Page(
-            "pages/funnel.py",
-            title=t("nav.funnel", lang),
-            icon=":material/filter_alt:",
-            url_path="journey",
-        ),
-        st.Page(
-            "pages/ecosystem.py",
-            title=t("nav.ecosystem", lang),
-            icon=":material/hub:",
-            url_path="channels",
-        ),
+        st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=i == 0)
+        for i, (path, title, icon, url) in enumerate(PAGES)
     ]
 )
 page.run()

@@ -15,6 +15,7 @@ from kpi_core.analysis import Analysis, period_of
 from kpi_core.classify import Classification, classify
 from kpi_core.derive import derive_rates, summarise
 from kpi_core.growth import follower_spikes, spike_flags
+from kpi_core.i18n import t
 from kpi_core.ingest import Dataset, read_files
 from kpi_core.models import FileCorrections
 
@@ -211,3 +212,16 @@ def _classify(
     language: str,
 ) -> Classification:
     return classify(_summary, goals, model, overrides=dict(fixes), lang=language)
+
+
+def analysis_or_stop(title: str, empty: str) -> Analysis:
+    """Draw a page's title and return its analysis; with no data, say where to get some and stop."""
+    st.title(t(title, lang()))
+    result = analysis()
+    if result is None:
+        st.info(t(empty, lang()))
+        st.page_link(
+            "pages/upload.py", label=t("nav.upload", lang()), icon=":material/upload_file:"
+        )
+        st.stop()
+    return result

@@ -10,12 +10,7 @@ from kpi_core.i18n import t
 from kpi_core.labels import channel_label
 
 lang = state.lang()
-st.title(t("eco.title", lang))
-result = state.analysis()
-if result is None:
-    st.info(t("funnel.no_data", lang))
-    st.page_link("pages/upload.py", label=t("nav.upload", lang), icon=":material/upload_file:")
-    st.stop()
+result = state.analysis_or_stop("eco.title", "funnel.no_data")
 
 verdicts = result.classification
 ui.context([str(g) for g in verdicts.goals], result.period, lang)

@@ -11,12 +11,7 @@ from kpi_core.i18n import format_date, t
 from kpi_core.labels import channel_label, placement_label
 
 lang = state.lang()
-st.title(t("funnel.title", lang))
-result = state.analysis()
-if result is None:
-    st.info(t("funnel.no_data", lang))
-    st.page_link("pages/upload.py", label=t("nav.upload", lang), icon=":material/upload_file:")
-    st.stop()
+result = state.analysis_or_stop("funnel.title", "funnel.no_data")
 
 goals = [str(g) for g in result.classification.goals]
 ui.context(goals, result.period, lang)

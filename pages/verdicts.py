@@ -9,12 +9,7 @@ from kpi_core.i18n import format_date, t
 from kpi_core.labels import channel_label
 
 lang = state.lang()
-st.title(t("verdicts.title", lang))
-result = state.analysis()
-if result is None:
-    st.info(t("verdicts.no_data", lang))
-    st.page_link("pages/upload.py", label=t("nav.upload", lang), icon=":material/upload_file:")
-    st.stop()
+result = state.analysis_or_stop("verdicts.title", "verdicts.no_data")
 
 verdicts = result.classification
 start, end = result.period
