@@ -48,7 +48,13 @@ def _is_money(units: pd.Series) -> pd.Series:
 
 
 def _text(series: pd.Series) -> pd.Series:
-    # Readers may hand over categorical, pyarrow or python strings: group on plain objects.
+    # Readers hand over categoricals (kept: grouping on codes is cheap on a million rows) or
+    # pyarrow or python strings (grouped as plain strings); either way missing becomes _NONE.
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        labels = series.cat.rename_categories([str(c) for c in series.cat.categories])
+        if _NONE not in labels.cat.categories:
+            labels = labels.cat.add_categories([_NONE])
+        return labels.fillna(_NONE)
     return series.astype(object).where(series.notna(), _NONE).astype(str)
 
 
@@ -165,6 +171,14 @@ def _mixed_currency(summary: pd.DataFrame) -> pd.Series:
 
 
 def _finish(summary: pd.DataFrame) -> pd.DataFrame:
+    # A summary is a few hundred rows: plain strings, whatever the frame's text columns were.
+    summary = summary.astype(
+        {
+            c: "str"
+            for c in ("source_name", "metric", "channel", "placement", "unit", "value_basis")
+            if c in summary
+        }
+    )
     done = summary.assign(mixed_currency=_mixed_currency(summary))
     done = done.sort_values(["channel", "placement", "metric", "source_name", "unit"])
     done = done.reset_index(drop=True)[list(SUMMARY_COLUMNS)]
