@@ -184,3 +184,19 @@ def test_verdicts_warn_about_the_holiday_follower_spike() -> None:
     at = start("ecom")
     at.switch_page("pages/verdicts.py").run()
     assert any("school holidays" in w.value for w in at.warning)
+
+
+EXPECTED = tomllib.loads((ROOT / "tests" / "fixtures" / "expected.toml").read_text())
+FIXTURE_FILES = sorted(c["file"] for group in ("fixture", "bad") for c in EXPECTED[group].values())
+
+
+@pytest.mark.parametrize("name", FIXTURE_FILES)
+def test_every_page_survives_every_export_layout(name: str) -> None:
+    """Any one export, good or bad, uploaded alone, draws every page without an exception."""
+    path = ROOT / "tests" / "fixtures" / name
+    at = start()
+    at.file_uploader[0].set_value([(path.name, path.read_bytes(), "text/csv")]).run()
+    assert not at.exception
+    for page in PAGES[1:]:
+        at.switch_page(page).run()
+        assert not at.exception, (page, at.exception[0].value)
