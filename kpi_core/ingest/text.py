@@ -183,9 +183,13 @@ def _read_text_table(file: str, source: str, data: bytes, whole: bool) -> Table:
         # The bytes after the header are already UTF-8: hand them over without re-encoding.
         skip = (3 if encoding == "utf-8-sig" else 0) + len(text[:start].encode("utf-8"))
         raw: bytes | memoryview = memoryview(data)[skip:]  # no copy of a 40 MB body
+        quoted = data.find(b'"', skip) >= 0
     else:
         raw = text[start:].encode("utf-8")
-    body = _read_body(raw, delimiter, header, file, problems, dtypes, strict_utf8=not complete)
+        quoted = b'"' in raw
+    body = _read_body(
+        raw, delimiter, header, file, problems, dtypes, strict_utf8=not complete, quoted=quoted
+    )
     return Table(
         file=file,
         source=source,
@@ -218,6 +222,7 @@ def _read_body(
     problems: list[Problem],
     dtypes: dict[str, str],
     strict_utf8: bool = False,
+    quoted: bool = True,
 ) -> pd.DataFrame:
     if not bytes(raw[:65536]).strip() and not bytes(raw).strip():
         return pd.DataFrame({name: pd.Series([], dtype="str") for name in header})
@@ -228,7 +233,9 @@ def _read_body(
             pa.BufferReader(pa.py_buffer(raw)),
             # 4 MB blocks measured fastest for 40 MB files on two cores (1 MB: +10%).
             read_options=pa_csv.ReadOptions(column_names=header, block_size=4 << 20),
-            parse_options=pa_csv.ParseOptions(delimiter=delim, newlines_in_values=True),
+            # Only a quoted field can hold a line break (Instagram captions); without quotes
+            # the faster parallel chunking is safe (about a quarter of the read time).
+            parse_options=pa_csv.ParseOptions(delimiter=delim, newlines_in_values=quoted),
             convert_options=pa_csv.ConvertOptions(
                 column_types=types,
                 null_values=[""],
