@@ -102,7 +102,10 @@ def drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         Problem(
             str(file_of[loser]),
             "overlap",
-            Severity.WARNING,
+            # Sheets or members of one export that repeat each other are how the export is
+            # built (YouTube's Totals beside its Chart data): worth a note. The same figures in
+            # two uploads may be a mistake: worth a warning.
+            Severity.INFO if file_of[loser] == file_of[winner] else Severity.WARNING,
             column=_short(loser),
             count=rows,
             examples=tuple(dict.fromkeys(metrics)),

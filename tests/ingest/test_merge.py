@@ -59,3 +59,16 @@ def test_reading_does_not_depend_on_upload_order() -> None:
         .reset_index(drop=True)
     )
     assert left["value"].tolist() == right["value"].tolist()
+
+
+def test_overlap_inside_one_export_is_a_note_between_uploads_a_warning() -> None:
+    """Repeated members of one zip are told as information; the same file twice as a warning."""
+    from kpi_core.models import Severity
+
+    zipped = read_files([ROOT / "tests" / "fixtures" / "youtube_studio_export.zip"], today=TODAY)
+    inside = [p for p in zipped.files[0].problems if p.code == "overlap"]
+    assert inside and {p.severity for p in inside} == {Severity.INFO}
+    data = (SAMPLE / "ecom_meta_ads_id.csv").read_bytes()
+    twice = read_files([("ads.csv", data), ("ads (1).csv", data)], today=TODAY)
+    across = [p for r in twice.files for p in r.problems if p.code == "overlap"]
+    assert across and {p.severity for p in across} == {Severity.WARNING}
