@@ -83,8 +83,9 @@ def inference_message(inference: Inference, lang: str = "en") -> str:
     return text
 
 
-# Ratios read as "2.4×"; every other fraction reads as a percentage.
+# Ratios read as "2.4×", counts per post as a plain "6.2"; every other fraction as a percentage.
 _TIMES = {"roas", "frequency", "views_per_user"}
+_PER_POST = {"conversation_rate", "amplification_rate", "applause_rate"}
 _COMPACT = {
     "en": ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")),
     "id": ((1e12, " T"), (1e9, " M"), (1e6, " jt"), (1e3, " rb")),
@@ -113,6 +114,8 @@ def format_value(
     if unit == "fraction":
         if metric in _TIMES:
             return f"{format_number(value, lang, 2)}×"
+        if metric in _PER_POST:
+            return format_number(round(value, 2), lang)
         return f"{format_number(value * 100, lang, 1 if abs(value) >= 0.01 else 2)}%"
     if unit == "seconds":
         minutes, seconds = divmod(round(value), 60)

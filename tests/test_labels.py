@@ -18,6 +18,7 @@ from kpi_core.labels import channel_label, format_value, metric_label, placement
         (0.032, "fraction", "id", "ctr", False, "3,2%"),
         (0.0537, "fraction", "en", "ctr", False, "5.4%"),
         (2.354, "fraction", "en", "roas", False, "2.35×"),
+        (6.155, "fraction", "id", "applause_rate", False, "6,16"),
         (61.8, "seconds", "id", None, False, "1 mnt 2 dtk"),
         (45, "seconds", "en", None, False, "45 s"),
         (12_345, "count", "id", None, False, "12.345"),
