@@ -130,8 +130,10 @@ def _merge_problems(problems: list[Problem]) -> tuple[Problem, ...]:
 
 
 def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport:
-    frame_dates = pd.concat([s.frame["date"] for _, _, s in shaped])
-    dated = frame_dates.dropna()
+    firsts = [s.frame["date"].min() for _, _, s in shaped if len(s.frame)]
+    lasts = [s.frame["date"].max() for _, _, s in shaped if len(s.frame)]
+    first = min((d for d in firsts if pd.notna(d)), default=None)
+    last = max((d for d in lasts if pd.notna(d)), default=None)
     layouts = list(dict.fromkeys(layout.id for _, layout, _ in shaped))
     platforms = list(dict.fromkeys(layout.platform for _, layout, _ in shaped))
     observations = sum(len(s.frame) for _, _, s in shaped)
@@ -143,8 +145,8 @@ def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport
         placement=_one_used(shaped, "placement"),
         rows_read=sum(s.rows_read for _, _, s in shaped),
         rows_skipped=sum(s.rows_skipped for _, _, s in shaped),
-        date_from=dated.min().date().isoformat() if len(dated) else None,
-        date_to=dated.max().date().isoformat() if len(dated) else None,
+        date_from=first.date().isoformat() if first is not None else None,
+        date_to=last.date().isoformat() if last is not None else None,
         number_format=_one(s.number_format for _, _, s in shaped),
         date_order=_one(s.date_order for _, _, s in shaped),
         columns=tuple(c for _, _, s in shaped for c in s.columns),

@@ -11,6 +11,7 @@ import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.catalogue import Header
+from kpi_core.ingest.codes import filled_rows
 from kpi_core.ingest.dates import parse_dates
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.table import COPY_MARK
@@ -72,7 +73,7 @@ class Plan:
 
 def _text_share(values: pd.Series) -> float:
     """Share of filled cells that are words rather than numbers (text columns are attributes)."""
-    sample = values.dropna().head(200).astype(str).str.strip()
+    sample = values.head(2000).dropna().head(200).astype(str).str.strip()
     sample = sample[sample != ""]
     if sample.empty:
         return 0.0
@@ -164,14 +165,15 @@ def plan_columns(
             continue
         match = catalogue.match_metric(parsed)
         suggestions = tuple(m for m, _ in match.suggestions)
-        if values.dropna().astype(str).str.strip().eq("").all() and len(values):
+        if len(values) and not filled_rows(values).any():
             plan.columns.append(Column(name, parsed, "empty"))
         elif match.metric is None and _date_like(values):
             # An unnamed column of dates (TikTok Shop's blank first header cell) dates the rows.
             dated = has_dates or any(c.role == "date" for c in plan.columns)
             plan.columns.append(Column(name, parsed, "attribute" if dated else "date"))
         elif _text_share(values) > 0.5 or (
-            match.metric is None and values.dropna().astype(str).str.match(_ID_LIKE).mean() > 0.8
+            match.metric is None
+            and values.head(2000).dropna().astype(str).str.match(_ID_LIKE).mean() > 0.8
         ):
             plan.columns.append(Column(name, parsed, "attribute"))
         elif match.metric is not None:

@@ -153,7 +153,8 @@ def _samples(body: pd.DataFrame, cols: list[Column], limit: int = 300) -> list[s
     for col in cols:
         values = body[col.name]
         if not pd.api.types.is_numeric_dtype(values.dtype):
-            out.extend(str(c) for c in values.dropna().head(limit) if isinstance(c, str))
+            head = values.head(limit * 10).dropna().head(limit)
+            out.extend(str(c) for c in head if isinstance(c, str))
     return out
 
 
