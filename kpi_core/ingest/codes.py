@@ -39,6 +39,12 @@ def factor(series: pd.Series) -> tuple[np.ndarray, list[str]]:
     return codes, labels
 
 
+def used_codes(codes: np.ndarray, size: int) -> np.ndarray:
+    """The category positions that at least one row uses (a count per code, not a sort)."""
+    counts = np.bincount(codes[codes >= 0], minlength=size) if len(codes) else np.zeros(size)
+    return np.flatnonzero(counts)
+
+
 def _lookup(codes: np.ndarray, table: list[int]) -> np.ndarray:
     """New codes from old ones through a table (the last entry answers for -1, an empty cell)."""
     lookup = np.array([*table, -1], dtype=np.int32)

@@ -6,12 +6,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.catalogue import Header
-from kpi_core.ingest.codes import filled_rows
+from kpi_core.ingest.codes import filled_rows, used_codes
 from kpi_core.ingest.dates import parse_dates
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.table import COPY_MARK
@@ -86,7 +85,7 @@ def _text_share(values: pd.Series) -> float:
 def _distinct_words(values: pd.Series) -> pd.Series:
     """The distinct filled cells of a column, stripped and lower-cased."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        used = np.unique(values.cat.codes[values.cat.codes >= 0])
+        used = used_codes(values.cat.codes.to_numpy(), len(values.cat.categories))
         distinct = list(values.cat.categories[used])
     else:
         distinct = list(values.dropna().unique())

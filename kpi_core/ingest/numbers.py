@@ -243,7 +243,10 @@ def _parse_strings(cells: pa.Array, fmt: str) -> dict[str, np.ndarray]:
 
 
 def _numeric_result(values: pd.Series) -> ParsedNumbers:
-    floats = pd.to_numeric(values, errors="coerce").astype("float64")
+    # One conversion straight to float64 (a million int64 cells: no intermediate copies).
+    floats = pd.Series(
+        values.to_numpy(dtype="float64", na_value=np.nan), index=values.index, copy=False
+    )
     flags = pd.Series(False, index=values.index, dtype=bool)
     floats.name = values.name
     return ParsedNumbers(values=floats, bad=flags, masked=flags.copy())

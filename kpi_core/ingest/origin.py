@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.ingest.codes import map_labels
+from kpi_core.ingest.codes import map_labels, used_codes
 from kpi_core.ingest.columns import PLACEMENT_VALUES, Column, Plan
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.layouts import Layout
@@ -37,7 +36,7 @@ def row_channels(
             out.problem(
                 "unknown_channels", column=col.name, count=len(unknown), examples=tuple(unknown[:5])
             )
-        used = list(mapped.categories[np.unique(mapped.codes[mapped.codes >= 0])])
+        used = list(mapped.categories[used_codes(mapped.codes, len(mapped.categories))])
         out.channel = used[0] if len(used) == 1 else None
         out.note("channel", out.channel or "mixed", "column", col.name)
         return mapped
@@ -73,7 +72,7 @@ def row_placements(
     col = plan.first("placement")
     if col is not None:
         mapped = map_labels(body[col.name], lambda s: PLACEMENT_VALUES.get(s.lower(), fallback))
-        used = list(mapped.categories[np.unique(mapped.codes[mapped.codes >= 0])])
+        used = list(mapped.categories[used_codes(mapped.codes, len(mapped.categories))])
         out.placement = used[0] if len(used) == 1 else None
         out.note("placement", out.placement or "mixed", "column", col.name)
         return mapped
