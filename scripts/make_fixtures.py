@@ -16,6 +16,11 @@ change committed files except where this script changed.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path as _Path
+
+sys.path.insert(0, str(_Path(__file__).resolve().parent))
+
 import codecs
 import datetime as dt
 import io
@@ -31,6 +36,7 @@ import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import xlwt
+from id_numbers import id_dec, id_int
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures"
@@ -80,17 +86,6 @@ def utf16le_bom(text: str) -> bytes:
 
 def utf16be_bom(text: str) -> bytes:
     return codecs.BOM_UTF16_BE + text.encode("utf-16-be")
-
-
-def id_int(n: int) -> str:
-    """Indonesian thousands: 1234567 -> '1.234.567'."""
-    return f"{n:,}".replace(",", ".")
-
-
-def id_dec(x: float, nd: int = 2) -> str:
-    """Indonesian decimal: 1234567.5 -> '1.234.567,50'."""
-    s = f"{x:,.{nd}f}"
-    return s.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def en_int(n: int) -> str:

@@ -19,6 +19,11 @@ Run: ``.venv/bin/python scripts/make_sample_data.py`` (or ``make sample-data``).
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path as _Path
+
+sys.path.insert(0, str(_Path(__file__).resolve().parent))
+
 import csv
 import io
 from collections.abc import Iterable, Sequence
@@ -27,6 +32,7 @@ from pathlib import Path
 from typing import cast
 
 import numpy as np
+from id_numbers import id_dec, id_int
 from openpyxl import Workbook
 
 SEED = 20261031
@@ -58,17 +64,6 @@ Row = Sequence[object]
 
 def day_range(start: date, end: date) -> list[date]:
     return [start + timedelta(days=i) for i in range((end - start).days + 1)]
-
-
-def id_int(n: float) -> str:
-    """Indonesian integer: dot thousands (``1.234.567``)."""
-    return f"{round(n):,}".replace(",", ".")
-
-
-def id_dec(x: float, digits: int = 2) -> str:
-    """Indonesian decimal: dot thousands, comma decimals (``1.234,56``)."""
-    s = f"{x:,.{digits}f}"
-    return s.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def rupiah(n: float) -> str:
