@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -17,7 +18,7 @@ from kpi_core.ingest.merge import drop_overlaps, settle_currency
 from kpi_core.ingest.shape import shape
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
 from kpi_core.ingest.table import Table, UnreadableFileError
-from kpi_core.ingest.text import read_text_table
+from kpi_core.ingest.text import Blob, read_text_table
 from kpi_core.models import (
     TIDY_COLUMNS,
     FileCorrections,
@@ -43,7 +44,25 @@ class Dataset:
         return any(r.layout != "unreadable" for r in self.files)
 
 
-def _tables(name: str, data: bytes, depth: int = 0) -> list[Table]:
+_MAP_FROM = 8 << 20  # text files from this size are mapped from disk, not copied into memory
+_CONTAINERS = (".xlsx", ".xlsm", ".xls", ".zip", ".parquet")
+
+
+def _load(path: Path) -> Blob:
+    """A file's bytes; a large text file is mapped instead, so that the read is its only pass."""
+    with path.open("rb") as fh:
+        head = fh.read(8)
+        fh.seek(0)
+        size = path.stat().st_size
+        signed = head[:4] in (b"PK\x03\x04", b"PAR1") or head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        if size < _MAP_FROM or signed or path.name.lower().endswith(_CONTAINERS):
+            return fh.read()
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _tables(name: str, data: Blob, depth: int = 0) -> list[Table]:
+    if not isinstance(data, bytes):
+        return [read_text_table(name, name, data)]  # only plain text is ever mapped
     kind = kind_of(name, data)
     if len(data) < 65536 and not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
         raise UnreadableFileError(name, "empty")
@@ -73,7 +92,7 @@ def _tables(name: str, data: bytes, depth: int = 0) -> list[Table]:
 
 def read_file(
     name: str,
-    data: bytes,
+    data: Blob,
     *,
     corrections: FileCorrections | None = None,
     channel: str | None = None,
@@ -169,9 +188,7 @@ def read_files(
     reports: list[FileReport] = []
     unreadable: list[UnreadableFileError] = []
     for item in files:
-        name, data = (
-            (Path(item).name, Path(item).read_bytes()) if isinstance(item, str | Path) else item
-        )
+        name, data = (Path(item).name, _load(Path(item))) if isinstance(item, str | Path) else item
         try:
             frame, report = read_file(
                 name,

@@ -18,12 +18,31 @@ from pandas.api.types import union_categoricals
 from kpi_core.models import TEXT_COLUMNS
 
 
+def _arrow_texts(values: pd.Index | np.ndarray) -> pa.Array:
+    """Distinct values as one arrow string array, trimmed (no Python string per value)."""
+    if isinstance(values, pd.Index) and isinstance(values.dtype, pd.StringDtype):
+        arr = pa.array(values.array)
+    else:
+        arr = pa.array([str(u) for u in values], type=pa.string())
+    return pc.utf8_trim_whitespace(arr)
+
+
 def distinct_texts(values: pd.Index | np.ndarray) -> list[str]:
     """Distinct values as stripped strings; arrow strings are trimmed in one vectorised call."""
-    if isinstance(values, pd.Index) and isinstance(values.dtype, pd.StringDtype):
-        trimmed = pc.utf8_trim_whitespace(pa.array(values.to_numpy(dtype=object), type=pa.string()))
-        return [v or "" for v in trimmed.to_pylist()]
-    return [str(u).strip() for u in values]
+    return [v or "" for v in _arrow_texts(values).to_pylist()]
+
+
+def code_dtype(size: int) -> type[np.signedinteger]:
+    """The narrowest code type pandas keeps for this many categories (no later copy)."""
+    if size < 127:
+        return np.int8
+    return np.int16 if size < 32_767 else np.int32
+
+
+def _per_row(codes: np.ndarray, per_label: np.ndarray, empty: object) -> np.ndarray:
+    """A value per row from a value per label; `empty` where the cell has no label (-1)."""
+    table = np.append(per_label, np.array([empty], dtype=per_label.dtype))
+    return np.take(table, codes)
 
 
 def factor(series: pd.Series) -> tuple[np.ndarray, list[str]]:
@@ -34,31 +53,36 @@ def factor(series: pd.Series) -> tuple[np.ndarray, list[str]]:
         codes, uniques = pd.factorize(series)
     labels = distinct_texts(uniques)
     if "" in labels:
-        empty = np.array([label == "" for label in labels] + [True], dtype=bool)
-        codes = np.where(empty[codes], -1, codes)
+        empty = np.array([label == "" for label in labels], dtype=bool)
+        codes = np.where(_per_row(codes, empty, True), -1, codes)
     return codes, labels
 
 
 def used_codes(codes: np.ndarray, size: int) -> np.ndarray:
-    """The category positions that at least one row uses (a count per code, not a sort)."""
-    counts = np.bincount(codes[codes >= 0], minlength=size) if len(codes) else np.zeros(size)
+    """The category positions that at least one row uses (no sort of the rows)."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.intp)
+    if size <= 32:
+        # A few categories: one comparison each beats counting (no index array is widened).
+        return np.array([i for i in range(size) if (codes == i).any()], dtype=np.intp)
+    wide = codes.astype(np.int32, copy=False) if codes.dtype.itemsize < 4 else codes
+    counts = np.bincount(wide + 1, minlength=size + 1)[1:]
     return np.flatnonzero(counts)
 
 
 def _lookup(codes: np.ndarray, table: list[int]) -> np.ndarray:
     """New codes from old ones through a table (the last entry answers for -1, an empty cell)."""
-    lookup = np.array([*table, -1], dtype=np.int32)
-    if np.array_equal(lookup[:-1], np.arange(len(table))):
+    if table == list(range(len(table))):
         return codes  # nothing moves: no copy of a million codes
-    moved: np.ndarray = lookup[codes]
-    return moved
+    size = max(table, default=-1) + 1
+    return _per_row(codes, np.array(table, dtype=code_dtype(size)), -1)
 
 
 def _categorical(codes: np.ndarray, mapped: list[str | None]) -> pd.Categorical:
     cats = sorted({m for m in mapped if m is not None})
     position = {c: i for i, c in enumerate(cats)}
     new = _lookup(codes, [position[m] if m is not None else -1 for m in mapped])
-    return pd.Categorical.from_codes(new, categories=pd.Index(cats, dtype="str"))
+    return pd.Categorical.from_codes(new, categories=pd.Index(cats, dtype="str"), validate=False)
 
 
 def map_labels(series: pd.Series, func: Callable[[str], str | None]) -> pd.Categorical:
@@ -78,16 +102,34 @@ def flag_rows(series: pd.Series, test: Callable[[str], object]) -> np.ndarray:
     passed = [bool(test(label)) for label in labels]
     if not any(passed):
         return np.zeros(len(codes), dtype=bool)
-    lookup = np.array([*passed, False], dtype=bool)
-    flags: np.ndarray = lookup[codes]
-    return flags
+    return _per_row(codes, np.array(passed, dtype=bool), False)
+
+
+def match_rows(series: pd.Series, pattern: str) -> np.ndarray:
+    """Rows whose stripped text matches a regular expression (RE2), tested once per label."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes, uniques = series.cat.codes.to_numpy(), series.cat.categories
+    else:
+        codes, uniques = pd.factorize(series)
+    texts = _arrow_texts(uniques)
+    matched = np.asarray(pc.fill_null(pc.match_substring_regex(texts, pattern), False))
+    if not matched.any():
+        return np.zeros(len(codes), dtype=bool)
+    return _per_row(codes, matched.astype(bool), False)
 
 
 def filled_rows(series: pd.Series) -> np.ndarray:
+    """Rows whose cell holds something (not missing, not only spaces)."""
     if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(
         series.dtype
     ):
         return series.notna().to_numpy()
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy()
+        blank = np.asarray(pc.equal(_arrow_texts(series.cat.categories), ""), dtype=bool)
+        if not blank.any():
+            return codes >= 0
+        return _per_row(codes, ~blank, False)
     return flag_rows(series, bool)
 
 
@@ -133,14 +175,6 @@ class Piece:
     text: dict[str, pd.Categorical | str | None]
 
 
-def _codes(value: pd.Categorical | str | None, rows: np.ndarray) -> tuple[np.ndarray, list[str]]:
-    if isinstance(value, pd.Categorical):
-        return value.codes[rows].astype(np.int64), [str(c) for c in value.categories]
-    if value is None:
-        return np.full(len(rows), -1, dtype=np.int64), []
-    return np.zeros(len(rows), dtype=np.int64), [value]
-
-
 def _whole(piece: Piece, dates: np.ndarray) -> pd.DataFrame:
     """A long table whose every row was read: its columns as they are, nothing re-indexed."""
     n = len(piece.values)
@@ -157,33 +191,57 @@ def _whole(piece: Piece, dates: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(data, copy=False)
 
 
+def _labels(value: pd.Categorical | str | None) -> list[str]:
+    if isinstance(value, pd.Categorical):
+        return [str(c) for c in value.categories]
+    return [] if value is None else [value]
+
+
+def _stacked_codes(
+    values: list[pd.Categorical | str | None], rows: list[np.ndarray | None], sizes: list[int]
+) -> pd.Categorical:
+    """One text column over every piece: each piece's labels mapped into one category list
+    and written straight into one array of the narrowest code type."""
+    categories: dict[str, int] = {}
+    lookups = [
+        [categories.setdefault(label, len(categories)) for label in _labels(v)] for v in values
+    ]
+    kind = code_dtype(len(categories))
+    out = np.empty(sum(sizes), dtype=kind)
+    pos = 0
+    for value, r, lookup, size in zip(values, rows, lookups, sizes, strict=True):
+        if isinstance(value, pd.Categorical):
+            local = value.codes if r is None else value.codes[r]
+            np.take(np.array([*lookup, -1], dtype=kind), local, out=out[pos : pos + size])
+        else:
+            out[pos : pos + size] = lookup[0] if lookup else -1
+        pos += size
+    return pd.Categorical.from_codes(
+        out, categories=pd.Index(list(categories), dtype="str"), validate=False
+    )
+
+
 def stack(pieces: list[Piece], dates: np.ndarray) -> pd.DataFrame:
     """All pieces as one tidy frame, from row indices and category codes (no object arrays)."""
     if not pieces:
         return empty_frame()
-    if len(pieces) == 1 and pieces[0].mask.all():
+    full = [bool(p.mask.all()) for p in pieces]
+    if len(pieces) == 1 and full[0]:
         return _whole(pieces[0], dates)
-    rows = [np.flatnonzero(p.mask) for p in pieces]
-    every = np.concatenate(rows)
-    data: dict[str, object] = {
-        "date": dates[every],
-        "value": np.concatenate([p.values[r] for p, r in zip(pieces, rows, strict=True)]),
-    }
+    # A piece whose every row was read (most metric columns) is taken whole, not re-indexed.
+    rows: list[np.ndarray | None] = [
+        None if whole else np.flatnonzero(p.mask) for p, whole in zip(pieces, full, strict=True)
+    ]
+    sizes = [len(p.mask) if r is None else len(r) for p, r in zip(pieces, rows, strict=True)]
+    total = sum(sizes)
+    date_out = np.empty(total, dtype=dates.dtype)
+    value_out = np.empty(total, dtype=np.float64)
+    pos = 0
+    for piece, r, size in zip(pieces, rows, sizes, strict=True):
+        date_out[pos : pos + size] = dates if r is None else dates[r]
+        value_out[pos : pos + size] = piece.values if r is None else piece.values[r]
+        pos += size
+    data: dict[str, object] = {"date": date_out, "value": value_out}
     for col in TEXT_COLUMNS:
-        values = [p.text.get(col) for p in pieces]
-        if all(v is values[0] for v in values) and isinstance(values[0], pd.Categorical):
-            data[col] = pd.Categorical.from_codes(values[0].codes[every], dtype=values[0].dtype)
-            continue
-        categories: dict[str, int] = {}
-        codes = []
-        for value, r in zip(values, rows, strict=True):
-            local, labels = _codes(value, r)
-            lookup = np.array(
-                [categories.setdefault(label, len(categories)) for label in labels] + [-1],
-                dtype=np.int64,
-            )
-            codes.append(lookup[local])
-        data[col] = pd.Categorical.from_codes(
-            np.concatenate(codes), categories=pd.Index(list(categories), dtype="str")
-        )
+        data[col] = _stacked_codes([p.text.get(col) for p in pieces], rows, sizes)
     return pd.DataFrame(data, copy=False)

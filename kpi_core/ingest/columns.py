@@ -72,6 +72,11 @@ class Plan:
 
 def _text_share(values: pd.Series) -> float:
     """Share of filled cells that are words rather than numbers (text columns are attributes)."""
+    dtype = values.dtype
+    if pd.api.types.is_datetime64_any_dtype(dtype) or (
+        pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+    ):
+        return 0.0  # numbers and dates as the file typed them are not words
     sample = values.head(2000).dropna().head(200).astype(str).str.strip()
     sample = sample[sample != ""]
     if sample.empty:

@@ -60,7 +60,10 @@ def row_dates(
             raw = _where(raw, lifetime, body[secondary.name])
             out.note("date_column", secondary.name, "lifetime", primary.name)
     if typed:
-        order, basis = "ymd", "typed"
+        # A text file's dates are typed only when the reader found them all in ISO: that is the
+        # text's own evidence of the order, as it would be read from the cells.
+        iso = table.textual and pd.api.types.is_datetime64_any_dtype(raw.dtype)
+        order, basis = "ymd", "evidence" if iso else "typed"
     else:
         # The first 500 rows kept are evidence enough, and cost nothing on a million rows.
         head = raw.iloc[np.flatnonzero(keep)[:500]]
@@ -71,18 +74,15 @@ def row_dates(
     if ctx.corrections.date_order:
         order, basis = ctx.corrections.date_order, "user"
     out.date_order = order
-    if not typed or basis == "user":
+    if basis != "typed":
         out.note("date_order", order, basis, primary.name)
-    parsed = _parse_dates(raw, order, ctx)
+    values, parsed = _parse_dates(raw, order, ctx, midnight=table.textual)
     if parsed.yearless:
         basis = "user" if ctx.corrections.year else "latest_past"
         out.note("year", str(parsed.year_used), basis, primary.name)
-    # The parsed values are this call's own array: no copy needed before marking rows.
-    values = parsed.values.to_numpy(dtype="datetime64[ns]")
-    if not values.flags.writeable:
-        values = values.copy()
     missing = np.isnat(values) & keep
     if missing.any():
+        values = values if values.flags.writeable else values.copy()
         # A date range in the date column: a one-day range is that day; a longer one is a
         # whole-period summary beside daily rows (Shopee's row 2), or, when every row is a
         # range (weekly reports), the row's period, dated by its first day.
@@ -146,21 +146,31 @@ def _where(raw: pd.Series, mask: np.ndarray, other: pd.Series) -> pd.Series:
     return raw.astype(object).where(~mask, other.astype(object))
 
 
-def _parse_dates(raw: pd.Series, order: str, ctx: Context) -> ParsedDates:
-    """Dates of a dictionary-encoded column are parsed once per distinct value when they carry
-    their year; yearless dates depend on row order and are parsed row by row."""
+def _parse_dates(
+    raw: pd.Series, order: str, ctx: Context, midnight: bool
+) -> tuple[np.ndarray, ParsedDates]:
+    """Row dates (read-only when shared with the table) and what was learned while reading.
+
+    `midnight`: typed dates already fall on whole days (a text file's ISO days). A
+    dictionary-encoded column is parsed once per distinct value when its dates carry their year;
+    yearless dates depend on row order and are parsed row by row."""
+    if raw.dtype.kind == "M" and not isinstance(raw.dtype, pd.DatetimeTZDtype):
+        # Typed dates (Excel's, or a text file's ISO days): cut to the day, not re-parsed.
+        values = raw.to_numpy(dtype="datetime64[ns]")
+        if not midnight:
+            values = values.astype("datetime64[D]").astype("datetime64[ns]")
+        no_flags = pd.Series(np.zeros(0, dtype=bool))
+        return values, ParsedDates(no_flags, no_flags)
     if isinstance(raw.dtype, pd.CategoricalDtype):
         labels = pd.Series(raw.cat.categories.astype("str"))
         once = parse_dates(labels, order, today=ctx.today, year=ctx.corrections.year)
         if not once.yearless:
-            codes = raw.cat.codes.to_numpy()
             days = np.append(once.values.to_numpy(dtype="datetime64[ns]"), np.datetime64("NaT"))
-            return ParsedDates(
-                pd.Series(days[codes], index=raw.index, copy=False),
-                pd.Series(np.zeros(len(codes), dtype=bool), index=raw.index, copy=False),
-            )
+            no_flags = pd.Series(np.zeros(0, dtype=bool))
+            return np.take(days, raw.cat.codes.to_numpy()), ParsedDates(no_flags, no_flags)
         raw = raw.astype("str")
-    return parse_dates(raw, order, today=ctx.today, year=ctx.corrections.year)
+    parsed = parse_dates(raw, order, today=ctx.today, year=ctx.corrections.year)
+    return parsed.values.to_numpy(dtype="datetime64[ns]", copy=True), parsed
 
 
 def _preamble_period(preamble: list[str]) -> tuple[date, date] | None:

@@ -17,8 +17,8 @@ from kpi_core import catalogue
 from kpi_core.ingest.codes import (
     Piece,
     filled_rows,
-    flag_rows,
     map_labels,
+    match_rows,
     recode,
     stack,
 )
@@ -35,9 +35,8 @@ from kpi_core.models import (
     Severity,
 )
 
-_TOTAL_ROW = re.compile(
-    r"(?i)^\s*(total|totals|grand total|jumlah|total keseluruhan|semua)\s*(:.*)?$"
-)
+# Tested by pyarrow (RE2) on each distinct stripped label.
+_TOTAL_ROW = r"(?i)^(total|totals|grand total|jumlah|total keseluruhan|semua)\s*(:.*)?$"
 # `Results` means what `Result type` says; its cost follows the same meaning.
 _COST_OF = {"leads": "cpl", "qualified_leads": "cpl", "link_clicks": "cpc_link", "clicks": "cpc"}
 
@@ -72,8 +71,11 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     ]
     totals = np.zeros(n, dtype=bool)
     for col in labels[:3] + plan.columns[:1]:
-        if not pd.api.types.is_numeric_dtype(body[col.name].dtype):
-            totals |= flag_rows(body[col.name], _TOTAL_ROW.match)
+        dtype = body[col.name].dtype
+        if not (
+            pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)
+        ):
+            totals |= match_rows(body[col.name], _TOTAL_ROW)
     totals &= keep
     if totals.any() and layout.deduplicated_total:
         # The export's total counts each order once though its parts overlap (Shopee's
@@ -266,7 +268,7 @@ def _long_rows(rows: _Rows) -> Piece:
     names = map_labels(body[name_col.name], lambda s: s or None)
     parsed = parse_numbers(body[value_col.name], fmt)
     _report_bad(out, table, body, value_col.name, parsed, keep)
-    values = parsed.values.to_numpy(dtype="float64").copy()
+    values = parsed.values.to_numpy(dtype="float64")  # read-only: copied before rescaling
     metric_of: dict[str, str | None] = {}
     unit_of: dict[str, str] = {}
     placement_of: dict[str, str | None] = {}
@@ -288,7 +290,7 @@ def _long_rows(rows: _Rows) -> Piece:
         if unit_of[name] == "fraction" and metric_of[name] not in RATIOS and not parsed.percent:
             selected = np.asarray(names == name)
             if np.nanmax(np.abs(values[selected]), initial=0.0) > 1:
-                values[selected] /= 100.0
+                values = np.where(selected, values / 100.0, values)
                 out.note("percent_units", name, "values_above_one", name)
     mask = keep & ~np.isnan(values) & (names.codes >= 0)
     text = dict(common)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+
 from kpi_core.ingest import read_files
 
 
@@ -16,3 +20,60 @@ def test_large_file_with_a_windows_character_deep_inside_is_read_whole() -> None
     assert len(frame) == 120_000
     assert frame.loc[frame["campaign"] == "Café Latte", "value"].tolist() == [5.0]
     assert [p.code for p in ds.files[0].problems] == ["encoding_cp1252"]
+
+
+def _big_csv(rows: int) -> str:
+    lines = ["date,channel,campaign,Reach\n"]
+    lines += [f"2026-07-{1 + i % 28:02d},Instagram,Promo {i % 50},{i}\n" for i in range(rows)]
+    return "".join(lines)
+
+
+def test_large_file_read_from_disk_matches_the_same_bytes_uploaded(tmp_path: Path) -> None:
+    """A file read from its path (mapped from disk when large) gives what its upload gives."""
+    text = _big_csv(260_000)
+    path = tmp_path / "big.csv"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size > 8 << 20
+    from_disk = read_files([path])
+    uploaded = read_files([("big.csv", text.encode("utf-8"))])
+    assert len(from_disk.frame) == 260_000
+    pd.testing.assert_frame_equal(from_disk.frame, uploaded.frame)
+    assert from_disk.files == uploaded.files
+
+
+def test_large_windows_file_on_disk_is_still_read_as_cp1252(tmp_path: Path) -> None:
+    """A large file on disk with one cp1252 byte deep inside is read whole, with the notice."""
+    lines = _big_csv(260_000).splitlines(keepends=True)
+    lines[200_000] = "2026-07-02,Instagram,Caf\xe9 Latte,7\n"
+    path = tmp_path / "old_excel.csv"
+    path.write_bytes("".join(lines).encode("cp1252"))
+    ds = read_files([path])
+    assert len(ds.frame) == 260_000
+    assert ds.frame.loc[ds.frame["campaign"] == "Café Latte", "value"].tolist() == [7.0]
+    assert [p.code for p in ds.files[0].problems] == ["encoding_cp1252"]
+
+
+def test_iso_dates_with_a_late_total_row_and_a_late_us_date() -> None:
+    """ISO dates read fast still meet a `Total` row or a differently written date further down."""
+    rows = [f"2026-06-{1 + i % 30:02d},{i}" for i in range(300)]
+    rows.append("07/15/2026,5")
+    rows.append("Total,999999")
+    data = ("Date,Reach\n" + "\n".join(rows) + "\n").encode()
+    ds = read_files([("daily.csv", data)], channel="instagram")
+    frame = ds.frame
+    assert len(frame) == 301
+    assert frame["value"].sum() == sum(range(300)) + 5
+    assert frame["date"].max() == pd.Timestamp("2026-07-15")
+    assert "total_rows" in [p.code for p in ds.files[0].problems]
+
+
+def test_blank_iso_date_cells_are_reported_not_dated() -> None:
+    """A row whose ISO date cell is blank is counted as a bad date, never given a date."""
+    rows = [f"2026-06-{1 + i % 30:02d},{i}" for i in range(100)]
+    rows[60] = ",42"
+    data = ("Date,Reach\n" + "\n".join(rows) + "\n").encode()
+    ds = read_files([("daily.csv", data)], channel="instagram")
+    assert len(ds.frame) == 99
+    assert ds.frame["date"].notna().all()
+    bad = [p for p in ds.files[0].problems if p.code == "bad_dates"]
+    assert [(p.count, p.row) for p in bad] == [(1, 62)]
