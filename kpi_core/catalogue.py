@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from functools import cache, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from kpi_core.datafiles import read_toml
 from kpi_core.models import ActionKind, ChannelKind, Stage
 
 # A fuzzy match maps a column only at or above this score; below it the column stays unknown
@@ -108,12 +107,18 @@ class Catalogue(BaseModel):
         return self
 
 
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key for a column or channel name."""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("&", " and ").replace("%", " percent ")
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+    text = str(name)
+    if not text.isascii():  # accents come off only where there are any
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("&", " and ").replace("%", " percent ")
+    return " ".join(_NOT_KEY.sub(" ", text).split())
 
 
 _CURRENCY_RE = re.compile(r"[\(\[]\s*([A-Za-z]{3}|Rp\.?)\s*[\)\]]")
@@ -193,8 +198,7 @@ def load() -> Catalogue:
     """Read and validate the packaged catalogue (once per process)."""
     data: dict[str, object] = {}
     for name in ("metrics.toml", "channels.toml"):
-        text = resources.files("kpi_core.data").joinpath(name).read_text(encoding="utf-8")
-        data.update(tomllib.loads(text))
+        data.update(read_toml(name))
     return Catalogue.model_validate(data)
 
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.classify import Classification, Flag, MetricVerdict
+from kpi_core.datafiles import read_toml
 from kpi_core.models import COUNT, FRACTION, SECONDS, Placement, Stage, Verdict
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
@@ -37,8 +36,7 @@ EFFICIENCY_RATES: dict[str, tuple[str, str, float]] = {
 
 @cache
 def _config() -> dict[str, Any]:
-    text = resources.files("kpi_core.data").joinpath("ecosystem.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return read_toml("ecosystem.toml")
 
 
 def signal_metrics(channel: str) -> tuple[str, ...]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
 import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.classify import rules
+from kpi_core.datafiles import read_toml
 from kpi_core.derive import summarise
 from kpi_core.i18n import t
 from kpi_core.labels import metric_label
@@ -78,8 +77,7 @@ class Funnel:
 
 @cache
 def _preferences() -> dict[Stage, tuple[str, ...]]:
-    text = resources.files("kpi_core.data").joinpath("funnel.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text)["stages"]
+    table = read_toml("funnel.toml")["stages"]
     return {Stage(k): tuple(v) for k, v in table.items()}
 
 

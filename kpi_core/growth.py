@@ -7,14 +7,13 @@ target (too young, another country). Each spike becomes a `follower_spike` flag 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
 import pandas as pd
 
+from kpi_core.datafiles import read_toml
 from kpi_core.i18n import format_date, format_number, t
 from kpi_core.labels import channel_label, metric_label
 from kpi_core.verdicts import Flag
@@ -62,8 +61,7 @@ class Spike:
 
 @cache
 def _seasons() -> tuple[tuple[str, tuple[int, int], tuple[int, int]], ...]:
-    text = resources.files("kpi_core.data").joinpath("calendar.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = read_toml("calendar.toml")
     return tuple(
         (s["id"], (s["from"][0], s["from"][1]), (s["to"][0], s["to"][1])) for s in data["seasons"]
     )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
-from importlib import resources
+
+from kpi_core.datafiles import data_names, read_toml
 
 LANGS = ("en", "id")
 
@@ -30,9 +30,9 @@ def _flatten(prefix: str, table: Mapping[str, object], out: dict[str, dict[str, 
 def messages() -> dict[str, dict[str, str]]:
     """All messages from every `messages*.toml` in kpi_core/data, keyed `section.name`."""
     out: dict[str, dict[str, str]] = {}
-    for entry in sorted(resources.files("kpi_core.data").iterdir(), key=lambda p: p.name):
-        if entry.name.startswith("messages") and entry.name.endswith(".toml"):
-            _flatten("", tomllib.loads(entry.read_text(encoding="utf-8")), out)
+    for name in data_names():
+        if name.startswith("messages") and name.endswith(".toml"):
+            _flatten("", read_toml(name), out)
     return out
 
 

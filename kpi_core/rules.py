@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from kpi_core.datafiles import read_toml
 from kpi_core.models import ActionKind, BusinessModel, Goal, Stage
 
 
@@ -64,5 +63,4 @@ class Rules(BaseModel):
 
 def load_rules() -> Rules:
     """Read and validate the packaged rules file."""
-    text = resources.files("kpi_core.data").joinpath("rules.toml").read_text(encoding="utf-8")
-    return Rules.model_validate(tomllib.loads(text))
+    return Rules.model_validate(read_toml("rules.toml"))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
 from kpi_core.catalogue import normalize, parse_header
+from kpi_core.datafiles import read_toml
 
 
 class Layout(BaseModel):
@@ -36,8 +35,7 @@ class _Layouts(BaseModel):
 @cache
 def layouts() -> tuple[Layout, ...]:
     """Every known layout, in file order (the generic `long` and `wide` last)."""
-    text = resources.files("kpi_core.data").joinpath("layouts.toml").read_text(encoding="utf-8")
-    return _Layouts.model_validate(tomllib.loads(text)).layouts
+    return _Layouts.model_validate(read_toml("layouts.toml")).layouts
 
 
 def layout(layout_id: str) -> Layout:
