@@ -8,10 +8,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from kpi_core.ingest.codes import concat_tidy, empty_frame
+from kpi_core.ingest.codes import concat_tidy, empty_frame, used_codes
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.layouts import Layout, recognise
 from kpi_core.ingest.merge import drop_overlaps, settle_currency
@@ -129,8 +128,7 @@ def _one_used(shaped: list[tuple[Table, Layout, Shaped]], col: str) -> str | Non
         if decided is None:
             return None  # the reader already saw several in a column
         cat = s.frame[col].array
-        used = np.bincount(cat.codes[cat.codes >= 0], minlength=len(cat.categories)) > 0
-        found.update(str(c) for c in cat.categories[used])
+        found.update(str(c) for c in cat.categories[used_codes(cat.codes, len(cat.categories))])
     return found.pop() if len(found) == 1 else None
 
 

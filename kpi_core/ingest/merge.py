@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from kpi_core.ingest.codes import used_codes
 from kpi_core.models import TEXT_COLUMNS, FileReport, Problem, Severity
 
 
@@ -60,8 +61,8 @@ def drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     The finer source (more rows) wins; a source without dates is assumed to cover the same
     period as any other source of the same metric.
     """
-    if "source" not in frame.columns:
-        return frame, []
+    if "source" not in frame.columns or _source_count(frame["source"]) < 2:
+        return frame, []  # one source (most single uploads): nothing can overlap
     known = frame[frame["metric"].notna()]
     if known.empty or known["source"].nunique() < 2:
         return frame, []
@@ -121,6 +122,13 @@ def drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     for col in TEXT_COLUMNS:
         kept[col] = kept[col].cat.remove_unused_categories()
     return kept, problems
+
+
+def _source_count(sources: pd.Series) -> int:
+    """How many sources the rows come from (counted on category codes when they are coded)."""
+    if isinstance(sources.dtype, pd.CategoricalDtype):
+        return len(used_codes(sources.cat.codes.to_numpy(), len(sources.cat.categories)))
+    return int(sources.nunique())
 
 
 def _overlap(
