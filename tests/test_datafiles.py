@@ -36,7 +36,7 @@ def test_an_edited_file_is_parsed_anew(folder: Path) -> None:
 
 def test_a_damaged_kept_parse_is_ignored(folder: Path) -> None:
     """A kept parse that is not valid JSON is ignored and the TOML is read again."""
-    (folder / "funnel.toml").write_text("[stages]\nawareness = [\"reach\"]\n", encoding="utf-8")
+    (folder / "funnel.toml").write_text('[stages]\nawareness = ["reach"]\n', encoding="utf-8")
     read_toml("funnel.toml")
     for kept in (folder / "__pycache__").glob("funnel.toml.*.json"):
         kept.write_text("{not json", encoding="utf-8")

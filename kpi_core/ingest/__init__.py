@@ -43,7 +43,7 @@ class Dataset:
         return any(r.layout != "unreadable" for r in self.files)
 
 
-_MAP_FROM = 8 << 20  # text files from this size are mapped from disk, not copied into memory
+_MAP_FROM = 1 << 20  # text files from this size are mapped from disk, not copied into memory
 _CONTAINERS = (".xlsx", ".xlsm", ".xls", ".zip", ".parquet")
 
 
