@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import Any
 
 import pandas as pd
 
@@ -13,221 +11,25 @@ from kpi_core import catalogue
 from kpi_core.catalogue import MetricDef
 from kpi_core.derive import value_or_none
 from kpi_core.i18n import t
-from kpi_core.models import ActionKind, BusinessModel, ChannelKind, Goal, Placement, Stage, Verdict
-from kpi_core.rules import Rule, Rules, load_rules
+from kpi_core.judgement import (
+    Context,
+    Judgement,
+    Triple,
+    candidacy,
+    candidacy_ids,
+    fill_budget,
+    judge,
+    rules,
+)
+from kpi_core.models import BusinessModel, ChannelKind, Goal, Placement, Verdict
 from kpi_core.verdicts import Classification, Flag, MetricVerdict
 
 __all__ = ["Classification", "Flag", "MetricVerdict", "classify", "rules"]
 
-STAGES: tuple[Stage, ...] = tuple(Stage)
 FLAG_ORDER: tuple[str, ...] = (
     "too_many_kpis", "goal_without_kpi", "sales_on_organic_social", "mixed_currency",
     "unknown_metric",
 )  # fmt: skip
-
-
-Triple = tuple[str, str, str]  # (metric id, or "?" + source name when unknown; channel; placement)
-
-
-@dataclass
-class _Judgement:
-    verdict: Verdict
-    rule: str
-    goal: Goal | None = None
-    candidate: dict[Goal, float] = field(default_factory=dict)  # goal -> priority (lower first)
-    rate: str | None = None
-
-
-@dataclass(frozen=True)
-class _Context:
-    metric: str
-    known: MetricDef
-    channel: str
-    placement: str
-    social_organic: bool
-    goals: tuple[Goal, ...]
-    model: BusinessModel
-    present: frozenset[str]
-    candidacy: Mapping[Goal, tuple[float, str]]  # goal -> (priority, rule id)
-
-    def stage_index(self) -> int:
-        return STAGES.index(self.known.stage)
-
-    def goal_ahead(self) -> Goal | None:
-        """The chosen goal whose stage is nearest at or after the metric's stage."""
-        ahead = [g for g in self.goals if STAGES.index(rules().goal[g].stage) >= self.stage_index()]
-        return min(ahead, key=lambda g: STAGES.index(rules().goal[g].stage), default=None)
-
-    def serves(self) -> bool:
-        return bool(self.candidacy) or self.goal_ahead() is not None
-
-
-def _applies(rule: Rule, ctx: _Context) -> bool:
-    return (
-        (not rule.models or ctx.model in rule.models)
-        and (not rule.metrics or ctx.metric in rule.metrics)
-        and (not rule.goals or any(g in rule.goals for g in ctx.goals))
-    )
-
-
-def _candidacy(
-    metric: str, placement: str, goals: Iterable[Goal], model: BusinessModel
-) -> dict[Goal, tuple[float, str]]:
-    found: dict[Goal, tuple[float, str]] = {}
-    for goal in goals:
-        spec = rules().goal[goal]
-        if metric in spec.candidates and (
-            metric not in spec.paid_only or placement == Placement.PAID
-        ):
-            found[goal] = (float(spec.candidates.index(metric)), "goal_stage_kpi")
-        for rule in rules().rule:
-            if (
-                rule.effect == "candidate"
-                and model in rule.models
-                and metric in rule.metrics
-                and (not rule.goals or goal in rule.goals)
-            ):
-                rank = rule.metrics.index(metric) - (100.0 if rule.boost else 0.0)
-                found[goal] = (rank, rule.id)
-    return found
-
-
-def _sales(ctx: _Context, rule: Rule) -> _Judgement | None:
-    if not (ctx.known.sales and ctx.social_organic):
-        return None
-    return _Judgement(Verdict.SUPPORTING if Goal.SALES in ctx.goals else Verdict.VANITY, rule.id)
-
-
-def _fallback(ctx: _Context, rule: Rule) -> _Judgement | None:
-    if not ctx.known.cumulative or Goal.AWARENESS not in ctx.goals:
-        return None
-    better = set(_candidacy_ids(Goal.AWARENESS, ctx.placement)) & ctx.present
-    if better:
-        return None
-    rank = float(len(rules().goal[Goal.AWARENESS].candidates))
-    return _Judgement(Verdict.KPI, rule.id, Goal.AWARENESS, {Goal.AWARENESS: rank})
-
-
-def _candidacy_ids(goal: Goal, placement: str) -> tuple[str, ...]:
-    spec = rules().goal[goal]
-    return tuple(
-        m for m in spec.candidates if m not in spec.paid_only or placement == Placement.PAID
-    )
-
-
-def _cumulative(ctx: _Context, rule: Rule) -> _Judgement | None:
-    return _Judgement(Verdict.VANITY, rule.id) if ctx.known.cumulative else None
-
-
-def _rate_over_count(ctx: _Context, rule: Rule) -> _Judgement | None:
-    if ctx.known.action != ActionKind.MICRO or not ctx.serves():
-        return None
-    rates = [r for r in _rates_of(ctx.metric) if r in ctx.present and r in rule.metrics]
-    if not rates:
-        return None
-    return _Judgement(Verdict.SUPPORTING, rule.id, ctx.goal_ahead(), rate=rates[0])
-
-
-@cache
-def _rates_of(count: str) -> tuple[str, ...]:
-    return tuple(m.id for m in catalogue.load().metrics if m.parts and m.parts[0] == count)
-
-
-def _candidate(ctx: _Context, rule: Rule) -> _Judgement | None:
-    mine = {g: p for g, (p, rid) in ctx.candidacy.items() if rid == rule.id}
-    if not mine:
-        return None
-    everything = {g: p for g, (p, _) in ctx.candidacy.items()}
-    return _Judgement(Verdict.KPI, rule.id, min(mine, key=mine.__getitem__), everything)
-
-
-def _model(ctx: _Context, rule: Rule) -> _Judgement | None:
-    if rule.effect is None or rule.effect == "candidate" or not _applies(rule, ctx):
-        return None
-    if rule.effect == "supporting" and not ctx.goals:
-        return None
-    goal = next((g for g in ctx.goals if g in rule.goals), None) or ctx.goal_ahead()
-    return _Judgement(Verdict(rule.effect), rule.id, goal or next(iter(ctx.goals), None))
-
-
-def _earlier(ctx: _Context, rule: Rule) -> _Judgement | None:
-    goal = ctx.goal_ahead()
-    return None if goal is None else _Judgement(Verdict.SUPPORTING, rule.id, goal)
-
-
-def _vanity(ctx: _Context, rule: Rule) -> _Judgement | None:
-    return _Judgement(Verdict.VANITY, rule.id)
-
-
-_Handler = Callable[[_Context, Rule], "_Judgement | None"]
-_HANDLERS: dict[str, _Handler] = {
-    "sales_on_organic_social": _sales,
-    "cumulative_awareness_fallback": _fallback,
-    "cumulative_vanity": _cumulative,
-    "rate_over_count": _rate_over_count,
-    "goal_stage_kpi": _candidate,
-    "likes_weakest": _model,
-    "earlier_stage_supports": _earlier,
-    "no_goal_vanity": _vanity,
-    "override": lambda ctx, rule: None,  # applied after judging, see classify()
-    "unknown_metric": lambda ctx, rule: None,  # judged before a context exists
-}
-
-
-@cache
-def rules() -> Rules:
-    """The packaged rules, checked to have behaviour for every rule id (once per process)."""
-    loaded = load_rules()
-    unknown = {r.id for r in loaded.rule if r.id not in _HANDLERS and not r.models}
-    if unknown - {"kpi_budget"}:
-        raise ValueError(f"rules without behaviour: {sorted(unknown)}")
-    return loaded
-
-
-def _judge(ctx: _Context) -> _Judgement:
-    for rule in rules().rule:
-        handler = _HANDLERS.get(rule.id) or (_candidate if rule.effect == "candidate" else _model)
-        found = handler(ctx, rule)
-        if found is not None:
-            return found
-    return _Judgement(Verdict.VANITY, "no_goal_vanity")
-
-
-def _intent(metric: MetricDef, boosted: bool) -> tuple[int, int, int]:
-    order = rules().budget.intent_order
-    action = order.index(metric.action) if metric.action in order else len(order)
-    return (0 if boosted else 1, -STAGES.index(metric.stage), action)
-
-
-def _fill(candidates: Mapping[Triple, _Judgement], goals: tuple[Goal, ...]) -> list[Triple]:
-    """The KPI budget: each goal's best candidate, then closeness, intent and a stable order."""
-    size = rules().budget.size
-    defs = catalogue._metrics_by_id()
-
-    def closeness(key: Triple, goal: Goal) -> int:
-        return abs(STAGES.index(defs[key[0]].stage) - STAGES.index(rules().goal[goal].stage))
-
-    def rank(key: Triple, goal: Goal | None = None) -> tuple[Any, ...]:
-        cand = candidates[key].candidate
-        goals_in = [goal] if goal is not None else list(cand)
-        near = min(closeness(key, g) for g in goals_in)
-        prio = min(cand[g] for g in goals_in)
-        intent = _intent(defs[key[0]], prio < 0)
-        return (prio, near, intent, key) if goal is not None else (near, intent, prio, key)
-
-    chosen: list[Triple] = []
-    for goal in goals:
-        mine = [k for k, j in candidates.items() if goal in j.candidate]
-        if mine and len(chosen) < size:
-            best = min(mine, key=lambda k: rank(k, goal))
-            if best not in chosen:
-                chosen.append(best)
-    for key in sorted(candidates, key=rank):
-        if len(chosen) >= size:
-            break
-        if key not in chosen:
-            chosen.append(key)
-    return chosen
 
 
 def _label(metric: str | None, source_name: str, lang: str) -> str:
@@ -289,21 +91,21 @@ def classify(
     for metric_id, channel_id, placement_id in set(keys):
         present.setdefault((channel_id, placement_id), set()).add(metric_id)
 
-    judged: dict[Triple, _Judgement] = {}
+    judged: dict[Triple, Judgement] = {}
     for key in dict.fromkeys(keys):
         metric_id, channel_id, placement_id = key
         found = defs.get(metric_id)
         if found is None:
-            judged[key] = _Judgement(Verdict.VANITY, "unknown_metric")
+            judged[key] = Judgement(Verdict.VANITY, "unknown_metric")
             continue
         organic = placement_id == Placement.ORGANIC
-        ctx = _Context(
+        ctx = Context(
             metric_id, found, channel_id, placement_id,
             _kind(channel_id) == ChannelKind.SOCIAL and organic, chosen_goals, biz,
             frozenset(present[(channel_id, placement_id)]),
-            _candidacy(metric_id, placement_id, chosen_goals, biz),
+            candidacy(metric_id, placement_id, chosen_goals, biz),
         )  # fmt: skip
-        judged[key] = _judge(ctx)
+        judged[key] = judge(ctx)
 
     def override_for(key: Triple, source_name: str) -> Verdict | None:
         return wanted.get(key) or wanted.get((source_name, key[1], key[2]))
@@ -312,12 +114,12 @@ def classify(
     candidates = {
         k: j for k, j in judged.items() if j.verdict == Verdict.KPI and k not in overridden
     }
-    in_budget = set(_fill(candidates, chosen_goals))
+    in_budget = set(fill_budget(candidates, chosen_goals))
     squeezed = set(candidates) - in_budget
     budget = rules().budget.size
     for key in squeezed:
         j = judged[key]
-        judged[key] = _Judgement(Verdict.SUPPORTING, "kpi_budget", j.goal, j.candidate)
+        judged[key] = Judgement(Verdict.SUPPORTING, "kpi_budget", j.goal, j.candidate)
 
     flags: list[Flag] = []
     final_kpis = len(in_budget) + sum(v == Verdict.KPI for v in overridden.values())
@@ -330,13 +132,13 @@ def classify(
     for goal in chosen_goals:
         # An override makes a goal's measure a KPI even where the rules would not (the sales
         # metric on organic social): the goal then has a KPI, chosen by the marketer.
-        measures = set(_candidacy_ids(goal, Placement.PAID))
+        measures = set(candidacy_ids(goal, Placement.PAID))
         served = any(
             goal in j.candidate and overridden.get(k, Verdict.KPI) == Verdict.KPI
             for k, j in judged.items()
         ) or any(v == Verdict.KPI and k[0] in measures for k, v in overridden.items())
         if not served:
-            ids = [m for m in _candidacy_ids(goal, Placement.PAID) if m in defs][:4]
+            ids = [m for m in candidacy_ids(goal, Placement.PAID) if m in defs][:4]
             for rule in rules().rule:
                 if rule.effect == "candidate" and biz in rule.models and goal in rule.goals:
                     ids = [m for m in rule.metrics if m in defs][:2] + ids[:2]
@@ -416,7 +218,7 @@ def classify(
 
 def _reason(
     rule_id: str,
-    j: _Judgement,
+    j: Judgement,
     verdict: Verdict,
     label: str,
     channel: str,
