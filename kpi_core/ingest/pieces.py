@@ -1,0 +1,175 @@
+"""A table's metric cells as tidy pieces: one per metric column of a wide table, or one for a
+long table's `metric, value` pairs, each with its rows' metric, unit, placement and source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kpi_core import catalogue
+from kpi_core.ingest.codes import Piece, map_labels, recode
+from kpi_core.ingest.columns import Column, Plan
+from kpi_core.ingest.context import Shaped
+from kpi_core.ingest.numbers import ParsedNumbers, parse_numbers
+from kpi_core.ingest.table import Table
+from kpi_core.ingest.units import PLAIN_UNITS, RATIOS, Units, as_fraction
+from kpi_core.models import ColumnReading, Severity
+
+# `Results` means what `Result type` says; its cost follows the same meaning.
+_COST_OF = {"leads": "cpl", "qualified_leads": "cpl", "link_clicks": "cpc_link", "clicks": "cpc"}
+
+
+def _report_bad(
+    out: Shaped,
+    table: Table,
+    body: pd.DataFrame,
+    name: str,
+    parsed: ParsedNumbers,
+    keep: np.ndarray,
+) -> None:
+    bad = parsed.bad.to_numpy() & keep
+    if bad.any():
+        examples = tuple(str(x) for x in body[name][bad].head(3))
+        first = int(np.flatnonzero(bad)[0]) + table.first_row
+        out.problem("bad_values", column=name, row=first, count=int(bad.sum()), examples=examples)
+    masked = parsed.masked.to_numpy() & keep
+    if masked.any():
+        out.problem("masked_values", Severity.INFO, column=name, count=int(masked.sum()))
+
+
+@dataclass(frozen=True)
+class Rows:
+    """What every metric column of a table is read against: its rows, their dates and labels."""
+
+    body: pd.DataFrame
+    plan: Plan
+    table: Table
+    fmt: str
+    keep: np.ndarray
+    dates: np.ndarray
+    common: dict[str, pd.Categorical | str | None]
+    out: Shaped
+    units: Units
+
+
+def column_rows(rows: Rows, col: Column) -> Piece | None:
+    """Tidy rows for one metric column of a wide table."""
+    body, plan, table, fmt, keep = rows.body, rows.plan, rows.table, rows.fmt, rows.keep
+    common, out, units = rows.common, rows.out, rows.units
+    parsed = parse_numbers(body[col.name], fmt)
+    _report_bad(out, table, body, col.name, parsed, keep)
+    values = parsed.values.to_numpy(dtype="float64")
+    if col.time_scale != 1.0 and not parsed.seconds:
+        values = values * col.time_scale
+    mask = keep & ~np.isnan(values)
+    if not mask.any():
+        return None
+    metric_id, source = col.metric, col.name
+    if col.role == "series_value":
+        source = series_title(table, col)
+    metric: pd.Categorical | str | None = metric_id
+    if metric_id in ("results", "cost_per_result"):
+        metric = _result_metrics(body, plan, metric_id)
+        if isinstance(metric, pd.Categorical):
+            # `Results` repeats a column the export also has (Messaging conversations started):
+            # keep the column, not its copy.
+            own = {
+                c.metric
+                for c in plan.of("metric")
+                if c.metric not in ("results", "cost_per_result")
+            }
+            copied = np.asarray(metric.isin(list(own)))
+            if (copied & mask).any():
+                out.note("results_copy", col.name, "own_column", col.name)
+            mask &= ~copied
+    unit = units.of(metric_id, col, parsed, source)
+    values, rescaled = as_fraction(values, metric_id, parsed, unit)
+    if rescaled:
+        out.note("percent_units", col.name, "values_above_one", col.name)
+    text = dict(common)
+    if col.header.placement in ("organic", "paid"):
+        text["placement"] = col.header.placement
+    text.update(
+        metric=metric, unit=units.per_row(unit, mask, source), source_name=source, file=table.file
+    )
+    return Piece(mask, values, text)
+
+
+def series_title(table: Table, col: Column) -> str:
+    """What a one-metric daily file calls its metric: its title line, else the column name."""
+    return table.preamble[0] if table.preamble else col.name
+
+
+def _result_metrics(body: pd.DataFrame, plan: Plan, which: str) -> pd.Categorical | str:
+    col = plan.first("result_type")
+    if col is None:
+        return which
+
+    def meaning(label: str) -> str:
+        found = catalogue.match_metric(label).metric
+        if which == "cost_per_result":
+            return _COST_OF.get(found or "", "cost_per_result")
+        return found or which
+
+    return map_labels(body[col.name], meaning)
+
+
+def long_rows(rows: Rows) -> Piece:
+    """Tidy rows for a long table: the metric is named per row, mapped once per distinct name."""
+    body, plan, table, fmt, keep = rows.body, rows.plan, rows.table, rows.fmt, rows.keep
+    common, out, units = rows.common, rows.out, rows.units
+    name_col, value_col = plan.first("metric_name"), plan.first("value")
+    assert name_col is not None and value_col is not None
+    names = map_labels(body[name_col.name], lambda s: s or None)
+    parsed = parse_numbers(body[value_col.name], fmt)
+    _report_bad(out, table, body, value_col.name, parsed, keep)
+    values = parsed.values.to_numpy(dtype="float64")  # read-only: copied before rescaling
+    metric_of: dict[str, str | None] = {}
+    unit_of: dict[str, str] = {}
+    placement_of: dict[str, str | None] = {}
+    for name in names.categories:
+        corrected, wanted = out.corrections.metric_for(name)
+        match = catalogue.match_metric(name)
+        header = catalogue.parse_header(name)
+        metric_of[name] = wanted if corrected else match.metric
+        unit_of[name] = units.of(metric_of[name], Column(name, header, "metric"), parsed, name)
+        placement_of[name] = header.placement if header.placement in ("organic", "paid") else None
+        role = "metric" if metric_of[name] else "unknown"
+        suggestions = tuple(m for m, _ in match.suggestions)
+        score = 1.0 if corrected else match.score
+        out.columns.append(
+            ColumnReading(
+                name, role, metric_of[name], score, header.currency, placement_of[name], suggestions
+            )
+        )
+        if unit_of[name] == "fraction" and metric_of[name] not in RATIOS and not parsed.percent:
+            selected = np.asarray(names == name)
+            if np.nanmax(np.abs(values[selected]), initial=0.0) > 1:
+                values = np.where(selected, values / 100.0, values)
+                out.note("percent_units", name, "values_above_one", name)
+    mask = keep & ~np.isnan(values) & (names.codes >= 0)
+    text = dict(common)
+    text["metric"] = recode(names, metric_of)
+    unit: Any = recode(names, dict(unit_of))
+    if units.row_currency is not None:
+        money = ~np.isin(np.asarray(unit, dtype=object), list(PLAIN_UNITS))
+        row_cur = np.asarray(units.row_currency, dtype=object)
+        unit = pd.Categorical(
+            np.where(money & pd.notna(row_cur), row_cur, np.asarray(unit, dtype=object))
+        )
+    text["unit"] = unit
+    if any(placement_of.values()):
+        base = common["placement"]
+        hinted = np.asarray(recode(names, placement_of), dtype=object)
+        fallback = (
+            np.asarray(base, dtype=object)
+            if isinstance(base, pd.Categorical)
+            else np.full(len(body), base, dtype=object)
+        )
+        placement: Any = pd.Categorical(np.where(pd.notna(hinted), hinted, fallback))
+        text["placement"] = placement
+    text.update(source_name=names, file=table.file)
+    return Piece(mask, values, text)
