@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kpi_core.datafiles import read_toml
+from kpi_core.headers import Header as Header
+from kpi_core.headers import normalize as normalize
+from kpi_core.headers import parse_header as parse_header
 from kpi_core.models import ActionKind, ChannelKind, Stage
 
 # A fuzzy match maps a column only at or above this score; below it the column stays unknown
@@ -105,82 +106,6 @@ class Catalogue(BaseModel):
                     raise ValueError(f"alias {key!r} names both {seen[key]} and {m.id}")
                 seen[key] = m.id
         return self
-
-
-_NOT_KEY = re.compile(r"[^0-9a-z]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def normalize(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for a column or channel name."""
-    text = str(name)
-    if not text.isascii():  # accents come off only where there are any
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower().replace("&", " and ").replace("%", " percent ")
-    return " ".join(_NOT_KEY.sub(" ", text).split())
-
-
-_CURRENCY_RE = re.compile(r"[\(\[]\s*([A-Za-z]{3}|Rp\.?)\s*[\)\]]")
-_ISO_CURRENCIES = {
-    "IDR", "USD", "EUR", "SGD", "MYR", "AUD", "GBP", "JPY", "THB", "PHP", "VND", "INR", "CNY",
-    "HKD", "KRW", "TWD", "NZD", "CAD", "CHF", "BRL", "MXN", "AED", "SAR",
-}  # fmt: skip
-_PLACEMENT_WORDS = {
-    "organic": "organic",
-    "organik": "organic",
-    "paid": "paid",
-    "berbayar": "paid",
-    "promoted": "paid",
-    "sponsored": "paid",
-    "bersponsor": "paid",
-    "total": "total",
-}
-
-
-def _strip_currency(text: str, found: str) -> str:
-    def drop(match: re.Match[str]) -> str:
-        return "" if match.group(1) == found else match.group(0)
-
-    return _CURRENCY_RE.sub(drop, text)
-
-
-@dataclass(frozen=True)
-class Header:
-    """A column header taken apart: its matching key, currency, percent and placement hints."""
-
-    raw: str
-    key: str
-    base_key: str
-    currency: str | None
-    percent: bool
-    placement: str | None  # organic | paid | total | None
-
-
-def parse_header(raw: str) -> Header:
-    """Split a header like `Amount spent (IDR)` or `Impressions (sponsored)` into its parts."""
-    text = str(raw).strip()
-    currency = None
-    for found in _CURRENCY_RE.findall(text):
-        code = "IDR" if found.lower().startswith("rp") else found.upper()
-        if code in _ISO_CURRENCIES:
-            currency = code
-            text = _strip_currency(text, found)
-            break
-    percent = "(%)" in text.replace(" ", "") or text.rstrip().endswith("%")
-    text = text.replace("(%)", " ")
-    key = normalize(text)
-    words = key.split()
-    placement = None
-    kept = []
-    for word in words:
-        hint = _PLACEMENT_WORDS.get(word)
-        if hint is not None:
-            placement = placement or hint
-        else:
-            kept.append(word)
-    base_key = " ".join(kept)
-    return Header(str(raw), key, base_key, currency, percent, placement)
 
 
 @dataclass(frozen=True)
