@@ -101,11 +101,16 @@ def row_dates(
                 out.note("period_rows", primary.name, "range_start", primary.name)
         missing &= ~ranged
     if missing.any():
-        examples = tuple(str(x) for x in raw[missing].head(3))
-        first = int(np.flatnonzero(missing)[0]) + table.first_row
-        out.problem(
-            "bad_dates", column=primary.name, row=first, count=int(missing.sum()), examples=examples
-        )
+        # A row with figures but an empty date cell is told apart from a date that is unreadable:
+        # the first needs the date filled in, the second a different date order or year.
+        blank = missing & raw.isna().to_numpy()
+        for code, rows in (("undated_rows", blank), ("bad_dates", missing & ~blank)):
+            if rows.any():
+                first = int(np.flatnonzero(rows)[0]) + table.first_row
+                examples = tuple(str(x) for x in raw[rows].head(3)) if code == "bad_dates" else ()
+                out.problem(
+                    code, column=primary.name, row=first, count=int(rows.sum()), examples=examples
+                )
         keep &= ~missing
     return values
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
 from pathlib import Path
+from unittest.mock import patch
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kpi_core.ingest import read_files
+
+text_module = importlib.import_module("kpi_core.ingest.text")
 
 
 def test_large_file_with_a_windows_character_deep_inside_is_read_whole() -> None:
@@ -68,12 +75,38 @@ def test_iso_dates_with_a_late_total_row_and_a_late_us_date() -> None:
 
 
 def test_blank_iso_date_cells_are_reported_not_dated() -> None:
-    """A row whose ISO date cell is blank is counted as a bad date, never given a date."""
+    """A row whose ISO date cell is blank is counted as undated, never given a date."""
     rows = [f"2026-06-{1 + i % 30:02d},{i}" for i in range(100)]
     rows[60] = ",42"
     data = ("Date,Reach\n" + "\n".join(rows) + "\n").encode()
     ds = read_files([("daily.csv", data)], channel="instagram")
     assert len(ds.frame) == 99
     assert ds.frame["date"].notna().all()
-    bad = [p for p in ds.files[0].problems if p.code == "bad_dates"]
-    assert [(p.count, p.row) for p in bad] == [(1, 62)]
+    found = [(p.code, p.count, p.row) for p in ds.files[0].problems]
+    assert found == [("undated_rows", 1, 62)]
+
+
+_ODD_DATE_CELLS = ["", "Total", "07/15/2026", "2026-07-01 - 2026-07-07", "Lifetime", "1 Juli 2026"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    days=st.lists(st.integers(0, 400), min_size=1, max_size=80),
+    odd=st.lists(st.tuples(st.integers(0, 79), st.sampled_from(_ODD_DATE_CELLS)), max_size=4),
+)
+def test_typed_iso_read_reads_as_the_text_read_would(
+    days: list[int], odd: list[tuple[int, str]]
+) -> None:
+    """Reading ISO dates typed gives the same rows, dates and problems as reading them as text."""
+    cells = [(dt.date(2026, 1, 1) + dt.timedelta(days=d)).isoformat() for d in days]
+    for at, cell in odd:
+        if at < len(cells):
+            cells[at] = cell
+    data = ("Date,Reach\n" + "".join(f"{c},{i}\n" for i, c in enumerate(cells))).encode()
+    typed = read_files([("daily.csv", data)], channel="instagram", today=dt.date(2026, 11, 23))
+    with patch.object(text_module, "_iso_dates", lambda cells: False):
+        as_text = read_files(
+            [("daily.csv", data)], channel="instagram", today=dt.date(2026, 11, 23)
+        )
+    pd.testing.assert_frame_equal(typed.frame, as_text.frame)
+    assert typed.files == as_text.files
