@@ -4005,6 +4005,32 @@ def bad_files() -> None:
         ],
     }
 
+    # A hand-kept daily sheet: two rows lost their date, one has a date no order can read.
+    rows = [
+        ["Tanggal", "Kanal", "Jangkauan", "Klik tautan"],
+        ["2026-07-01", "Instagram", "1.200", "31"],
+        ["", "Instagram", "1.300", "28"],
+        ["2026-07-03", "Instagram", "1.350", "35"],
+        ["32/13/2026", "Instagram", "1.380", "30"],
+        ["  ", "Instagram", "1.400", "40"],
+        ["2026-07-06", "Instagram", "1.410", "22"],
+    ]
+    write(BAD / "bad_dates.csv", csv_text(rows, ";").encode("utf-8"))
+    BAD_EXPECTED["bad_dates"] = {
+        "file": "bad/bad_dates.csv",
+        "unreadable": False,
+        "undated_rows": 2,
+        "bad_dates": 1,
+        "column": "Tanggal",
+        "reason": "two rows have figures but an empty date cell (one holds only spaces) and one "
+        "has an impossible date: each kind is counted in its own sentence, the rows are left out, "
+        "the other three days are read",
+        "checks": [
+            check("reach", 1200 + 1350 + 1410, "count", sum=True, channel="instagram"),
+            check("link_clicks", 31 + 35 + 22, "count", sum=True, channel="instagram"),
+        ],
+    }
+
 
 # --------------------------------------------------------------------------- expected.toml
 

@@ -8,7 +8,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from kpi_core.ingest.codes import factor, flag_rows
+from kpi_core.ingest.codes import factor, filled_rows, flag_rows
 from kpi_core.ingest.columns import Plan
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.dates import ParsedDates, infer_date_order, parse_dates, parse_period
@@ -103,7 +103,7 @@ def row_dates(
     if missing.any():
         # A row with figures but an empty date cell is told apart from a date that is unreadable:
         # the first needs the date filled in, the second a different date order or year.
-        blank = missing & raw.isna().to_numpy()
+        blank = missing & ~filled_rows(raw)
         for code, rows in (("undated_rows", blank), ("bad_dates", missing & ~blank)):
             if rows.any():
                 first = int(np.flatnonzero(rows)[0]) + table.first_row

@@ -142,6 +142,23 @@ def test_bad_cells_are_counted_and_the_rest_is_read() -> None:
         assert rows["value"].sum() == pytest.approx(check["value"])
 
 
+def test_rows_without_a_readable_date_are_counted_by_kind() -> None:
+    """Rows with no date and rows with an unreadable date are told apart; the rest still count."""
+    case = BAD["bad_dates"]
+    ds = read_files([FIXTURES / case["file"]], today=TODAY)
+    found = {p.code: p for p in ds.files[0].problems if p.code in ("undated_rows", "bad_dates")}
+    assert {code: p.count for code, p in found.items()} == {
+        "undated_rows": case["undated_rows"],
+        "bad_dates": case["bad_dates"],
+    }
+    assert {p.column for p in found.values()} == {case["column"]}
+    assert found["bad_dates"].examples and not found["undated_rows"].examples
+    assert ds.frame["date"].notna().all()
+    for check in case["checks"]:
+        rows = select(ds.frame, check)
+        assert rows["value"].sum() == pytest.approx(check["value"])
+
+
 def test_good_files_still_read_beside_a_bad_one() -> None:
     """One unreadable upload does not stop the others from being read."""
     ds = read_files(
