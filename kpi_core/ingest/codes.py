@@ -79,7 +79,9 @@ def _lookup(codes: np.ndarray, table: list[int]) -> np.ndarray:
 
 
 def _categorical(codes: np.ndarray, mapped: list[str | None]) -> pd.Categorical:
-    cats = sorted({m for m in mapped if m is not None})
+    # Categories keep the order of the labels they come from: when each label maps to its own
+    # category (the usual case) the codes are kept as they are, with no pass over the rows.
+    cats = list(dict.fromkeys(m for m in mapped if m is not None))
     position = {c: i for i, c in enumerate(cats)}
     new = _lookup(codes, [position[m] if m is not None else -1 for m in mapped])
     return pd.Categorical.from_codes(new, categories=pd.Index(cats, dtype="str"), validate=False)

@@ -130,7 +130,7 @@ def long_rows(rows: Rows) -> Piece:
     metric_of: dict[str, str | None] = {}
     unit_of: dict[str, str] = {}
     placement_of: dict[str, str | None] = {}
-    for name in names.categories:
+    for name in sorted(names.categories):  # the report lists a long file's names A to Z
         corrected, wanted = out.corrections.metric_for(name)
         match = catalogue.match_metric(name)
         header = catalogue.parse_header(name)
