@@ -87,21 +87,21 @@ def _text_share(values: pd.Series) -> float:
     return float(wordy.mean())
 
 
-def _distinct_words(values: pd.Series) -> pd.Series:
+def _distinct_words(values: pd.Series) -> set[str]:
     """The distinct filled cells of a column, stripped and lower-cased."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         used = used_codes(values.cat.codes.to_numpy(), len(values.cat.categories))
         distinct = list(values.cat.categories[used])
     else:
         distinct = list(values.dropna().unique())
-    words = pd.Series(distinct, dtype=object).astype(str).str.strip().str.lower()
-    return words[words != ""]
+    words = {str(v).strip().lower() for v in distinct}
+    return words - {""}
 
 
 def _placement_column(values: pd.Series) -> bool:
     """Whether every filled cell is an organic/paid word (`Post type`: Organic/Sponsored)."""
     words = _distinct_words(values)
-    return not words.empty and bool(words.isin(list(PLACEMENT_VALUES)).all())
+    return bool(words) and words <= PLACEMENT_VALUES.keys()
 
 
 def _date_like(values: pd.Series) -> bool:
@@ -124,7 +124,7 @@ def _date_like(values: pd.Series) -> bool:
 def _placement_words(values: pd.Series) -> bool:
     """Whether any filled cell is an organic/paid word (an empty column keeps its role)."""
     words = _distinct_words(values)
-    return words.empty or bool(words.isin(list(PLACEMENT_VALUES)).any())
+    return not words or not words.isdisjoint(PLACEMENT_VALUES)
 
 
 def plan_columns(

@@ -60,6 +60,8 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     filled = np.zeros(n, dtype=bool)
     for name in table.header:
         filled |= filled_rows(body[name])
+        if filled.all():
+            break  # every row holds something: the other columns cannot add any
     keep = filled.copy()
 
     # Rows that are not data: totals (`Total`, `Grand total`, `Total: Account`, `Semua`).

@@ -7,6 +7,7 @@ language.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -55,15 +56,19 @@ def header_score(cells: list[Any]) -> float:
     texts = [str(c).strip() for c in cells if c is not None and str(c).strip()]
     if len(texts) < 1:
         return 0.0
-    known = 0.0
-    for text in texts:
-        if len(text) > 80 or _looks_numeric(text):
-            continue
-        header = catalogue.parse_header(text)
-        if catalogue.role_of(header) is not None or catalogue.lookup(header) is not None:
-            known += 1
+    known = float(sum(_known_name(text) for text in texts))
     numeric = sum(_looks_numeric(t) for t in texts)
     return known - numeric * 0.5 + (0.01 * len(texts) if known else 0)
+
+
+@lru_cache(maxsize=4096)
+def _known_name(text: str) -> bool:
+    """Whether the catalogue knows a cell as a metric or column name (the first rows of a file
+    repeat their channels and dates, so each distinct cell is looked up once)."""
+    if len(text) > 80 or _looks_numeric(text):
+        return False
+    header = catalogue.parse_header(text)
+    return catalogue.role_of(header) is not None or catalogue.lookup(header) is not None
 
 
 def _looks_numeric(text: str) -> bool:

@@ -66,14 +66,14 @@ def _strip_preamble_lines(text: str) -> tuple[str, list[str], str | None]:
     return text[pos:], preamble, delimiter
 
 
-def _records(text: str, delimiter: str, limit: int) -> Iterator[tuple[list[str], int]]:
-    """CSV records of the text with the number of physical lines each ends on."""
-    lines = iter(text.splitlines(keepends=True))
+def _records(lines: list[str], delimiter: str, limit: int) -> Iterator[tuple[list[str], int]]:
+    """CSV records of the lines with the number of physical lines each ends on."""
+    rest = iter(lines)
     consumed = 0
 
     def counting() -> Iterator[str]:
         nonlocal consumed
-        for line in lines:
+        for line in rest:
             consumed += 1
             yield line
 
@@ -87,11 +87,11 @@ def _records(text: str, delimiter: str, limit: int) -> Iterator[tuple[list[str],
         return
 
 
-def sniff_delimiter(head: str) -> str:
+def sniff_delimiter(lines: list[str]) -> str:
     """The delimiter that splits the first lines into the most consistent number of fields."""
     best, best_score = ",", -1.0
     for delim in (",", ";", "\t", "|"):
-        counts = [len(r) for r, _ in _records(head, delim, 30) if any(c.strip() for c in r)]
+        counts = [len(r) for r, _ in _records(lines, delim, 30) if any(c.strip() for c in r)]
         wide = [c for c in counts if c > 1]
         if not wide:
             continue
@@ -136,7 +136,7 @@ def _read_text_table(file: str, source: str, data: Blob, whole: bool) -> Table:
     if not text.strip():
         raise UnreadableFileError(file, "empty")
     body_text, comments, delimiter = _strip_preamble_lines(text)
-    head = body_text[:HEAD_CHARS]
+    head = body_text[:HEAD_CHARS].splitlines(keepends=True)
     delimiter = delimiter or sniff_delimiter(head)
     head_records = list(_records(head, delimiter, HEAD_RECORDS + 5))
     if not head_records:
