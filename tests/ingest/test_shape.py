@@ -48,3 +48,22 @@ def test_daily_followers_series_counts_new_follows() -> None:
     ds = read_files([("instagram_pengikut.csv", data)])
     assert set(ds.frame["metric"].astype(str)) == {"new_followers"}
     assert ds.frame["value"].sum() == 21
+
+
+def test_a_long_files_metric_names_are_listed_a_to_z_and_keep_their_rows() -> None:
+    """A long file's metric names are reported A to Z, whatever order its rows name them in,
+    and every row keeps its own metric, channel and value."""
+    data = (
+        b"date,channel,metric,value\n2026-07-01,TikTok,Shares,3\n2026-07-01,IG,Reach,100\n"
+        b"2026-07-02,Instagram,Comments,5\n2026-07-02,TikTok,Reach,40\n"
+    )
+    frame, report = read_file("long.csv", data, today=TODAY)
+    metrics = [c.source_name for c in report.columns if c.role == "metric"]
+    assert metrics == ["Comments", "Reach", "Shares"]
+    rows = list(zip(frame["channel"], frame["metric"], frame["value"], strict=True))
+    assert rows == [
+        ("tiktok", "shares", 3.0),
+        ("instagram", "reach", 100.0),
+        ("instagram", "comments", 5.0),
+        ("tiktok", "reach", 40.0),
+    ]
