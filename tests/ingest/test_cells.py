@@ -1,0 +1,41 @@
+"""Tests for kpi_core.ingest.cells: what each distinct number cell turns out to be."""
+
+from __future__ import annotations
+
+import math
+
+import pyarrow as pa
+
+from kpi_core.ingest.cells import parse_cells, split_cell
+
+
+def _parsed(cells: list[str], fmt: str) -> dict[str, list[object]]:
+    out = parse_cells(pa.array(cells, type=pa.large_string()), fmt)
+    return {key: list(values) for key, values in out.items()}
+
+
+def test_each_cell_says_whether_it_was_missing_masked_or_read() -> None:
+    """`-` and `N/A` are missing, `<5` is masked by the platform, and neither is a number."""
+    got = _parsed(["12", "-", " N/A ", "<5", "abc"], "en")
+    assert got["values"][0] == 12.0
+    assert [math.isnan(v) for v in got["values"][1:]] == [True] * 4
+    assert got["missing"] == [False, True, True, False, False]
+    assert got["masked"] == [False, False, False, True, False]
+    assert got["ok"] == [True, False, False, False, False]
+
+
+def test_percent_duration_and_currency_are_told_per_cell() -> None:
+    """`3,2%` is a fraction, `0:05:12` is seconds, and `Rp 1,2 jt` names rupiah."""
+    got = _parsed(["3,2%", "0:05:12", "Rp 1,2 jt"], "id")
+    assert got["values"] == [0.032, 312.0, 1_200_000.0]
+    assert got["pct"] == [True, False, False]
+    assert got["duration"] == [False, True, False]
+    assert got["currency"] == ["", "", "rp"]
+
+
+def test_the_cell_core_keeps_digits_and_currency_for_the_format_vote() -> None:
+    """The format vote sees a cell's digits and its currency, without sign, suffix or percent."""
+    assert split_cell("Rp 1.234.567") == ("1.234.567", "IDR")
+    assert split_cell("(12.5%)") == ("12.5", None)
+    assert split_cell("$1.2K") == ("1.2", "USD")
+    assert split_cell("hello") is None
