@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kpi_core.ingest.cells import CURRENCY, FORMATS, MISSING_TOKENS, parse_cells, split_cell
+from kpi_core.ingest.number_cells import CURRENCY, FORMATS, MISSING_TOKENS, parse_cells, split_cell
 
 __all__ = ["MISSING_TOKENS", "ParsedNumbers", "infer_number_format", "parse_numbers"]
 

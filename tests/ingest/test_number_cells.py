@@ -1,4 +1,4 @@
-"""Tests for kpi_core.ingest.cells: what each distinct number cell turns out to be."""
+"""Tests for kpi_core.ingest.number_cells: what each distinct number cell turns out to be."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import math
 
 import pyarrow as pa
 
-from kpi_core.ingest.cells import parse_cells, split_cell
+from kpi_core.ingest.number_cells import parse_cells, split_cell
 
 
 def _parsed(cells: list[str], fmt: str) -> dict[str, list[object]]:
