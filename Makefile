@@ -25,8 +25,8 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check kpi_core tests pages app.py benchmarks scripts
-	$(BIN)/ruff format --check kpi_core tests pages app.py benchmarks scripts
+	$(BIN)/ruff check kpi_core kpi_app tests pages app.py benchmarks scripts
+	$(BIN)/ruff format --check kpi_core kpi_app tests pages app.py benchmarks scripts
 	$(BIN)/mypy
 
 bench: $(VENV)/.installed

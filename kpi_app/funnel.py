@@ -12,10 +12,11 @@ import streamlit as st
 from kpi_app import state
 from kpi_core.analysis import period_of
 from kpi_core.ecosystem import ChannelEcosystem, paid_efficiency
-from kpi_core.funnel import STAGES, Funnel, PeriodComparison, compare_periods, stage_options
+from kpi_core.funnel import STAGES, Funnel, stage_options
 from kpi_core.i18n import format_date, t
 from kpi_core.labels import channel_label, format_value, metric_label
 from kpi_core.models import Stage
+from kpi_core.periods import PeriodComparison, compare_periods
 
 CHART_CONFIG = {"displayModeBar": False}
 _RATES = ("cpm", "cpc", "cpc_link", "ctr", "ctr_link", "cpl", "cpa", "cost_per_purchase", "roas")

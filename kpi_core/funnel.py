@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 from functools import cache
 
 import pandas as pd
@@ -12,7 +11,6 @@ import pandas as pd
 from kpi_core import catalogue
 from kpi_core.classify import rules
 from kpi_core.datafiles import read_toml
-from kpi_core.derive import summarise
 from kpi_core.i18n import t
 from kpi_core.labels import metric_label
 from kpi_core.models import COUNT, ActionKind, Goal, Placement, Stage
@@ -265,65 +263,3 @@ def drop_off(funnel: Funnel, lang: str = "en") -> pd.DataFrame:
         for f in funnel.stages
     ]
     return pd.DataFrame(rows)
-
-
-@dataclass(frozen=True)
-class StageChange:
-    """One stage in this period and the one before it, with the change between them."""
-
-    stage: Stage
-    metric: str | None
-    current: float | None
-    previous: float | None
-
-    @property
-    def change(self) -> float | None:
-        """The relative change (0.1 is +10%); None without both figures or with a zero base."""
-        if self.current is None or self.previous is None or self.previous == 0:
-            return None
-        return self.current / self.previous - 1
-
-
-@dataclass(frozen=True)
-class PeriodComparison:
-    """The selected period's funnel against the period of the same length just before it."""
-
-    current: Funnel
-    previous: Funnel
-    period: tuple[date, date]
-    previous_period: tuple[date, date]
-    changes: tuple[StageChange, ...]
-
-
-def previous_period(start: date, end: date) -> tuple[date, date]:
-    """The period of the same length that ends the day before `start`."""
-    days = (end - start).days + 1
-    return start - timedelta(days=days), start - timedelta(days=1)
-
-
-def compare_periods(
-    frame: pd.DataFrame,
-    start: date,
-    end: date,
-    goals: Iterable[Goal | str] = (),
-    *,
-    channel: str | None = None,
-    placement: str | None = None,
-    choices: Choices | None = None,
-) -> PeriodComparison:
-    """The funnel of a period against the one before it, with the same metric per stage."""
-    goal_list = tuple(goals)
-    now = build_funnel(
-        summarise(frame, start, end), goal_list, channel=channel, placement=placement,
-        choices=choices,
-    )  # fmt: skip
-    before_period = previous_period(start, end)
-    before = build_funnel(
-        summarise(frame, *before_period), goal_list, channel=channel, placement=placement,
-        choices=now.choices(),
-    )  # fmt: skip
-    changes = tuple(
-        StageChange(a.stage, a.metric, a.value, b.value)
-        for a, b in zip(now.stages, before.stages, strict=True)
-    )
-    return PeriodComparison(now, before, (start, end), before_period, changes)

@@ -4,8 +4,8 @@ import streamlit as st
 
 from kpi_app import funnel as ui
 from kpi_app import state
-from kpi_core.charts import channel_figure, matrix_figure
 from kpi_core.ecosystem import SALES_FLAG, channel_ecosystems, ecosystem_matrix
+from kpi_core.ecosystem_charts import channel_figure, matrix_figure
 from kpi_core.i18n import t
 from kpi_core.labels import channel_label
 

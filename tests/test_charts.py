@@ -9,16 +9,13 @@ import pytest
 
 from kpi_core.charts import (
     bar_width,
-    channel_figure,
     funnel_figure,
     funnel_grid,
-    matrix_figure,
     period_figure,
 )
-from kpi_core.classify import classify
-from kpi_core.derive import derive_rates, summarise
-from kpi_core.ecosystem import channel_ecosystems, ecosystem_matrix
-from kpi_core.funnel import Funnel, build_funnel, channel_funnels, compare_periods
+from kpi_core.derive import summarise
+from kpi_core.funnel import Funnel, build_funnel, channel_funnels
+from kpi_core.periods import compare_periods
 from tests.frames import shop, tidy
 
 
@@ -91,31 +88,6 @@ def test_small_multiples_have_one_panel_per_channel() -> None:
     fig = funnel_grid(funnels, [f.channel or "" for f in funnels])
     assert len(fig.layout.annotations) == 3  # one subplot title per channel
     assert len([tr for tr in fig.data if tr.name == "stages"]) == 3
-
-
-def test_matrix_draws_the_red_flag_exactly_where_organic_social_carries_sales() -> None:
-    """In the channel x stage matrix only organic Instagram's conversion cell is red."""
-    verdicts = classify(derive_rates(summarise(shop())), ["sales", "leads"], "online_store")
-    fig = matrix_figure(ecosystem_matrix(verdicts))
-    heat = fig.data[0]
-    red = [(y, x) for y, row in zip(heat.y, heat.z, strict=True)
-           for x, z in zip(heat.x, row, strict=True) if z == 4]  # fmt: skip
-    assert red == [("<b>Instagram</b> · Organic", "Conversion")]
-    assert fig.layout.meta["red_flags"] == ["instagram/organic/conversion"]
-    assert any("organic Instagram" in cell for row in heat.customdata for cell in row)
-    paid_row = heat.y.index("<b>Facebook</b> · Paid")
-    assert "CPM" in heat.text[paid_row][0]
-
-
-def test_channel_panel_stars_the_channels_own_signal() -> None:
-    """Instagram's panel draws saves and shares with the signal outline and the revenue tile red."""
-    verdicts = classify(derive_rates(summarise(shop())), ["sales"], "online_store")
-    eco = next(e for e in channel_ecosystems(verdicts) if e.channel == "instagram")
-    fig = channel_figure(eco)
-    assert fig.layout.meta["signals"] == ["saves", "shares"]
-    starred = [a.text for a in fig.layout.annotations if a.text.startswith("★")]
-    assert len(starred) == 2
-    assert any("⚑" in a.text for a in fig.layout.annotations)
 
 
 def test_period_figure_shows_both_periods_on_a_log_axis() -> None:

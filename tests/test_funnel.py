@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,8 @@ from kpi_core.funnel import (
     StageFigure,
     build_funnel,
     channel_funnels,
-    compare_periods,
     drop_off,
     placement_funnels,
-    previous_period,
     stage_options,
 )
 from kpi_core.models import Stage
@@ -126,31 +123,6 @@ def test_drop_off_table_has_count_percent_of_previous_and_lost() -> None:
 def test_every_funnel_says_it_is_a_ratio_of_totals() -> None:
     """A funnel from aggregated exports carries the note that it is not a tracked cohort."""
     assert COHORT_NOTE in build_funnel(summarise(shop())).notes
-
-
-def test_previous_period_has_the_same_length() -> None:
-    """The period before 11-20 Jan is 1-10 Jan."""
-    assert previous_period(date(2026, 1, 11), date(2026, 1, 20)) == (
-        date(2026, 1, 1),
-        date(2026, 1, 10),
-    )
-
-
-def test_period_comparison_gives_the_change_per_stage() -> None:
-    """The selected period against the one before, with the same metric and the relative change."""
-    frame = tidy([
-        ("2026-01-03", "instagram", "organic", "reach", 1_000, "count"),
-        ("2026-01-03", "instagram", "organic", "link_clicks", 50, "count"),
-        ("2026-01-13", "instagram", "organic", "reach", 1_500, "count"),
-        ("2026-01-13", "instagram", "organic", "link_clicks", 40, "count"),
-    ])  # fmt: skip
-    result = compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20))
-    changes = {c.stage: c for c in result.changes}
-    assert result.previous_period == (date(2026, 1, 1), date(2026, 1, 10))
-    assert (changes[Stage.AWARENESS].current, changes[Stage.AWARENESS].previous) == (1_500, 1_000)
-    assert changes[Stage.AWARENESS].change == pytest.approx(0.5)
-    assert changes[Stage.INTEREST].change == pytest.approx(-0.2)
-    assert changes[Stage.CONVERSION].change is None
 
 
 def test_every_funnel_message_is_in_english_and_indonesian() -> None:

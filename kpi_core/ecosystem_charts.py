@@ -1,0 +1,132 @@
+"""Plotly figures for the ecosystem view: channels by stage, and each channel's metrics as tiles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from kpi_core.charts import FONT, MAX_TILES, MISSING, RED, VERDICT_COLORS, short_label, stage_name
+from kpi_core.classify import MetricVerdict
+from kpi_core.ecosystem import ChannelEcosystem, StageCell
+from kpi_core.funnel import STAGES
+from kpi_core.i18n import t
+from kpi_core.labels import channel_label, format_value, placement_label
+from kpi_core.models import Verdict
+
+
+def _cell_text(cell: StageCell, lang: str) -> str:
+    if cell.red_flag:
+        return f"<b>{t('chart.red_flag_cell', lang)}</b>"
+    if not cell.metrics:
+        return t("chart.no_metrics", lang)
+    head = t("chart.metric" if cell.metrics == 1 else "chart.metrics", lang, n=cell.metrics)
+    if cell.kpis:
+        head = f"<b>{t('chart.kpis', lang, n=cell.kpis)}</b> · {head}"
+    lines = [head]
+    for m in cell.efficiency[:2]:
+        name = short_label(m.metric, lang)
+        value = format_value(m.value, m.unit, lang, m.metric, compact=True)
+        # Long cost names take their own line so the figure stays inside the cell.
+        lines.append(f"{name}<br><b>{value}</b>" if len(name) > 8 else f"{name} <b>{value}</b>")
+    return "<br>".join(lines)
+
+
+_CODES = {None: 0, Verdict.VANITY: 1, Verdict.SUPPORTING: 2, Verdict.KPI: 3}
+_SCALE = [
+    "#f3f4f6",
+    VERDICT_COLORS["vanity"],
+    VERDICT_COLORS["supporting"],
+    VERDICT_COLORS["kpi"],
+    RED,
+]
+
+
+def matrix_figure(cells: Sequence[StageCell], lang: str = "en") -> go.Figure:
+    """Channels by stage, coloured by the best verdict, red where organic social carries sales."""
+    rows = list(dict.fromkeys((c.channel, c.placement) for c in cells))
+    names = [f"<b>{channel_label(ch, lang)}</b> · {placement_label(p, lang)}" for ch, p in rows]
+    cols = [stage_name(s, lang) for s in STAGES]
+    grid = {(c.channel, c.placement, c.stage): c for c in cells}
+    z, text, hover = [], [], []
+    for ch, p in rows:
+        line = [grid[(ch, p, s)] for s in STAGES]
+        z.append([4 if c.red_flag else _CODES[c.verdict] for c in line])
+        text.append([_cell_text(c, lang) for c in line])
+        hover.append([c.message or "" for c in line])
+    n = len(_SCALE)
+    red = [f"{c.channel}/{c.placement}/{c.stage.value}" for c in cells if c.red_flag]
+    scale = [[edge, color] for i, color in enumerate(_SCALE) for edge in (i / n, (i + 1) / n)]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=cols, y=names, text=text, texttemplate="%{text}", customdata=hover,
+        hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>", colorscale=scale,
+        zmin=-0.5, zmax=n - 0.5, showscale=False, xgap=4, ygap=4,
+        textfont=dict(color="white", size=12),
+    ))  # fmt: skip
+    legend = [(t(f"badge.{v}", lang), VERDICT_COLORS[v]) for v in ("kpi", "supporting", "vanity")]
+    legend.append((t("chart.red_flag", lang), RED))
+    for name, color in legend:
+        fig.add_scatter(x=[None], y=[None], mode="markers", name=name,
+                        marker=dict(symbol="square", size=14, color=color))  # fmt: skip
+    fig.update_layout(
+        height=110 + 80 * len(rows), font=FONT, plot_bgcolor="white",
+        margin=dict(l=10, r=10, t=40, b=40),
+        legend=dict(orientation="h", y=-0.02, x=0, yanchor="top"),
+        xaxis=dict(side="top", fixedrange=True, showgrid=False),
+        yaxis=dict(autorange="reversed", fixedrange=True, showgrid=False),
+        meta=dict(kind="ecosystem_matrix", rows=[f"{ch}/{p}" for ch, p in rows], red_flags=red),
+    )  # fmt: skip
+    return fig
+
+
+def _tile(m: MetricVerdict, eco: ChannelEcosystem, lang: str) -> tuple[str, str, bool]:
+    label = short_label(m.metric, lang) if m.metric else m.source_name
+    if len(eco.placements) > 1 and m.placement == "paid":
+        label += f" · {placement_label(m.placement, lang).lower()}"
+    value = format_value(m.value, m.unit, lang, m.metric, compact=True)
+    # A tile is about 27 characters wide at full page width; longer labels would spill over.
+    room = max(8, 25 - len(value))
+    label = label if len(label) <= room else label[: room - 1] + "…"
+    signal = m in eco.signals
+    flagged = "sales_on_organic_social" in m.flags
+    text = f"{'★ ' if signal else ''}{'⚑ ' if flagged else ''}<b>{value}</b> {label}"
+    color = RED if flagged else VERDICT_COLORS[m.verdict.value]
+    return text, color, signal
+
+
+def channel_figure(eco: ChannelEcosystem, lang: str = "en") -> go.Figure:
+    """One channel's metrics as tiles by stage, coloured by verdict, its best signal starred."""
+    order = {Verdict.KPI: 0, Verdict.SUPPORTING: 1, Verdict.VANITY: 2}
+    depth = min(max((len(ms) for _, ms in eco.by_stage), default=0), MAX_TILES) or 1
+    fig = go.Figure()
+    for col, (stage, metrics) in enumerate(eco.by_stage):
+        fig.add_annotation(x=col + 0.5, y=0.55, text=f"<b>{stage_name(stage, lang)}</b>",
+                           showarrow=False, font=dict(size=13, color="#262730"))  # fmt: skip
+        if not metrics:
+            fig.add_annotation(x=col + 0.5, y=-0.5, text="–", showarrow=False,
+                               font=dict(color=MISSING))  # fmt: skip
+        ranked = sorted(metrics, key=lambda m: (m not in eco.signals, order[m.verdict]))
+        if len(ranked) > MAX_TILES:
+            more = len(ranked) - MAX_TILES + 1
+            fig.add_annotation(
+                x=col + 0.5,
+                y=-MAX_TILES + 0.5,
+                showarrow=False,
+                text=t("chart.more", lang, n=more),
+                font=dict(color="#6b6b6b"),
+            )
+            ranked = ranked[: MAX_TILES - 1]
+        for row, m in enumerate(ranked):
+            text, color, signal = _tile(m, eco, lang)
+            fig.add_shape(type="rect", x0=col + 0.02, x1=col + 0.98, y0=-row - 0.92, y1=-row - 0.08,
+                          fillcolor=color, line=dict(color="#f5b700" if signal else color,
+                                                     width=3 if signal else 0))  # fmt: skip
+            fig.add_annotation(x=col + 0.05, y=-row - 0.5, text=text, showarrow=False,
+                               xanchor="left", font=dict(color="white", size=12))  # fmt: skip
+    fig.update_layout(
+        height=70 + 36 * depth, font=FONT, plot_bgcolor="white", margin=dict(l=4, r=4, t=4, b=4),
+        xaxis=dict(visible=False, range=[0, len(STAGES)], fixedrange=True),
+        yaxis=dict(visible=False, range=[-depth - 0.05, 0.9], fixedrange=True),
+        meta=dict(kind="channel", channel=eco.channel, signals=[m.metric for m in eco.signals]),
+    )  # fmt: skip
+    return fig

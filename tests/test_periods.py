@@ -1,0 +1,51 @@
+"""Tests for kpi_core.periods: a period's funnel against the period just before it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kpi_core.models import Stage
+from kpi_core.periods import compare_periods, previous_period
+from tests.frames import tidy
+
+
+def test_previous_period_has_the_same_length() -> None:
+    """The period before 11-20 Jan is 1-10 Jan."""
+    assert previous_period(date(2026, 1, 11), date(2026, 1, 20)) == (
+        date(2026, 1, 1),
+        date(2026, 1, 10),
+    )
+
+
+def test_period_comparison_gives_the_change_per_stage() -> None:
+    """The selected period against the one before, with the same metric and the relative change."""
+    frame = tidy([
+        ("2026-01-03", "instagram", "organic", "reach", 1_000, "count"),
+        ("2026-01-03", "instagram", "organic", "link_clicks", 50, "count"),
+        ("2026-01-13", "instagram", "organic", "reach", 1_500, "count"),
+        ("2026-01-13", "instagram", "organic", "link_clicks", 40, "count"),
+    ])  # fmt: skip
+    result = compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20))
+    changes = {c.stage: c for c in result.changes}
+    assert result.previous_period == (date(2026, 1, 1), date(2026, 1, 10))
+    assert (changes[Stage.AWARENESS].current, changes[Stage.AWARENESS].previous) == (1_500, 1_000)
+    assert changes[Stage.AWARENESS].change == pytest.approx(0.5)
+    assert changes[Stage.INTEREST].change == pytest.approx(-0.2)
+    assert changes[Stage.CONVERSION].change is None
+
+
+def test_the_previous_period_keeps_the_current_periods_stage_metrics() -> None:
+    """Both periods count the same metric per stage, even where the earlier one alone would pick
+    another: link clicks before the change are compared with link clicks after it."""
+    frame = tidy([
+        ("2026-01-03", "instagram", "organic", "reach", 1_000, "count"),
+        ("2026-01-03", "instagram", "organic", "clicks", 90, "count"),
+        ("2026-01-13", "instagram", "organic", "reach", 1_500, "count"),
+        ("2026-01-13", "instagram", "organic", "link_clicks", 40, "count"),
+    ])  # fmt: skip
+    result = compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20))
+    assert result.current.choices() == result.previous.choices()
+    interest = {c.stage: c for c in result.changes}[Stage.INTEREST]
+    assert (interest.metric, interest.current, interest.previous) == ("link_clicks", 40, None)
