@@ -119,13 +119,13 @@ def funnel_figure(funnel: Funnel, lang: str = "en", title: str = "") -> go.Figur
             line = f"<b>{pct_prev}</b><br>{pct_first}"
         fig.add_annotation(x=0.54, y=stage_name(s.stage, lang), text=line, showarrow=False,
                            xanchor="left", align="left", font=dict(size=13))  # fmt: skip
-    drawn = funnel.stages
+    names = [stage_name(s.stage, lang) for s in funnel.stages]
     fig.update_layout(
         title=dict(text=title, subtitle=dict(text=t("chart.log_note", lang))),
         barmode="overlay", height=110 + 84 * len(funnel.stages), font=FONT,
         margin=dict(l=10, r=10, t=70 if title else 40, b=10), plot_bgcolor="white",
         xaxis=dict(visible=False, range=[-0.52, 1.1], fixedrange=True),
-        yaxis=dict(autorange="reversed", tickvals=[stage_name(s.stage, lang) for s in drawn],
+        yaxis=dict(autorange="reversed", tickvals=names,
                    ticktext=_ticks(funnel, lang), fixedrange=True, tickfont=dict(size=14)),
         meta=dict(kind="funnel", log_width=True, stages=[s.stage.value for s in funnel.stages]),
     )  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from kpi_core.models import Stage
@@ -19,14 +20,20 @@ def test_previous_period_has_the_same_length() -> None:
     )
 
 
+def _january(earlier: tuple[str, int], later: tuple[str, int]) -> pd.DataFrame:
+    """Organic Instagram reach of 1,000 on 3 January and 1,500 on 13 January, each day with one
+    more (metric, count)."""
+    return tidy([
+        ("2026-01-03", "instagram", "organic", "reach", 1_000, "count"),
+        ("2026-01-03", "instagram", "organic", *earlier, "count"),
+        ("2026-01-13", "instagram", "organic", "reach", 1_500, "count"),
+        ("2026-01-13", "instagram", "organic", *later, "count"),
+    ])  # fmt: skip
+
+
 def test_period_comparison_gives_the_change_per_stage() -> None:
     """The selected period against the one before, with the same metric and the relative change."""
-    frame = tidy([
-        ("2026-01-03", "instagram", "organic", "reach", 1_000, "count"),
-        ("2026-01-03", "instagram", "organic", "link_clicks", 50, "count"),
-        ("2026-01-13", "instagram", "organic", "reach", 1_500, "count"),
-        ("2026-01-13", "instagram", "organic", "link_clicks", 40, "count"),
-    ])  # fmt: skip
+    frame = _january(earlier=("link_clicks", 50), later=("link_clicks", 40))
     result = compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20))
     changes = {c.stage: c for c in result.changes}
     assert result.previous_period == (date(2026, 1, 1), date(2026, 1, 10))
@@ -39,12 +46,7 @@ def test_period_comparison_gives_the_change_per_stage() -> None:
 def test_the_previous_period_keeps_the_current_periods_stage_metrics() -> None:
     """Both periods count the same metric per stage, even where the earlier one alone would pick
     another: link clicks before the change are compared with link clicks after it."""
-    frame = tidy([
-        ("2026-01-03", "instagram", "organic", "reach", 1_000, "count"),
-        ("2026-01-03", "instagram", "organic", "clicks", 90, "count"),
-        ("2026-01-13", "instagram", "organic", "reach", 1_500, "count"),
-        ("2026-01-13", "instagram", "organic", "link_clicks", 40, "count"),
-    ])  # fmt: skip
+    frame = _january(earlier=("clicks", 90), later=("link_clicks", 40))
     result = compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20))
     assert result.current.choices() == result.previous.choices()
     interest = {c.stage: c for c in result.changes}[Stage.INTEREST]
