@@ -177,10 +177,14 @@ def period_figure(comparison: PeriodComparison, lang: str = "en") -> go.Figure:
         color = "#6b6b6b" if change is None else ("#1b7f3b" if change >= 0 else RED)
         fig.add_annotation(x=1.0, xref="paper", y=label, text=f"<b>{text}</b>", showarrow=False,
                            xanchor="left", font=dict(color=color, size=14))  # fmt: skip
+    # The axis ends half a decade past the largest bar, so its figure, written outside the bar,
+    # stays clear of the change labelled at the right edge.
+    figures = [v for c in shown for v in (c.current, c.previous) if v]
+    span = [math.log10(min(figures)) - 0.3, math.log10(max(figures)) + 0.5] if figures else None
     fig.update_layout(
         barmode="group", height=120 + 80 * len(shown), font=FONT, plot_bgcolor="white",
         margin=dict(l=10, r=80, t=30, b=40), legend=dict(orientation="h", y=1.08),
-        xaxis=dict(type="log", title=t("chart.log_axis", lang), showgrid=False),
+        xaxis=dict(type="log", title=t("chart.log_axis", lang), showgrid=False, range=span),
         yaxis=dict(autorange="reversed"), meta=dict(kind="period", log_axis=True),
     )  # fmt: skip
     return fig

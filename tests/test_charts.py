@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pandas as pd
@@ -100,3 +101,18 @@ def test_period_figure_shows_both_periods_on_a_log_axis() -> None:
     assert [list(tr.x) for tr in fig.data] == [[1_000], [1_500]]
     assert fig.layout.xaxis.type == "log"
     assert any("+50" in a.text for a in fig.layout.annotations)
+
+
+def test_period_figure_leaves_room_for_the_largest_figure_beside_the_change() -> None:
+    """The log axis ends half a decade past the largest bar, so its figure, written outside the
+    bar, never runs into the change labelled at the right edge."""
+    frame = tidy([
+        ("2026-01-03", "instagram", "organic", "reach", 1_701_747, "count"),
+        ("2026-01-03", "instagram", "organic", "link_clicks", 1_433, "count"),
+        ("2026-01-13", "instagram", "organic", "reach", 2_015_339, "count"),
+        ("2026-01-13", "instagram", "organic", "link_clicks", 2_081, "count"),
+    ])  # fmt: skip
+    fig = period_figure(compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20)))
+    low, high = fig.layout.xaxis.range
+    assert high == pytest.approx(math.log10(2_015_339) + 0.5)
+    assert low < math.log10(1_433)
