@@ -196,6 +196,7 @@ def _read_text_table(file: str, source: str, data: Blob, whole: bool) -> Table:
         strict_utf8=not complete,
         quoted=quoted,
         dates=iso_dates,
+        first_line=len(comments) + lines_done + 1,
     )
     return Table(
         file=file,
