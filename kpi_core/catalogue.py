@@ -212,7 +212,12 @@ def match_channel(name: str) -> str | None:
 def role_of(header: Header) -> str | None:
     """The non-metric role of a column (date, campaign, attribute...), or None."""
     index = _role_index()
-    return index.get(header.key) or index.get(header.base_key)
+    role = index.get(header.key) or index.get(header.base_key)
+    if role is None and "id" in header.key.split() and header.key not in _metric_index():
+        # Any other identifier (`Creative ID`, `ID Pesanan`) is a label, read as text: as a
+        # number, one blank cell would turn the column into floats and corrupt every id.
+        return "attribute"
+    return role
 
 
 def lookup(header: Header) -> str | None:

@@ -81,10 +81,22 @@ def _text_share(values: pd.Series) -> float:
     sample = sample[sample != ""]
     if sample.empty:
         return 0.0
-    wordy = sample.str.contains(r"[A-Za-z]{3,}", regex=True) & ~sample.str.fullmatch(
+    wordy = sample.str.contains(r"[A-Za-z]{2,}", regex=True) & ~sample.str.fullmatch(
         r"(?i)\s*(rp|idr|usd|n/?a|undefined|null|none|-+)?[\s\d.,%$:()-]*(k|rb|jt|m|ribu)?\s*"
     )
     return float(wordy.mean())
+
+
+def _id_like(values: pd.Series) -> bool:
+    """Whether a column's cells are long numeric ids (12+ digits), typed as numbers or not."""
+    sample = values.head(2000).dropna()
+    if sample.empty:
+        return False
+    if pd.api.types.is_numeric_dtype(sample.dtype) and not pd.api.types.is_bool_dtype(sample.dtype):
+        # A blank cell turns an id column into floats (`1.83e+18`): whole numbers of 12+ digits.
+        numbers = sample.to_numpy(dtype="float64")
+        return bool(((numbers >= 1e11) & (numbers == numbers.round())).mean() > 0.8)
+    return bool(sample.astype(str).str.match(_ID_LIKE).mean() > 0.8)
 
 
 def _distinct_words(values: pd.Series) -> set[str]:
@@ -175,10 +187,7 @@ def plan_columns(
             # An unnamed column of dates (TikTok Shop's blank first header cell) dates the rows.
             dated = has_dates or any(c.role == "date" for c in plan.columns)
             plan.columns.append(Column(name, parsed, "attribute" if dated else "date"))
-        elif _text_share(values) > 0.5 or (
-            match.metric is None
-            and values.head(2000).dropna().astype(str).str.match(_ID_LIKE).mean() > 0.8
-        ):
+        elif _text_share(values) > 0.5 or (match.metric is None and _id_like(values)):
             plan.columns.append(Column(name, parsed, "attribute"))
         elif match.metric is not None:
             metric_id = layout.remap.get(match.metric, match.metric)

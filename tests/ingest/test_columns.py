@@ -1,0 +1,38 @@
+"""What a column is when its header alone does not say: ids and notes are not metrics."""
+
+from __future__ import annotations
+
+from kpi_core.ingest import read_files
+
+
+def test_an_id_column_with_a_blank_cell_stays_an_id() -> None:
+    """A 19-digit id column with one blank cell is an attribute, never a metric summed as floats."""
+    text = (
+        "Date,Creative ID,Impressions,Spend (USD)\n"
+        "2026-09-01,1830000000000000123,1000,1.50\n"
+        "2026-09-02,,1100,1.60\n"
+        "2026-09-03,1830000000000000125,1200,1.70\n"
+    )
+    ds = read_files([("ads.csv", text.encode())])
+    roles = {c.source_name: c.role for c in ds.files[0].columns}
+    assert roles["Creative ID"] == "attribute"
+    assert set(ds.frame["source_name"]) == {"Impressions", "Spend (USD)"}
+
+
+def test_an_unnamed_id_column_typed_as_floats_is_an_attribute() -> None:
+    """Long whole numbers under a header the catalogue does not know are ids, not a metric."""
+    text = "Date,Creative,Reach\n2026-09-01,183000000000123,10\n2026-09-02,,20\n"
+    text += "2026-09-03,183000000000125,30\n"
+    ds = read_files([("ads.csv", text.encode())])
+    roles = {c.source_name: c.role for c in ds.files[0].columns}
+    assert roles["Creative"] == "attribute"
+
+
+def test_a_notes_column_of_short_words_is_text_not_an_unknown_metric() -> None:
+    """A column of short words (`ok`) is an attribute: no cell of it is reported as a bad number."""
+    lines = ["Date,Channel,Notes,Reach\n"]
+    lines += [f"2026-09-{1 + i % 28:02d},Instagram,ok,{i}\n" for i in range(50)]
+    ds = read_files([("harian.csv", "".join(lines).encode())])
+    report = ds.files[0]
+    assert {c.source_name: c.role for c in report.columns}["Notes"] == "attribute"
+    assert not [p for p in report.problems if p.code == "bad_values"]
