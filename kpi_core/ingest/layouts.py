@@ -25,6 +25,7 @@ class Layout(BaseModel):
     require: tuple[str | tuple[str, ...], ...] = ()
     files: tuple[str, ...] = ()
     remap: dict[str, str] = {}
+    percent: frozenset[str] = frozenset()
 
 
 class _Layouts(BaseModel):

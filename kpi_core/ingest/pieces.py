@@ -15,7 +15,7 @@ from kpi_core.ingest.columns import Column, Plan
 from kpi_core.ingest.context import Shaped
 from kpi_core.ingest.numbers import ParsedNumbers, parse_numbers
 from kpi_core.ingest.table import Table
-from kpi_core.ingest.units import PLAIN_UNITS, RATIOS, Units, as_fraction
+from kpi_core.ingest.units import PLAIN_UNITS, Units
 from kpi_core.models import ColumnReading, Severity
 
 # `Results` means what `Result type` says; its cost follows the same meaning.
@@ -86,9 +86,7 @@ def column_rows(rows: Rows, col: Column) -> Piece | None:
                 out.note("results_copy", col.name, "own_column", col.name)
             mask &= ~copied
     unit = units.of(metric_id, col, parsed, source)
-    values, rescaled = as_fraction(values, metric_id, parsed, unit)
-    if rescaled:
-        out.note("percent_units", col.name, "values_above_one", col.name)
+    values = units.as_fraction(values, metric_id, parsed, unit, col)
     text = dict(common)
     if col.header.placement in ("organic", "paid"):
         text["placement"] = col.header.placement
@@ -145,11 +143,14 @@ def long_rows(rows: Rows) -> Piece:
                 name, role, metric_of[name], score, header.currency, placement_of[name], suggestions
             )
         )
-        if unit_of[name] == "fraction" and metric_of[name] not in RATIOS and not parsed.percent:
+        if unit_of[name] == "fraction":
             selected = np.asarray(names == name)
-            if np.nanmax(np.abs(values[selected]), initial=0.0) > 1:
-                values = np.where(selected, values / 100.0, values)
-                out.note("percent_units", name, "values_above_one", name)
+            column = Column(name, header, "metric")
+            own = values[selected]
+            scaled = units.as_fraction(own, metric_of[name], parsed, "fraction", column)
+            if scaled is not own:
+                values = np.where(selected, np.nan, values)
+                values[selected] = scaled
     mask = keep & ~np.isnan(values) & (names.codes >= 0)
     text = dict(common)
     text["metric"] = recode(names, metric_of)

@@ -115,7 +115,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
             lambda s: s.upper() if re.fullmatch(r"[A-Za-z]{3}", s) else None,
         )
     signals_id = fmt == "id" or bool(ID_SIGNALS.search(" ".join(table.header)))
-    units = Units(out, signals_id, file_currency(plan), row_currency)
+    units = Units(out, signals_id, file_currency(plan), row_currency, layout.percent)
 
     common = {
         "channel": channels,

@@ -39,6 +39,8 @@ class Units:
     signals_id: bool
     file_currency: str | None
     row_currency: pd.Categorical | None
+    # Rates the platform writes as percent numbers with no sign (Meta Ads' CTR 0.44 is 0.44 %).
+    percent_metrics: frozenset[str] = frozenset()
 
     def of(
         self, metric_id: str | None, col: Column | None, parsed: ParsedNumbers, source: str
@@ -74,13 +76,26 @@ class Units:
         filled = cur.add_categories([unit]) if unit not in cur.categories else cur
         return filled.fillna(unit)
 
+    def as_fraction(
+        self,
+        values: np.ndarray,
+        metric_id: str | None,
+        parsed: ParsedNumbers,
+        unit: str,
+        col: Column,
+    ) -> np.ndarray:
+        """Fractions written as percent numbers (CTR 2.86 meaning 2.86 %) become 0.0286.
 
-def as_fraction(
-    values: np.ndarray, metric_id: str | None, parsed: ParsedNumbers, unit: str
-) -> tuple[np.ndarray, bool]:
-    """Fractions written as percent numbers (CTR 2.86 meaning 2.86 %) become 0.0286."""
-    if unit != "fraction" or parsed.percent or metric_id in RATIOS:
-        return values, False
-    if np.nanmax(np.abs(values), initial=0.0) > 1:
-        return values / 100.0, True
-    return values, False
+        The header (`(%)`) or the platform says so; failing both, a value above 1 does."""
+        if unit != "fraction" or parsed.percent or metric_id in RATIOS:
+            return values
+        if col.header.percent:
+            basis = "percent_header"
+        elif metric_id in self.percent_metrics:
+            basis = "platform_percent"
+        elif np.nanmax(np.abs(values), initial=0.0) > 1:
+            basis = "values_above_one"
+        else:
+            return values
+        self.out.note("percent_units", col.name, basis, col.name)
+        return values / 100.0

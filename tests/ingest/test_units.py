@@ -1,0 +1,58 @@
+"""What a rate's figures are counted in: percent numbers become fractions only when they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpi_core.ingest import read_files
+from kpi_core.labels import inference_message
+
+META_ADS = (
+    "\ufeffCampaign name,Day,Amount spent (IDR),Impressions,Link clicks,CTR (all),"
+    "CTR (link click-through rate)\n"
+    "Awareness,2026-09-01,150000,10000,12,0.41,0.12\n"
+    "Awareness,2026-09-02,150000,11000,15,0.47,0.14\n"
+)
+
+
+def _values(data: bytes, name: str, source: str) -> list[float]:
+    frame = read_files([(name, data)]).frame
+    return sorted(frame.loc[frame["source_name"] == source, "value"].round(6))
+
+
+def test_meta_ads_ctr_below_one_is_still_a_percent() -> None:
+    """Meta Ads writes CTR 0.41 meaning 0.41 %: it becomes 0.0041, however small every day is."""
+    assert _values(META_ADS.encode(), "ads.csv", "CTR (all)") == [0.0041, 0.0047]
+    assert _values(META_ADS.encode(), "ads.csv", "CTR (link click-through rate)") == [
+        0.0012,
+        0.0014,
+    ]
+
+
+def test_a_percent_header_divides_small_values_too() -> None:
+    """`Impressions click-through rate (%)` 0.62 is 0.62 %; the user is told why it was divided."""
+    text = (
+        "Date,Views,Impressions click-through rate (%)\n2026-09-01,100,0.62\n2026-09-02,90,0.84\n"
+    )
+    ds = read_files([("channel.csv", text.encode())])
+    frame = ds.frame
+    rates = frame.loc[frame["metric"] == "ctr", "value"].round(6).tolist()
+    assert rates == [0.0062, 0.0084]
+    (note,) = [i for i in ds.files[0].inferences if i.what == "percent_units"]
+    assert "header" in inference_message(note, "en")
+    assert "header-nya" in inference_message(note, "id")
+
+
+@pytest.mark.parametrize(
+    ("rates", "expected"),
+    [(("0.05", "0.07"), [0.05, 0.07]), (("5", "7"), [0.05, 0.07])],
+    ids=["fractions-stay", "percent-numbers-divided"],
+)
+def test_an_unmarked_rate_is_a_percent_only_when_a_value_is_above_one(
+    rates: tuple[str, str], expected: list[float]
+) -> None:
+    """Without a header or platform that says percent, only a value above 1 proves it."""
+    text = (
+        f"Date,Impressions,Engagement rate\n2026-09-01,100,{rates[0]}\n2026-09-02,90,{rates[1]}\n"
+    )
+    assert _values(text.encode(), "sheet.csv", "Engagement rate") == expected
