@@ -42,15 +42,26 @@ class ParsedDates:
     rolled_over: bool = False
 
 
-def infer_date_order(samples: Sequence[str], hint: str | None = None) -> tuple[str, str]:
-    """Guess whether numeric dates are month-first, day-first or ISO, and say on what basis."""
+def infer_date_order(
+    samples: Sequence[str],
+    hint: str | None = None,
+    *,
+    locale: str | None = None,
+    today: dt.date | None = None,
+) -> tuple[str, str]:
+    """Guess whether numeric dates are month-first, day-first or ISO, and say on what basis.
+
+    In turn: a cell that reads one way only (`13/04/2026`); ISO throughout; the one order that
+    puts no date after `today`; the platform's convention (`hint`); the file's `locale` order
+    (an Indonesian file writes the day first); dashes for day-first, slashes for month-first."""
     votes = {"mdy": 0, "dmy": 0}
     iso = dashed = slashed = 0
+    undecided: list[tuple[int, int, int]] = []
     for cell in {s.strip() for s in samples if isinstance(s, str)}:
         if re.match(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", cell):
             iso += 1
             continue
-        m = re.match(r"(\d{1,2})([-/.])(\d{1,2})[-/.]\d{2,4}\b", cell)
+        m = re.match(r"(\d{1,2})([-/.])(\d{1,2})[-/.](\d{2,4})\b", cell)
         if m is None:
             continue
         first, second = int(m[1]), int(m[3])
@@ -60,19 +71,40 @@ def infer_date_order(samples: Sequence[str], hint: str | None = None) -> tuple[s
             votes["dmy"] += 1
         elif second > 12 >= first:
             votes["mdy"] += 1
+        elif first != second:
+            year = int(m[4])
+            undecided.append((first, second, year + 2000 if year < 100 else year))
     if votes["dmy"] or votes["mdy"]:
         side = "dmy" if votes["dmy"] >= votes["mdy"] else "mdy"
         return side, ("conflict" if votes["dmy"] and votes["mdy"] else "evidence")
     if iso and not (dashed or slashed):
         return "ymd", "evidence"
+    if today is not None and undecided:
+        later = {order: _any_after(undecided, order, today) for order in ("mdy", "dmy")}
+        if later["mdy"] != later["dmy"]:
+            return ("dmy" if later["mdy"] else "mdy"), "future"
     if hint is not None:
         key = hint.strip().lower()
         order = key if key in _ORDERS else _PLATFORM_ORDER.get(key)
         if order is not None:
             return order, "platform"
+    if locale in _ORDERS:
+        return str(locale), "locale"
     # `13-06-2025` and `13.06.2025` are how day-first locales write dates; slashes in an
     # undecided file mostly come from US-built exports (Meta, LinkedIn, X).
     return ("dmy" if dashed > slashed else "mdy"), "default"
+
+
+def _any_after(cells: list[tuple[int, int, int]], order: str, today: dt.date) -> bool:
+    """Whether any (first, second, year) cell read in this order is a day after `today`."""
+    for first, second, year in cells:
+        month, day = (first, second) if order == "mdy" else (second, first)
+        try:
+            if dt.date(year, month, day) > today:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _from_datetimes(values: pd.Series) -> ParsedDates:

@@ -13,6 +13,7 @@ from kpi_core.ingest.columns import Plan
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.dates import ParsedDates, infer_date_order, parse_dates, parse_period
 from kpi_core.ingest.layouts import Layout
+from kpi_core.ingest.numbers import ID_SIGNALS
 from kpi_core.ingest.table import Table
 from kpi_core.models import Severity
 
@@ -70,7 +71,10 @@ def row_dates(
         samples = [str(s) for s in head.dropna() if str(s).strip()]
         # Every date of a range cell is evidence (`08/07/2026 - 14/07/2026` proves day-first).
         samples = [t for s in samples for t in (_DATE_TOKEN.findall(s) or [s])]
-        order, basis = infer_date_order(samples, layout.date_order)
+        indonesian = out.number_format == "id" or ID_SIGNALS.search(" ".join(table.header))
+        order, basis = infer_date_order(
+            samples, layout.date_order, locale="dmy" if indonesian else None, today=ctx.today
+        )
     if ctx.corrections.date_order:
         order, basis = ctx.corrections.date_order, "user"
     out.date_order = order

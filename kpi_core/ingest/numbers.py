@@ -13,7 +13,20 @@ import pyarrow as pa
 
 from kpi_core.ingest.number_cells import CURRENCY, FORMATS, MISSING_TOKENS, parse_cells, split_cell
 
-__all__ = ["MISSING_TOKENS", "ParsedNumbers", "infer_number_format", "parse_numbers"]
+__all__ = [
+    "ID_SIGNALS",
+    "MISSING_TOKENS",
+    "ParsedNumbers",
+    "infer_number_format",
+    "parse_numbers",
+]
+
+# Header words that only an Indonesian export uses: its numbers are `1.234,5`, its money rupiah
+# and its dates day first, unless the cells or the platform say otherwise.
+ID_SIGNALS = re.compile(
+    r"(?i)\b(tanggal|jumlah|biaya|pendapatan|penjualan|jangkauan|tayangan|pesanan|pengunjung"
+    r"|komentar|pengikut|kunjungan|dibagikan|disimpan|kampanye|tautan)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -52,8 +65,13 @@ def _evidence(core: str, currency: str | None) -> str | None:
     return None
 
 
-def infer_number_format(samples: Sequence[str], delimiter: str | None = None) -> tuple[str, str]:
-    """Guess a file's number format ("en" or "id") from sample cells and say on what basis."""
+def infer_number_format(
+    samples: Sequence[str], delimiter: str | None = None, header: Sequence[str] = ()
+) -> tuple[str, str]:
+    """Guess a file's number format ("en" or "id") from sample cells and say on what basis.
+
+    Cells that read one way only decide; failing them, a `;` delimiter or Indonesian headers
+    (`Tayangan`, `Jangkauan`: `15.000` there is fifteen thousand) mean "id"."""
     votes = {"en": 0, "id": 0}
     for cell, count in Counter(s for s in samples if isinstance(s, str)).items():
         parts = split_cell(cell)
@@ -68,7 +86,11 @@ def infer_number_format(samples: Sequence[str], delimiter: str | None = None) ->
         side = "en" if votes["en"] else "id"
         return side, f"evidence_{side}"
     # An Indonesian-locale Excel writes `;` separated files with decimal commas.
-    return fallback, ("delimiter" if delimiter == ";" else "default")
+    if delimiter == ";":
+        return "id", "delimiter"
+    if ID_SIGNALS.search(" ".join(str(h) for h in header)):
+        return "id", "language"
+    return "en", "default"
 
 
 def _numeric_result(values: pd.Series) -> ParsedNumbers:

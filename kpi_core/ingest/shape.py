@@ -24,11 +24,11 @@ from kpi_core.ingest.columns import Column, Plan, plan_columns
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.dating import row_dates
 from kpi_core.ingest.layouts import Layout
-from kpi_core.ingest.numbers import infer_number_format
+from kpi_core.ingest.numbers import ID_SIGNALS, infer_number_format
 from kpi_core.ingest.origin import row_channels, row_placements, text_labels
 from kpi_core.ingest.pieces import Rows, column_rows, long_rows, series_title
 from kpi_core.ingest.table import Table
-from kpi_core.ingest.units import ID_SIGNALS, Units, file_currency
+from kpi_core.ingest.units import Units, file_currency
 from kpi_core.models import (
     ColumnReading,
     Severity,
@@ -96,7 +96,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     elif table.number_format:
         fmt, basis = table.number_format
     else:
-        fmt, basis = infer_number_format(_samples(body, metric_cols), table.delimiter)
+        fmt, basis = infer_number_format(_samples(body, metric_cols), table.delimiter, table.header)
     out.number_format = fmt
     if table.textual or basis != "default":
         out.note("number_format", fmt, basis)

@@ -159,7 +159,7 @@ def _read_text_table(file: str, source: str, data: Blob, whole: bool) -> Table:
         for cell, role in zip(row, roles, strict=False)
         if role is None and cell.strip()
     ]
-    number_format = infer_number_format(samples, delimiter)
+    number_format = infer_number_format(samples, delimiter, header)
     # Label columns (dates, channels, ids) are read dictionary-encoded: rules then run once per
     # distinct label, and 18-digit post ids never pass through floats. In a decimal-comma file
     # every other column is read as text too, since `12.345` there means twelve thousand.

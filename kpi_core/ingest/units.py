@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,11 +14,6 @@ from kpi_core.ingest.numbers import ParsedNumbers
 
 # Rates that are plain ratios (ROAS 4.2 means 4.2x), never percentages to rescale.
 RATIOS = {"roas", "roi", "frequency", "views_per_user", "average_order_value", "acos"}
-
-
-ID_SIGNALS = re.compile(
-    r"(?i)\b(tanggal|jumlah|biaya|pendapatan|penjualan|jangkauan|tayangan|pesanan|pengunjung)\b"
-)
 
 
 PLAIN_UNITS = ("count", "fraction", "seconds")

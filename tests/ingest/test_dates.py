@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kpi_core.ingest import read_files
 from kpi_core.ingest.dates import infer_date_order, parse_dates, parse_period
 from tests.strategies import day_first_samples, yearless_runs
 
@@ -187,3 +188,29 @@ def test_yearless_runs_are_monotone_and_past(
 def test_day_first_evidence_beats_hint(samples: list[str], hint: str | None) -> None:
     """A day above 12 in the first place proves day-first whatever the hint says."""
     assert infer_date_order(samples, hint) == ("dmy", "evidence")
+
+
+def test_the_order_that_puts_no_date_in_the_future_wins() -> None:
+    """01/09/2026 .. 12/09/2026 read month first would run into December: read day first."""
+    days = [f"{d:02d}/09/2026" for d in range(1, 13)]
+    today = dt.date(2026, 11, 29)
+    assert infer_date_order(days, today=today) == ("dmy", "future")
+    assert infer_date_order(days, "mdy", today=today) == ("dmy", "future")
+
+
+def test_an_indonesian_file_writes_the_day_first_unless_its_platform_does_not() -> None:
+    """Undecidable dates of an Indonesian file are day first; a platform's own order beats it."""
+    days = ["01/02/2026", "02/03/2026"]
+    assert infer_date_order(days, locale="dmy") == ("dmy", "locale")
+    assert infer_date_order(days, "instagram", locale="dmy") == ("mdy", "platform")
+    assert infer_date_order(days) == ("mdy", "default")
+
+
+def test_day_first_dates_of_an_indonesian_excel_file_are_read_in_order() -> None:
+    """A `;` file of twelve days from 01/09/2026 reads as 1–12 September, not one day a month."""
+    lines = ["Tanggal;Kanal;Jangkauan;Biaya iklan\r\n"]
+    lines += [f"{d:02d}/09/2026;Instagram;{d}.001;Rp 1.234.567\r\n" for d in range(1, 13)]
+    ds = read_files([("harian.csv", "".join(lines).encode())], today=dt.date(2026, 11, 29))
+    report = ds.files[0]
+    assert (report.date_from, report.date_to) == ("2026-09-01", "2026-09-12")
+    assert report.date_order == "dmy"

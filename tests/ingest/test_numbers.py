@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kpi_core.ingest import read_files
 from kpi_core.ingest.numbers import MISSING_TOKENS, infer_number_format, parse_numbers
 from tests.strategies import locale_numbers, missing_tokens
 
@@ -190,3 +191,18 @@ def test_bad_cells_flagged_not_dropped(cells: list[str | None], fmt: str) -> Non
     assert result.bad.index.equals(series.index)
     assert result.values[result.bad].isna().all()
     assert not (result.bad & result.masked).any()
+
+
+def test_indonesian_headers_read_dot_groups_as_thousands() -> None:
+    """In an export with Indonesian headers, `15.000` reach is fifteen thousand, not fifteen."""
+    text = (
+        "ID Postingan,Waktu penerbitan,Tanggal,Tayangan,Jangkauan\n"
+        '18045123456789012,09/01/2026 10:00,Seumur hidup,"25.120","15.000"\n'
+        '18045123456789013,09/02/2026 19:30,Seumur hidup,"31.004","22.871"\n'
+    )
+    ds = read_files([("konten.csv", text.encode())])
+    frame = ds.frame
+    assert sorted(frame.loc[frame["source_name"] == "Jangkauan", "value"]) == [15_000, 22_871]
+    assert ds.files[0].number_format == "id"
+    assert infer_number_format(["15.000"], ",", ["Tanggal", "Jangkauan"]) == ("id", "language")
+    assert infer_number_format(["15.000"], ",", ["Date", "Reach"]) == ("en", "default")
