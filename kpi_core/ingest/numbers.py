@@ -39,6 +39,8 @@ class ParsedNumbers:
     percent: bool = False
     currency: str | None = None
     seconds: bool = False
+    # Per row, only when the cells name more than one currency (`$12.50` beside `IDR 150.000`).
+    currencies: pd.Categorical | None = None
 
 
 def _evidence(core: str, currency: str | None) -> str | None:
@@ -153,6 +155,10 @@ def parse_numbers(values: pd.Series, fmt: str) -> ParsedNumbers:
     for code in set(cur_u[ok_u]) - {""}:
         found[CURRENCY[code]] += int(counts[ok_u & (cur_u == code)].sum())
     index = values.index
+    currencies = None
+    if len(found) > 1:
+        iso = np.array([CURRENCY[c] if c else None for c in cur_u] + [None], dtype=object)
+        currencies = pd.Categorical(iso[codes])  # a null cell (code -1) picks the last None
     return ParsedNumbers(
         values=pd.Series(vals, index=index, name=values.name, dtype="float64"),
         bad=pd.Series(np.append(bad_u, False)[codes], index=index, name=values.name),
@@ -160,4 +166,5 @@ def parse_numbers(values: pd.Series, fmt: str) -> ParsedNumbers:
         percent=bool(parsed["pct"].any()),
         currency=found.most_common(1)[0][0] if found else None,
         seconds=bool(parsed["duration"].any()),
+        currencies=currencies,
     )

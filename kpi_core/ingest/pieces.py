@@ -91,7 +91,10 @@ def column_rows(rows: Rows, col: Column) -> Piece | None:
     if col.header.placement in ("organic", "paid"):
         text["placement"] = col.header.placement
     text.update(
-        metric=metric, unit=units.per_row(unit, mask, source), source_name=source, file=table.file
+        metric=metric,
+        unit=units.per_row(unit, mask, source, parsed.currencies),
+        source_name=source,
+        file=table.file,
     )
     return Piece(mask, values, text)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -56,11 +57,18 @@ class Units:
             return "seconds"
         return "count"
 
-    def per_row(self, unit: str, mask: np.ndarray, source: str) -> pd.Categorical | str:
-        if unit in PLAIN_UNITS or self.row_currency is None:
+    def per_row(
+        self, unit: str, mask: np.ndarray, source: str, cells: pd.Categorical | None = None
+    ) -> pd.Categorical | str:
+        """The unit of every row: money takes the currency its cell names (`$12.50`), else the
+        one its row names (`Currency code`), else the column's."""
+        if unit in PLAIN_UNITS:
             return unit
-        # Money takes the currency named on its row (`Currency code`), else the column's.
         cur = self.row_currency
+        if cells is not None:
+            cur = cells if cur is None else _first_named(cells, cur)
+        if cur is None:
+            return unit
         blank = (cur.codes < 0) & mask
         if not blank.any():
             return cur
@@ -93,3 +101,9 @@ class Units:
             return values
         self.out.note("percent_units", col.name, basis, col.name)
         return values / 100.0
+
+
+def _first_named(first: pd.Categorical, then: pd.Categorical) -> pd.Categorical:
+    """Per row, the currency `first` names, else the one `then` names."""
+    own, other = np.asarray(first, dtype=object), np.asarray(then, dtype=object)
+    return cast("pd.Categorical", pd.Categorical(np.where(first.codes >= 0, own, other)))

@@ -56,3 +56,17 @@ def test_an_unmarked_rate_is_a_percent_only_when_a_value_is_above_one(
         f"Date,Impressions,Engagement rate\n2026-09-01,100,{rates[0]}\n2026-09-02,90,{rates[1]}\n"
     )
     assert _values(text.encode(), "sheet.csv", "Engagement rate") == expected
+
+
+def test_each_cell_keeps_the_currency_it_names() -> None:
+    """`$12.50` beside `IDR 150,000.00` in one column: dollars stay USD, rupiah stay IDR."""
+    text = (
+        "Date,Channel,Placement,Spend,Impressions\n"
+        "2026-09-01,Facebook,Paid,$12.50,1000\n"
+        '2026-09-01,TikTok,Paid,"IDR 150,000.00",2000\n'
+        "2026-09-02,Facebook,Paid,$13.50,1100\n"
+    )
+    frame = read_files([("spend.csv", text.encode())]).frame
+    spend = frame[frame["metric"] == "spend"]
+    by_channel = spend.groupby(["channel", "unit"], observed=True)["value"].sum().to_dict()
+    assert by_channel == {("facebook", "USD"): 26.0, ("tiktok", "IDR"): 150_000.0}
