@@ -209,8 +209,26 @@ def plan_columns(
         else:
             plan.columns.append(Column(name, parsed, "unknown", None, match.score, suggestions))
     _drop_totals(plan)
+    _drop_parts(plan)
     _campaign_fallback(plan)
     return plan
+
+
+def _drop_parts(plan: Plan) -> None:
+    """A column naming a narrower kind of another column's metric (`Website purchases` beside
+    `Purchases`) is a part of it, not more of the same: it is not added."""
+    metrics = [c for c in plan.columns if c.role == "metric" and not c.corrected]
+    for i, col in enumerate(plan.columns):
+        if col.role != "metric" or col.corrected:
+            continue
+        words = set(col.header.base_key.split())
+        if any(
+            other.metric == col.metric
+            and other.header.placement == col.header.placement
+            and set(other.header.base_key.split()) < words
+            for other in metrics
+        ):
+            plan.columns[i] = Column(col.name, col.header, "part", col.metric, col.score)
 
 
 # Without a campaign column, the ad (or ad group) a row reports on names it: Shopee Ads'

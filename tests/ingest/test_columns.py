@@ -36,3 +36,28 @@ def test_a_notes_column_of_short_words_is_text_not_an_unknown_metric() -> None:
     report = ds.files[0]
     assert {c.source_name: c.role for c in report.columns}["Notes"] == "attribute"
     assert not [p for p in report.problems if p.code == "bad_values"]
+
+
+def test_a_narrower_column_of_the_same_metric_is_not_added() -> None:
+    """`Website purchases` beside `Purchases` is part of them: purchases are counted once."""
+    text = (
+        "Campaign name,Day,Amount spent (IDR),Purchases,Website purchases\n"
+        "Sales,2026-09-01,200000,3,2\n"
+        "Sales,2026-09-02,200000,4,4\n"
+    )
+    ds = read_files([("ads.csv", text.encode())])
+    frame = ds.frame
+    assert frame.loc[frame["metric"] == "purchases", "value"].sum() == 7
+    roles = {c.source_name: c.role for c in ds.files[0].columns}
+    assert roles["Website purchases"] == "part"
+
+
+def test_mobile_and_desktop_columns_of_one_metric_are_both_added() -> None:
+    """Columns that split a metric (`- Mobile`, `- Desktop`) are both added, neither a part."""
+    text = (
+        "Store code,Business name,Google Maps - Mobile,Google Maps - Desktop,Calls\n"
+        "K1,Kafe,100,20,5\n"
+    )
+    ds = read_files([("gbp.csv", text.encode())])
+    roles = {c.source_name: c.role for c in ds.files[0].columns}
+    assert roles["Google Maps - Mobile"] == roles["Google Maps - Desktop"] == "metric"
