@@ -203,9 +203,7 @@ def match_channel(name: str) -> str | None:
                 hits.append((name not in own, start, found))
         if hits:
             return min(hits)[2]
-    for word in words:
-        if word in index:
-            return index[word]
+    # A lone `toko` or `store` among other words is a shop's name (`Toko Kita`), not a channel.
     return None
 
 

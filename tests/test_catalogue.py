@@ -691,3 +691,12 @@ def test_alias_claimed_twice_is_rejected() -> None:
     }
     with pytest.raises(ValueError, match="views"):
         Catalogue.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Toko", "store"), ("Toko Kita", None), ("laporan toko kita september", None)],
+)
+def test_a_shop_named_toko_is_not_a_physical_store(name: str, expected: str | None) -> None:
+    """`Toko` alone is the store channel; a shop's name with `Toko` in it says no channel."""
+    assert catalogue.match_channel(name) == expected
