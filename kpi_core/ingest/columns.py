@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
@@ -211,6 +211,10 @@ def plan_columns(
     _drop_totals(plan)
     _drop_parts(plan)
     _campaign_fallback(plan)
+    secondary = plan.first("date_secondary")
+    if plan.first("date") is None and secondary is not None:
+        # Without a `Date` column, the publish time dates each post's lifetime figures.
+        plan.columns[plan.columns.index(secondary)] = replace(secondary, role="date")
     return plan
 
 

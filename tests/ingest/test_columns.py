@@ -61,3 +61,16 @@ def test_mobile_and_desktop_columns_of_one_metric_are_both_added() -> None:
     ds = read_files([("gbp.csv", text.encode())])
     roles = {c.source_name: c.role for c in ds.files[0].columns}
     assert roles["Google Maps - Mobile"] == roles["Google Maps - Desktop"] == "metric"
+
+
+def test_posts_without_a_date_column_are_dated_by_their_publish_time() -> None:
+    """An Instagram post export with no `Date` column dates each post by its `Publish time`."""
+    text = (
+        "Post ID,Account ID,Account username,Publish time,Reach,Likes\n"
+        "18045123456789012,17841400000000001,tokokita,09/01/2026 10:00,1500,81\n"
+        "18045123456789013,17841400000000001,tokokita,09/13/2026 19:30,2200,99\n"
+    )
+    ds = read_files([("ig_posts.csv", text.encode())])
+    report = ds.files[0]
+    assert (report.date_from, report.date_to) == ("2026-09-01", "2026-09-13")
+    assert ds.frame["date"].notna().all()
