@@ -29,6 +29,7 @@ PLACEMENT_VALUES = {
 }
 # Publish and creation times date a row only when the row's own date says `Lifetime`.
 _SECONDARY_DATES = {"publish time", "waktu penerbitan", "created date", "video publish time"}
+_POST_TIMES = {"publish time", "waktu penerbitan"}
 _HOURS = re.compile(r"\b(hours|hour|jam)\b")
 _MINUTES = re.compile(r"\b(minutes|minute|menit|mins)\b")
 _ID_LIKE = re.compile(r"^\s*\d{12,}\s*$")
@@ -212,8 +213,9 @@ def plan_columns(
     _drop_parts(plan)
     _campaign_fallback(plan)
     secondary = plan.first("date_secondary")
-    if plan.first("date") is None and secondary is not None:
-        # Without a `Date` column, the publish time dates each post's lifetime figures.
+    if plan.first("date") is None and secondary and secondary.header.key in _POST_TIMES:
+        # Without a `Date` column, a Meta post export's figures are each post's lifetime,
+        # dated by its publish time (YouTube's per-video figures cover the export's period).
         plan.columns[plan.columns.index(secondary)] = replace(secondary, role="date")
     return plan
 
