@@ -3,6 +3,7 @@ long table's `metric, value` pairs, each with its rows' metric, unit, placement 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,21 @@ from kpi_core.ingest.units import PLAIN_UNITS, Units
 from kpi_core.models import ColumnReading, Severity
 
 # `Results` means what `Result type` says; its cost follows the same meaning.
-_COST_OF = {"leads": "cpl", "qualified_leads": "cpl", "link_clicks": "cpc_link", "clicks": "cpc"}
+_COST_OF = {
+    "leads": "cpl",
+    "qualified_leads": "cpl",
+    "link_clicks": "cpc_link",
+    "clicks": "cpc",
+    "purchases": "cpa",
+    "sign_ups": "cpa",
+    "app_installs": "cpa",
+    "conversions": "cpa",
+}
+# Meta's result indicators are internal keys (`actions:offsite_conversion.fb_pixel_purchase`):
+# the action is the last part, without its tracking prefix or grouping suffix.
+_META_ACTION = re.compile(
+    r"(?i)^(?:actions:)?(?:[a-z_]+\.)?(?:fb_pixel_|omni_)?([a-z_]+?)(?:_grouped|_7d)*$"
+)
 
 
 def _report_bad(
@@ -110,7 +125,8 @@ def _result_metrics(body: pd.DataFrame, plan: Plan, which: str) -> pd.Categorica
         return which
 
     def meaning(label: str) -> str:
-        found = catalogue.match_metric(label).metric
+        action = _META_ACTION.fullmatch(label) if "_" in label or ":" in label else None
+        found = catalogue.match_metric(action[1].replace("_", " ") if action else label).metric
         if which == "cost_per_result":
             return _COST_OF.get(found or "", "cost_per_result")
         return found or which
