@@ -33,6 +33,7 @@ _PLACEMENT_WORDS = {
     "paid": "paid",
     "berbayar": "paid",
     "promoted": "paid",
+    "dipromosikan": "paid",
     "sponsored": "paid",
     "bersponsor": "paid",
     "total": "total",
@@ -74,11 +75,12 @@ def parse_header(raw: str) -> Header:
     words = key.split()
     placement = None
     kept = []
-    for word in words:
+    for i, word in enumerate(words):
         hint = _PLACEMENT_WORDS.get(word)
         if hint is not None:
             placement = placement or hint
-        else:
+        elif not (word == "yang" and words[i + 1 : i + 2] and words[i + 1] in _PLACEMENT_WORDS):
+            # `impresi yang dipromosikan` is promoted impressions: `yang` only joins the two.
             kept.append(word)
     base_key = " ".join(kept)
     return Header(str(raw), key, base_key, currency, percent, placement)

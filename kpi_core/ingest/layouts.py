@@ -69,12 +69,13 @@ def recognise(header: list[str], source: str) -> Layout:
     for candidate in layouts():
         groups = [(g,) if isinstance(g, str) else g for g in candidate.require]
         met = [[normalize(k) for k in group if normalize(k) in keys] for group in groups]
-        if not all(met):
-            named = any(re.search(p, name) for p in candidate.files)
-            if not named or groups:
-                continue
-        score = sum(max(_weights()[k] for k in found) for found in met)
-        if any(re.search(p, name) for p in candidate.files):
+        named = any(re.search(p, name) for p in candidate.files)
+        if not (named or all(met)):
+            continue
+        # The export's own file name (`tweet_activity_metrics_...`, `Table data.csv`) names the
+        # layout even when its headers come translated or with other columns picked.
+        score = sum(max(_weights()[k] for k in found) for found in met if found)
+        if named:
             score += 2 * max(len(groups), 1)
         if score > best_score:
             best, best_score = candidate, score

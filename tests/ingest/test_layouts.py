@@ -167,3 +167,63 @@ def test_good_files_still_read_beside_a_bad_one() -> None:
     assert ds.read_any
     assert [r.layout for r in ds.files] == ["unreadable", "long"]
     assert set(ds.frame["file"].astype("str")) == {"generic_long.csv"}
+
+
+def _only(ds: Dataset, metric: str) -> pd.DataFrame:
+    return ds.frame[ds.frame["metric"] == metric]
+
+
+def test_translated_tweet_activity_is_recognised_by_its_file_name() -> None:
+    """X's tweet activity in Bahasa Indonesia is X, its promoted copies paid, its ids whole."""
+    text = (
+        '"ID Tweet","Permalink Tweet","Teks Tweet","waktu","impresi","suka","klik url",'
+        '"impresi yang dipromosikan"\n'
+        '"1830000000000000001","https://x.com/t/status/1830000000000000001","Promo",'
+        '"2026-09-01 03:00 +0000","424.0","20.0","4.0","5000.0"\n'
+    )
+    name = "tweet_activity_metrics_tokokita_20260901_20260930_id.csv"
+    ds = read_files([(name, text.encode())])
+    assert ds.files[0].layout == "x_tweet_activity"
+    impressions = _only(ds, "impressions")
+    assert set(impressions["channel"]) == {"x"}
+    by_placement = impressions.groupby("placement", observed=True)["value"].sum().to_dict()
+    assert by_placement == {"organic": 424.0, "paid": 5000.0}
+    assert _only(ds, "link_clicks")["value"].sum() == 4.0
+    assert set(ds.frame["post_id"]) == {"1830000000000000001"}
+
+
+def test_youtube_table_data_by_date_is_youtube() -> None:
+    """YouTube's `Table data.csv` with the Date dimension is YouTube, its Total row not added."""
+    text = (
+        "Date,Views,Impressions,Impressions click-through rate (%)\n"
+        "Total,300,6000,5.0\n"
+        '"Sep 1, 2026",100,2000,5.1\n'
+        '"Sep 2, 2026",200,4000,4.9\n'
+    )
+    ds = read_files([("Channel analytics Toko Kita.zip/Table data.csv", text.encode())])
+    assert (ds.files[0].layout, ds.files[0].channel) == ("youtube_studio", "youtube")
+    assert _only(ds, "video_views")["value"].sum() == 300.0
+
+
+def test_indonesian_google_ads_and_ga4_read_tayangan_by_platform() -> None:
+    """`Tayangan` is impressions in Google Ads and page views in GA4, never video views."""
+    ads = (
+        "\ufeffLaporan kampanye\n1 September 2026 - 30 September 2026\n"
+        "Status kampanye,Kampanye,Kode mata uang,Tayangan,Klik,Biaya\n"
+        'Aktif,Search - Brand,IDR,"88.120","9.210","4.516.727,66"\n'
+    )
+    ga4 = (
+        "# Halaman dan layar\n# Akun: Toko Kita\n\n"
+        "Jalur halaman dan kelas layar,Tayangan,Pengguna aktif\n"
+        '/,"12.345","4.567"\n'
+    )
+    ds = read_files([("Laporan_kampanye.csv", ads.encode()), ("ga4_halaman.csv", ga4.encode())])
+    layouts = {r.name: (r.layout, r.channel, r.placement) for r in ds.files}
+    assert layouts == {
+        "Laporan_kampanye.csv": ("google_ads", "search", "paid"),
+        "ga4_halaman.csv": ("ga4", "website", "organic"),
+    }
+    metric_of = dict(zip(ds.frame["file"], ds.frame["metric"], strict=True))
+    assert _only(ds, "impressions")["value"].tolist() == [88_120.0]
+    assert _only(ds, "page_views")["value"].tolist() == [12_345.0]
+    assert "video_views" not in set(metric_of.values())
