@@ -138,9 +138,11 @@ def format_value(
 def problem_message(problem: Problem, lang: str = "en") -> str:
     """The one sentence a reader problem shows the user."""
     code = problem.code if "." in problem.code else f"problem.{problem.code}"
-    examples = problem.examples
+    examples, detail = problem.examples, problem.detail
     if problem.code == "overlap":
         examples = tuple(metric_label(m, lang, m) for m in examples)
+    if problem.code == "number_format_conflict" and f"value.number_format.{detail}" in messages():
+        detail = t(f"value.number_format.{detail}", lang)
     return t(
         code,
         lang,
@@ -149,6 +151,6 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
         row=problem.row if problem.row is not None else "",
         count=format_number(problem.count, lang),
         examples=", ".join(f"“{e}”" for e in examples),
-        detail=problem.detail,
+        detail=detail,
         member=problem.detail,
     )

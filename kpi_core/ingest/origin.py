@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.ingest.codes import map_labels, used_codes
+from kpi_core.ingest.codes import factor, map_labels, used_codes
 from kpi_core.ingest.columns import PLACEMENT_VALUES, Column, Plan
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.layouts import Layout
@@ -15,8 +16,16 @@ from kpi_core.ingest.table import Table
 
 
 def row_channels(
-    body: pd.DataFrame, plan: Plan, layout: Layout, table: Table, ctx: Context, out: Shaped
+    body: pd.DataFrame,
+    plan: Plan,
+    layout: Layout,
+    table: Table,
+    ctx: Context,
+    out: Shaped,
+    keep: np.ndarray,
 ) -> pd.Categorical | str:
+    """Each row's channel: the user's, a channel column's, the layout's, or the title's or file
+    name's; rows left out (totals) neither name a channel nor count as unknown ones."""
     if ctx.corrections.channel:
         out.channel = ctx.corrections.channel
         out.note("channel", out.channel, "user")
@@ -32,11 +41,14 @@ def row_channels(
             return found or "other"
 
         mapped = map_labels(body[col.name], channel_of)
+        codes, labels = factor(body[col.name])
+        kept = {labels[i] for i in used_codes(codes[keep], len(labels))}
+        unknown = [label for label in unknown if label in kept]
         if unknown:
             out.problem(
                 "unknown_channels", column=col.name, count=len(unknown), examples=tuple(unknown[:5])
             )
-        used = list(mapped.categories[used_codes(mapped.codes, len(mapped.categories))])
+        used = list(mapped.categories[used_codes(mapped.codes[keep], len(mapped.categories))])
         out.channel = used[0] if len(used) == 1 else None
         out.note("channel", out.channel or "mixed", "column", col.name)
         return mapped

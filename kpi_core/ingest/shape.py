@@ -35,7 +35,12 @@ from kpi_core.models import (
 )
 
 # Tested by pyarrow (RE2) on each distinct stripped label.
-_TOTAL_ROW = r"(?i)^(total|totals|grand total|jumlah|total keseluruhan|semua)\s*(:.*)?$"
+# `Total`, `Totals`, `Grand total`, `Total: Account` (Google Ads), `Total of 3 results` (TikTok
+# Ads), `Jumlah`, `Semua`.
+_TOTAL_ROW = (
+    r"(?i)^(total|totals|grand total|jumlah|total keseluruhan|semua)"
+    r"\s*(:.*|(of|dari)\s+\d+\s+\w+)?$"
+)
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -104,7 +109,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
         out.problem("number_format_conflict", detail=fmt)
 
     dates = row_dates(body, plan, table, layout, ctx, out, keep)
-    channels = row_channels(body, plan, layout, table, ctx, out)
+    channels = row_channels(body, plan, layout, table, ctx, out, keep)
     placements = row_placements(body, plan, layout, ctx, out)
     campaign = text_labels(body, plan.first("campaign"))
     post_id = text_labels(body, plan.first("post_id"))
@@ -146,6 +151,9 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     blank = int((~filled).sum())
     if blank and blank < n:
         out.problem("blank_rows", Severity.INFO, count=blank)
+    if not n and any(c.role in ("metric", "unknown") for c in plan.columns):
+        # A header with no rows under it: the export's range held no data.
+        out.problem("no_rows")
     return out
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from kpi_core.ingest import read_file, read_files
+from kpi_core.labels import problem_message
 
 TODAY = date(2026, 11, 23)
 
@@ -67,3 +68,48 @@ def test_a_long_files_metric_names_are_listed_a_to_z_and_keep_their_rows() -> No
         ("instagram", "comments", 5.0),
         ("tiktok", "reach", 40.0),
     ]
+
+
+def test_total_rows_name_no_channel() -> None:
+    """`Total` rows in a channel column are left out and never reported as unknown channels."""
+    text = (
+        "Channel,Date,Reach\nTotal,,3750\nInstagram,2026-09-01,1200\n"
+        "Instagram,2026-09-02,1300\nGRAND TOTAL,,3750\n"
+    )
+    report = read_files([("harian.csv", text.encode())]).files[0]
+    assert report.channel == "instagram"
+    assert [p.code for p in report.problems] == ["total_rows"]
+
+
+def test_tiktok_ads_total_of_results_row_is_a_total_not_a_bad_date() -> None:
+    """TikTok Ads' `Total of 3 results` row is a total row, not a row with an unreadable date."""
+    text = (
+        "Campaign name,By Day,Cost,Currency,Impressions,Clicks (destination)\n"
+        "Traffic,2026-09-01,25.50,USD,48210,612\n"
+        "Traffic,2026-09-02,26.00,USD,50330,640\n"
+        "Total of 2 results,-,51.50,USD,98540,1252\n"
+    )
+    ds = read_files([("tiktok_ads.csv", text.encode())])
+    assert [p.code for p in ds.files[0].problems] == ["total_rows"]
+    assert ds.frame.loc[ds.frame["metric"] == "spend", "value"].sum() == 51.5
+
+
+def test_a_header_without_rows_is_told() -> None:
+    """An export with headers and no rows says so in one sentence, in both languages."""
+    text = "\ufeffCampaign name,Reporting starts,Reporting ends,Amount spent (IDR),Impressions\n"
+    report = read_files([("ads.csv", text.encode())]).files[0]
+    (problem,) = report.problems
+    assert problem_message(problem, "en").startswith("ads.csv has column headers but no rows")
+    assert "tidak ada baris angka" in problem_message(problem, "id")
+
+
+def test_a_number_style_conflict_names_the_style_in_words() -> None:
+    """The mixed-number-style warning names the style it chose, never a raw code like `id`."""
+    text = (
+        'Tanggal,Kanal,Jangkauan\n2026-09-01,Instagram,"1,234,567"\n'
+        '2026-09-02,Instagram,"1.200.000"\n2026-09-03,Instagram,"1.300.000"\n'
+    )
+    report = read_files([("campur.csv", text.encode())]).files[0]
+    (problem,) = [p for p in report.problems if p.code == "number_format_conflict"]
+    assert "read as 1.234,5 (dot thousands)" in problem_message(problem, "en")
+    assert "dibaca sebagai 1.234,5 (ribuan dengan titik)" in problem_message(problem, "id")
