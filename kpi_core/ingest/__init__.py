@@ -12,6 +12,7 @@ import pandas as pd
 
 from kpi_core.ingest.codes import concat_tidy, empty_frame, used_codes
 from kpi_core.ingest.context import Context, Shaped
+from kpi_core.ingest.html import is_html, read_html
 from kpi_core.ingest.layouts import Layout, recognise
 from kpi_core.ingest.merge import drop_overlaps, settle_currency
 from kpi_core.ingest.shape import shape
@@ -65,7 +66,10 @@ def _tables(name: str, data: Blob, depth: int = 0) -> list[Table]:
     kind = kind_of(name, data)
     if len(data) < 65536 and not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
         raise UnreadableFileError(name, "empty")
-    if kind == "xlsx":
+    if kind == "text" and is_html(data):
+        # A web page saved as `.xls` or `.csv`: its tables, not its markup, are the data.
+        tables = read_html(name, data)
+    elif kind == "xlsx":
         tables = read_xlsx(name, data)
     elif kind == "xls":
         tables = read_xls(name, data)

@@ -184,7 +184,7 @@ def kind_of(name: str, data: bytes) -> str:
     if lower.endswith((".xlsx", ".xlsm")):
         return "xlsx"
     if lower.endswith(".xls") and data.lstrip()[:1] not in (b"<",):
-        return "xls"
+        return "xls"  # an `.xls` that starts with `<` is a web page: read as text
     if lower.endswith(".zip"):
         return "zip"
     return "text"
