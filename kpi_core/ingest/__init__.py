@@ -149,6 +149,8 @@ def _merge_problems(problems: list[Problem]) -> tuple[Problem, ...]:
 def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport:
     firsts = [s.frame["date"].min() for _, _, s in shaped if len(s.frame)]
     lasts = [s.frame["date"].max() for _, _, s in shaped if len(s.frame)]
+    # Rows dated by a period's first day cover the period to its last day.
+    lasts += [pd.Timestamp(end) for _, _, s in shaped if len(s.frame) for _, end in s.periods]
     first = min((d for d in firsts if pd.notna(d)), default=None)
     last = max((d for d in lasts if pd.notna(d)), default=None)
     layouts = list(dict.fromkeys(layout.id for _, layout, _ in shaped))
