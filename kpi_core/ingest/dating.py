@@ -114,9 +114,20 @@ def row_dates(
                     code, column=primary.name, row=first, count=int(rows.sum()), examples=examples
                 )
         keep &= ~missing
+    ends = next(
+        (c for c in plan.columns if c.header.key == _PERIOD_ENDS.get(primary.header.key)), None
+    )
+    if ends is not None:
+        # Meta's rows without a `Day` are the whole reporting period, dated by its start.
+        last, _ = _parse_dates(body[ends.name], order, ctx, midnight=table.textual)
+        longer = keep & ~np.isnat(values) & ~np.isnat(last) & (last > values)
+        if longer.any():
+            out.periods.extend(_distinct_periods(values[longer], last[longer]))
     return values
 
 
+# A date column that starts each row's period, and the column that ends it.
+_PERIOD_ENDS = {"reporting starts": "reporting ends", "awal pelaporan": "akhir pelaporan"}
 _PERIOD_LABELS = 1000  # distinct unreadable date labels tried as ranges; the rest are bad dates
 
 

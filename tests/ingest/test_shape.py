@@ -110,3 +110,15 @@ def test_two_months_of_period_reports_are_both_counted() -> None:
     views = ds.frame[ds.frame["metric"] == "page_views"]
     assert views["value"].sum() == 1000 + 300 + 2000 + 300
     assert not [p for r in ds.files for p in r.problems if p.code == "overlap"]
+
+
+def test_a_row_from_reporting_starts_to_reporting_ends_covers_that_period() -> None:
+    """Meta's export without a Day breakdown is dated by Reporting starts and reported as
+    covering the days up to Reporting ends."""
+    data = (
+        b"Campaign name,Reporting starts,Reporting ends,Amount spent (IDR)\n"
+        b"Sales,2026-07-01,2026-07-31,3000\nLeads,2026-07-01,2026-07-31,2000\n"
+    )
+    frame, report = read_file("meta_month.csv", data, today=TODAY)
+    assert set(frame["date"]) == {pd.Timestamp("2026-07-01")}
+    assert (report.date_from, report.date_to) == ("2026-07-01", "2026-07-31")
