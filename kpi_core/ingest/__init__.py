@@ -100,13 +100,23 @@ def read_file(
 ) -> tuple[pd.DataFrame, FileReport]:
     """One upload as tidy rows and a report; raises UnreadableFileError when nothing is readable."""
     ctx = Context(corrections or FileCorrections(), channel, placement, today or date.today())
+    frame, report, _ = _read(name, data, ctx)
+    return frame, report
+
+
+Periods = dict[str, list[tuple[date, date]]]
+
+
+def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport, Periods]:
+    """One upload's rows and report, and the periods its period-dated rows stand for, by source."""
     shaped: list[tuple[Table, Layout, Shaped]] = []
     for table in _tables(name, data):
         layout = recognise(table.header, table.source)
         result = shape(table, layout, ctx)
         shaped.append((table, layout, result))
     frame = concat_tidy([s.frame for _, _, s in shaped])
-    return frame, _report(name, shaped)
+    periods = {table.source: s.periods for table, _, s in shaped if s.periods}
+    return frame, _report(name, shaped), periods
 
 
 def _one(values: Iterable[str | None]) -> str | None:
@@ -187,17 +197,13 @@ def read_files(
     frames: list[pd.DataFrame] = []
     reports: list[FileReport] = []
     unreadable: list[UnreadableFileError] = []
+    periods: Periods = {}
     for item in files:
         name, data = (Path(item).name, _load(Path(item))) if isinstance(item, str | Path) else item
+        fixes = (corrections or {}).get(name) or FileCorrections()
+        ctx = Context(fixes, channel, placement, today or date.today())
         try:
-            frame, report = read_file(
-                name,
-                data,
-                corrections=(corrections or {}).get(name),
-                channel=channel,
-                placement=placement,
-                today=today,
-            )
+            frame, report, found = _read(name, data, ctx)
         except UnreadableFileError as exc:
             unreadable.append(exc)
             problem = Problem(
@@ -212,9 +218,10 @@ def read_files(
             continue
         frames.append(frame)
         reports.append(report)
+        periods.update(found)
     merged = concat_tidy(frames) if frames else empty_frame()
     merged, reports = settle_currency(merged, reports)
-    merged, overlaps = drop_overlaps(merged)
+    merged, overlaps = drop_overlaps(merged, periods)
     reports = [
         replace(r, problems=r.problems + tuple(p for p in overlaps if p.file == r.name))
         for r in reports
