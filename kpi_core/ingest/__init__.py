@@ -13,7 +13,7 @@ import pandas as pd
 from kpi_core.ingest.codes import concat_tidy, empty_frame, used_codes
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.layouts import Layout, recognise
-from kpi_core.ingest.merge import drop_overlaps, settle_currency
+from kpi_core.ingest.merge import distinct_name, drop_overlaps, renamed, settle_currency
 from kpi_core.ingest.shape import shape
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
 from kpi_core.ingest.table import Table, UnreadableFileError
@@ -200,22 +200,27 @@ def read_files(
     periods: Periods = {}
     for item in files:
         name, data = (Path(item).name, _load(Path(item))) if isinstance(item, str | Path) else item
-        fixes = (corrections or {}).get(name) or FileCorrections()
-        ctx = Context(fixes, channel, placement, today or date.today())
+        # A second upload of a name already used (the same export from two folders) is told
+        # apart from the first, so that its figures are not simply added to them.
+        label = distinct_name(name, [r.name for r in reports])
+        fixes = (corrections or {}).get(label) or (corrections or {}).get(name)
+        ctx = Context(fixes or FileCorrections(), channel, placement, today or date.today())
         try:
             frame, report, found = _read(name, data, ctx)
         except UnreadableFileError as exc:
             unreadable.append(exc)
             problem = Problem(
-                name,
+                label,
                 f"unreadable.{exc.code}",
                 Severity.ERROR,
                 detail=str(exc.params.get("member", "")),
             )
             reports.append(
-                FileReport(name, "unreadable", "", None, None, 0, 0, problems=(problem,))
+                FileReport(label, "unreadable", "", None, None, 0, 0, problems=(problem,))
             )
             continue
+        if label != name:
+            frame, report, found = renamed(frame, report, found, label)
         frames.append(frame)
         reports.append(report)
         periods.update(found)

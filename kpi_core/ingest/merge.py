@@ -15,6 +15,41 @@ from kpi_core.ingest.overlaps import Overlaps, covered_days, find_overlaps
 from kpi_core.models import TEXT_COLUMNS, FileReport, Problem, Severity
 
 
+def distinct_name(name: str, used: Sequence[str]) -> str:
+    """The name, or when another upload already has it, the name numbered (`ads.csv (2)`)."""
+    label, number = name, 1
+    while label in used:
+        number += 1
+        label = f"{name} ({number})"
+    return label
+
+
+def renamed(
+    frame: pd.DataFrame,
+    report: FileReport,
+    periods: Mapping[str, list[tuple[date, date]]],
+    name: str,
+) -> tuple[pd.DataFrame, FileReport, dict[str, list[tuple[date, date]]]]:
+    """One upload's rows, report and periods under another name (its sheets and members too)."""
+    old = report.name
+
+    def new(source: str) -> str:
+        inside = source == old or source.startswith((f"{old}/", f"{old} ["))
+        return name + source[len(old) :] if inside else source
+
+    frame = frame.assign(
+        file=frame["file"].cat.rename_categories(new),
+        source=frame["source"].cat.rename_categories(new),
+    )
+    report = replace(
+        report,
+        name=name,
+        problems=tuple(replace(p, file=new(p.file)) for p in report.problems),
+        inferences=tuple(replace(i, file=new(i.file)) for i in report.inferences),
+    )
+    return frame, report, {new(source): found for source, found in periods.items()}
+
+
 def settle_currency(
     frame: pd.DataFrame, reports: list[FileReport]
 ) -> tuple[pd.DataFrame, list[FileReport]]:
@@ -99,10 +134,11 @@ def _told(frame: pd.DataFrame, found: Overlaps) -> list[Problem]:
         winner = int(found.lost_to[at[0]])
         file = str(files.iat[found.rows[at[0]]])
         other = str(files.iat[found.rows[found.bounds[winner]]])
+        winning = str(sources[found.source_of[winner]])
         # The days are told when the source kept other rows of those metrics: only some of its
         # days were the same figures.
-        kept = np.isin(found.group, groups) & (found.lost_to < 0)
-        days = bool(kept.any()) and not found.undated[at].any()
+        rest = np.isin(found.group, groups) & (found.lost_to < 0)
+        days = bool(rest.any()) and not found.undated[at].any()
         problems.append(
             Problem(
                 file,
@@ -114,7 +150,8 @@ def _told(frame: pd.DataFrame, found: Overlaps) -> list[Problem]:
                 column=_short(str(sources[found.source_of[groups[0]]])),
                 count=len(at),
                 examples=tuple(dict.fromkeys(str(metrics[m]) for m in found.metric_of[groups])),
-                detail=_short(str(sources[found.source_of[winner]])),
+                # The source kept, named in full when it is another upload's.
+                detail=_short(winning) if file == other else winning,
                 date_from=found.day(int(found.start[at].min())).isoformat() if days else None,
                 date_to=found.day(int(found.end[at].max())).isoformat() if days else None,
                 days=covered_days(found.start[at], found.end[at]) if days else 0,

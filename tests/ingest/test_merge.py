@@ -171,3 +171,32 @@ def test_a_whole_period_export_beside_its_days_is_not_added_to_them() -> None:
     (told,) = _overlaps(ds)
     assert (told.file, told.detail, told.count) == ("monthly.csv", "daily.csv", 2)
     assert "not added" in problem_message(told, "en")
+
+
+def test_the_same_export_from_two_folders_is_told_apart_and_not_added_twice(
+    tmp_path: Path,
+) -> None:
+    """Two files with one name (the same export saved in two folders) are two uploads: the
+    second is named `ads.csv (2)`, its figures are not added again, and the user is told."""
+    data = _meta_daily("Sales", range(1, 31))
+    paths = [tmp_path / "july" / "ads.csv", tmp_path / "copy" / "ads.csv"]
+    for path in paths:
+        path.parent.mkdir()
+        path.write_bytes(data)
+    ds = read_files(paths, today=TODAY)
+    assert [r.name for r in ds.files] == ["ads.csv", "ads.csv (2)"]
+    assert ds.frame.loc[ds.frame["metric"] == "spend", "value"].sum() == 30 * 100
+    (told,) = _overlaps(ds)
+    assert (told.file, told.detail) == ("ads.csv (2)", "ads.csv")
+    assert set(ds.frame["file"].astype(str)) == {"ads.csv"}
+
+
+def test_a_zip_uploaded_twice_names_the_other_upload_it_repeats() -> None:
+    """The second copy of a zip under the same name says which upload's member kept its rows."""
+    data = (ROOT / "tests" / "fixtures" / "youtube_studio_export.zip").read_bytes()
+    name = "youtube_studio_export.zip"
+    once = read_files([(name, data)], today=TODAY).frame
+    twice = read_files([(name, data), (name, data)], today=TODAY)
+    assert twice.frame["value"].sum() == pytest.approx(once["value"].sum())
+    second = [p for p in _overlaps(twice) if p.file == f"{name} (2)"]
+    assert second and all(p.detail.startswith(f"{name}/") for p in second)
