@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kpi_core import catalogue
 from kpi_core.i18n import format_date, format_number, messages, t
 from kpi_core.models import FileReport, Inference, Problem
@@ -61,8 +63,6 @@ def _value(inference: Inference, lang: str) -> str:
         return t("value.mixed", lang) if value == "mixed" else placement_label(value, lang)
     if what == "period" and "–" in value:
         start, end = (s.strip() for s in value.split("–"))
-        from datetime import date
-
         first, last = date.fromisoformat(start), date.fromisoformat(end)
         return f"{format_date(first, lang)} – {format_date(last, lang)}"
     return value
@@ -139,8 +139,14 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
     """The one sentence a reader problem shows the user."""
     code = problem.code if "." in problem.code else f"problem.{problem.code}"
     examples, detail = problem.examples, problem.detail
+    period = ""
     if problem.code == "overlap":
         examples = tuple(metric_label(m, lang, m) for m in examples)
+        if problem.date_from and problem.date_to:
+            code = "problem.overlap_days"
+            period = _days(
+                date.fromisoformat(problem.date_from), date.fromisoformat(problem.date_to), lang
+            )
     if problem.code == "number_format_conflict" and f"value.number_format.{detail}" in messages():
         detail = t(f"value.number_format.{detail}", lang)
     return t(
@@ -153,4 +159,17 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
         examples=", ".join(f"“{e}”" for e in examples),
         detail=detail,
         member=problem.detail,
+        days=format_number(problem.days, lang),
+        period=period,
     )
+
+
+def _days(first: date, last: date, lang: str) -> str:
+    """A run of days as short as it reads: `10–15 Sep 2026`, `28 Sep – 3 Oct 2026`."""
+    end = format_date(last, lang)
+    if first == last:
+        return end
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{end}"
+    start = format_date(first, lang)
+    return f"{start.rsplit(' ', 1)[0] if first.year == last.year else start} – {end}"

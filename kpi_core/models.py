@@ -129,6 +129,10 @@ class Problem:
     count: int = 0
     examples: tuple[str, ...] = ()
     detail: str = ""
+    # The days it concerns, when only some of a file's days are (an overlap of two exports).
+    date_from: str | None = None
+    date_to: str | None = None
+    days: int = 0
 
 
 @dataclass(frozen=True)

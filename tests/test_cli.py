@@ -177,3 +177,23 @@ def test_holiday_follower_spike_is_in_the_flags(capsys: pytest.CaptureFixture[st
     spikes = [f for f in data["flags"] if f["code"] == "follower_spike"]
     assert {f["channel"] for f in spikes} == {"instagram", "tiktok"}
     assert all(f["from"] == "2026-06-22" and f["to"] == "2026-07-12" for f in spikes)
+
+
+def test_the_same_export_given_twice_is_counted_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Two paths to one export with one file name: both listed, the second as `name (2)` with
+    a problem saying its rows were not added, and the figures are those of one copy."""
+    data = (FIXTURES / "meta_ads_manager_en.csv").read_bytes()
+    paths = [tmp_path / "a" / "ads.csv", tmp_path / "b" / "ads.csv"]
+    for path in paths:
+        path.parent.mkdir()
+        path.write_bytes(data)
+    args = ("--goal", "sales", "--model", "online_store", "--json")
+    _, once, _ = run(capsys, "classify", str(paths[0]), *args)
+    code, twice, _ = run(capsys, "classify", *map(str, paths), *args)
+    assert code == 0 and once is not None and twice is not None
+    assert [f["name"] for f in twice["files"]] == ["ads.csv", "ads.csv (2)"]
+    first, second = ([p["code"] for p in f["problems"]] for f in twice["files"])
+    assert second == [*first, "overlap"]
+    assert twice["metrics"] == once["metrics"]

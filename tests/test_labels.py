@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from kpi_core.labels import channel_label, format_value, metric_label, placement_label
+from kpi_core.labels import (
+    channel_label,
+    format_value,
+    metric_label,
+    placement_label,
+    problem_message,
+)
+from kpi_core.models import Problem
 
 
 @pytest.mark.parametrize(
@@ -38,3 +47,24 @@ def test_names_are_translated() -> None:
     assert metric_label(None, "id", "Kolom Aneh") == "Kolom Aneh"
     assert channel_label("store", "en") != channel_label("store", "id")
     assert placement_label("paid", "id") == "Berbayar"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "lang", "expected"),
+    [
+        ("2026-09-10", "2026-09-15", "en", "6 day(s) (10–15 Sep 2026)"),
+        ("2026-09-28", "2026-10-03", "id", "6 hari (28 Sep – 3 Okt 2026)"),
+        ("2025-12-30", "2026-01-02", "en", "4 day(s) (30 Dec 2025 – 2 Jan 2026)"),
+        ("2026-09-10", "2026-09-10", "en", "1 day(s) (10 Sep 2026)"),
+    ],
+)  # fmt: skip
+def test_an_overlap_of_some_days_names_them(
+    first: str, last: str, lang: str, expected: str
+) -> None:
+    """An export that repeats only some days of another says how many days, and which."""
+    days = (date.fromisoformat(last) - date.fromisoformat(first)).days + 1
+    problem = Problem(
+        "b.csv", "overlap", column="b.csv", count=days, examples=("spend",), detail="a.csv",
+        date_from=first, date_to=last, days=days,
+    )  # fmt: skip
+    assert expected in problem_message(problem, lang)

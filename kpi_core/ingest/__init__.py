@@ -14,7 +14,7 @@ from kpi_core.ingest.codes import concat_tidy, empty_frame, used_codes
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.html import is_html, read_html
 from kpi_core.ingest.layouts import Layout, recognise
-from kpi_core.ingest.merge import drop_overlaps, settle_currency
+from kpi_core.ingest.merge import distinct_name, drop_overlaps, renamed, settle_currency
 from kpi_core.ingest.shape import shape
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
 from kpi_core.ingest.table import Table, UnreadableFileError
@@ -104,13 +104,23 @@ def read_file(
 ) -> tuple[pd.DataFrame, FileReport]:
     """One upload as tidy rows and a report; raises UnreadableFileError when nothing is readable."""
     ctx = Context(corrections or FileCorrections(), channel, placement, today or date.today())
+    frame, report, _ = _read(name, data, ctx)
+    return frame, report
+
+
+Periods = dict[str, list[tuple[date, date]]]
+
+
+def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport, Periods]:
+    """One upload's rows and report, and the periods its period-dated rows stand for, by source."""
     shaped: list[tuple[Table, Layout, Shaped]] = []
     for table in _tables(name, data):
         layout = recognise(table.header, table.source)
         result = shape(table, layout, ctx)
         shaped.append((table, layout, result))
     frame = concat_tidy([s.frame for _, _, s in shaped])
-    return frame, _report(name, shaped)
+    periods = {table.source: s.periods for table, _, s in shaped if s.periods}
+    return frame, _report(name, shaped), periods
 
 
 def _one(values: Iterable[str | None]) -> str | None:
@@ -153,6 +163,8 @@ def _merge_problems(problems: list[Problem]) -> tuple[Problem, ...]:
 def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport:
     firsts = [s.frame["date"].min() for _, _, s in shaped if len(s.frame)]
     lasts = [s.frame["date"].max() for _, _, s in shaped if len(s.frame)]
+    # Rows dated by a period's first day cover the period to its last day.
+    lasts += [pd.Timestamp(end) for _, _, s in shaped if len(s.frame) for _, end in s.periods]
     first = min((d for d in firsts if pd.notna(d)), default=None)
     last = max((d for d in lasts if pd.notna(d)), default=None)
     layouts = list(dict.fromkeys(layout.id for _, layout, _ in shaped))
@@ -189,34 +201,36 @@ def read_files(
     frames: list[pd.DataFrame] = []
     reports: list[FileReport] = []
     unreadable: list[UnreadableFileError] = []
+    periods: Periods = {}
     for item in files:
         name, data = (Path(item).name, _load(Path(item))) if isinstance(item, str | Path) else item
+        # A second upload of a name already used (the same export from two folders) is told
+        # apart from the first, so that its figures are not simply added to them.
+        label = distinct_name(name, [r.name for r in reports])
+        fixes = (corrections or {}).get(label) or (corrections or {}).get(name)
+        ctx = Context(fixes or FileCorrections(), channel, placement, today or date.today())
         try:
-            frame, report = read_file(
-                name,
-                data,
-                corrections=(corrections or {}).get(name),
-                channel=channel,
-                placement=placement,
-                today=today,
-            )
+            frame, report, found = _read(name, data, ctx)
         except UnreadableFileError as exc:
             unreadable.append(exc)
             problem = Problem(
-                name,
+                label,
                 f"unreadable.{exc.code}",
                 Severity.ERROR,
                 detail=str(exc.params.get("member", "")),
             )
             reports.append(
-                FileReport(name, "unreadable", "", None, None, 0, 0, problems=(problem,))
+                FileReport(label, "unreadable", "", None, None, 0, 0, problems=(problem,))
             )
             continue
+        if label != name:
+            frame, report, found = renamed(frame, report, found, label)
         frames.append(frame)
         reports.append(report)
+        periods.update(found)
     merged = concat_tidy(frames) if frames else empty_frame()
     merged, reports = settle_currency(merged, reports)
-    merged, overlaps = drop_overlaps(merged)
+    merged, overlaps = drop_overlaps(merged, periods)
     reports = [
         replace(r, problems=r.problems + tuple(p for p in overlaps if p.file == r.name))
         for r in reports

@@ -70,6 +70,17 @@ def used_codes(codes: np.ndarray, size: int) -> np.ndarray:
     return np.flatnonzero(counts)
 
 
+def without_unused(cat: pd.Categorical) -> pd.Categorical:
+    """A categorical without the categories no row uses (counted, not sorted)."""
+    used = used_codes(cat.codes, len(cat.categories))
+    if len(used) == len(cat.categories):
+        return cat
+    table = np.full(len(cat.categories), -1, dtype=np.int64)
+    table[used] = np.arange(len(used))
+    codes = _lookup(cat.codes, table.tolist())
+    return pd.Categorical.from_codes(codes, categories=cat.categories[used], validate=False)
+
+
 def _lookup(codes: np.ndarray, table: list[int]) -> np.ndarray:
     """New codes from old ones through a table (the last entry answers for -1, an empty cell)."""
     if table == list(range(len(table))):

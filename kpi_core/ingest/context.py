@@ -26,6 +26,9 @@ class Shaped:
     placement: str | None = None
     number_format: str | None = None
     date_order: str | None = None
+    # The periods that rows dated by a period's first day stand for (a report's stated period,
+    # a weekly file's ranges): the rows cover every day of them.
+    periods: list[tuple[date, date]] = field(default_factory=list)
 
     def note(self, what: str, value: str, basis: str, column: str | None = None) -> None:
         """Record an inference the user may correct."""

@@ -46,6 +46,7 @@ def row_dates(
         if period:
             # A period report's rows are dated by the period's first day, and the user is told.
             values[:] = np.datetime64(period[0], "ns")
+            out.periods.append(period)
             out.note("period", f"{period[0].isoformat()} – {period[1].isoformat()}", "preamble")
         else:
             out.note("period", "", "no_dates")
@@ -102,6 +103,7 @@ def row_dates(
                 keep &= ~longer
             else:
                 values[longer] = start[longer]
+                out.periods.extend(_distinct_periods(start[longer], end[longer]))
                 out.note("period_rows", primary.name, "range_start", primary.name)
         missing &= ~ranged
     if missing.any():
@@ -116,9 +118,20 @@ def row_dates(
                     code, column=primary.name, row=first, count=int(rows.sum()), examples=examples
                 )
         keep &= ~missing
+    ends = next(
+        (c for c in plan.columns if c.header.key == _PERIOD_ENDS.get(primary.header.key)), None
+    )
+    if ends is not None:
+        # Meta's rows without a `Day` are the whole reporting period, dated by its start.
+        last, _ = _parse_dates(body[ends.name], order, ctx, midnight=table.textual)
+        longer = keep & ~np.isnat(values) & ~np.isnat(last) & (last > values)
+        if longer.any():
+            out.periods.extend(_distinct_periods(values[longer], last[longer]))
     return values
 
 
+# A date column that starts each row's period, and the column that ends it.
+_PERIOD_ENDS = {"reporting starts": "reporting ends", "awal pelaporan": "akhir pelaporan"}
 _PERIOD_LABELS = 1000  # distinct unreadable date labels tried as ranges; the rest are bad dates
 
 
@@ -138,6 +151,12 @@ def _row_periods(raw: pd.Series, rows: np.ndarray, order: str) -> tuple[np.ndarr
     last = np.array([f[1] if f else nat for f in found] + [nat], dtype="datetime64[ns]")
     start[idx], end[idx] = first[codes], last[codes]
     return start, end
+
+
+def _distinct_periods(start: np.ndarray, end: np.ndarray) -> list[tuple[date, date]]:
+    """The distinct (first day, last day) pairs of range-dated rows."""
+    pairs = np.unique(np.stack([start, end]).astype("datetime64[D]"), axis=1)
+    return [(a.item(), b.item()) for a, b in pairs.T]
 
 
 def _where(raw: pd.Series, mask: np.ndarray, other: pd.Series) -> pd.Series:
@@ -183,11 +202,34 @@ def _parse_dates(
 
 
 def _preamble_period(preamble: list[str]) -> tuple[date, date] | None:
-    """A report period stated above the header (`Periode,01/07/2026 - 31/07/2026`)."""
+    """A report period stated above the header: on one line (`Periode,01/07/2026 - 31/07/2026`)
+    or on two (GA4's `Start date: 20260701` and `End date: 20260731`)."""
+    ends: dict[str, str] = {}
     for line in preamble:
         text = re.sub(r"^[^:,\d]*[:,]\s*", "", line) if re.search(r"\d", line) else line
         for candidate in (line, text):
             found = parse_period(candidate, "dmy")
             if found is not None:
                 return found
-    return None
+        labelled = _PERIOD_END.match(line)
+        if labelled:
+            words = set(labelled["label"].lower().split())
+            which = "start" if words & _START_WORDS else "end" if words & _END_WORDS else None
+            if which is not None:
+                ends.setdefault(which, labelled["day"])
+    if len(ends) < 2:
+        return None
+    cells = [ends["start"], ends["end"]]
+    order, basis = infer_date_order(cells)
+    order = order if basis != "default" else "dmy"
+    parsed = parse_dates(pd.Series(cells, dtype=object), order, today=date.max)
+    if parsed.bad.any() or parsed.yearless:
+        return None
+    start, end = (ts.date() for ts in parsed.values)
+    return (start, end) if start <= end else None
+
+
+# One end of the period per line: a label with a start or end word, then one date.
+_PERIOD_END = re.compile(r"^\s*(?P<label>[^:,\d]+?)\s*[:,]\s*(?P<day>\d[\d/.\-]*\d)\s*$")
+_START_WORDS = {"start", "from", "mulai", "dari", "awal"}
+_END_WORDS = {"end", "to", "until", "akhir", "selesai", "sampai", "hingga"}

@@ -3,13 +3,51 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from datetime import date
 
+import numpy as np
 import pandas as pd
 
-from kpi_core.ingest.codes import used_codes
+from kpi_core.ingest.codes import used_codes, without_unused
+from kpi_core.ingest.overlaps import Overlaps, covered_days, find_overlaps
 from kpi_core.models import TEXT_COLUMNS, FileReport, Problem, Severity
+
+
+def distinct_name(name: str, used: Sequence[str]) -> str:
+    """The name, or when another upload already has it, the name numbered (`ads.csv (2)`)."""
+    label, number = name, 1
+    while label in used:
+        number += 1
+        label = f"{name} ({number})"
+    return label
+
+
+def renamed(
+    frame: pd.DataFrame,
+    report: FileReport,
+    periods: Mapping[str, list[tuple[date, date]]],
+    name: str,
+) -> tuple[pd.DataFrame, FileReport, dict[str, list[tuple[date, date]]]]:
+    """One upload's rows, report and periods under another name (its sheets and members too)."""
+    old = report.name
+
+    def new(source: str) -> str:
+        inside = source == old or source.startswith((f"{old}/", f"{old} ["))
+        return name + source[len(old) :] if inside else source
+
+    frame = frame.assign(
+        file=frame["file"].cat.rename_categories(new),
+        source=frame["source"].cat.rename_categories(new),
+    )
+    report = replace(
+        report,
+        name=name,
+        problems=tuple(replace(p, file=new(p.file)) for p in report.problems),
+        inferences=tuple(replace(i, file=new(i.file)) for i in report.inferences),
+    )
+    return frame, report, {new(source): found for source, found in periods.items()}
 
 
 def settle_currency(
@@ -55,73 +93,71 @@ def settle_currency(
     return frame, settled
 
 
-def drop_overlaps(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-    """Sources covering the same metric, channel, placement and dates are not added together.
+def drop_overlaps(
+    frame: pd.DataFrame, periods: Mapping[str, Sequence[tuple[date, date]]] | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Figures two sources hold for the same metric, channel, placement, unit and day (and
+    campaign and post, where both name them) are counted once, from the finer source.
 
-    The finer source (more rows) wins; a source without dates is assumed to cover the same
-    period as any other source of the same metric.
+    The other source keeps every day it alone covers, and the user is told, per pair of
+    sources, how many rows were left out and, when only some days were, which days. A source
+    without dates covers every day; a row dated by a period's first day (`periods`, by source)
+    covers the whole period.
     """
     if "source" not in frame.columns or _source_count(frame["source"]) < 2:
         return frame, []  # one source (most single uploads): nothing can overlap
-    known = frame[frame["metric"].notna()]
-    if known.empty or known["source"].nunique() < 2:
+    found = find_overlaps(frame, periods or {})
+    if found is None or not (found.lost_to >= 0).any():
         return frame, []
-    order = {s: i for i, s in enumerate(dict.fromkeys(frame["source"]))}
-    keys = ["metric", "channel", "placement"]
-    stats = (
-        known.groupby([*keys, "source"], observed=True, sort=False)["date"]
-        .agg(rows="size", start="min", end="max")
-        .reset_index()
-    )
-    drop: set[tuple[str, str, str, str]] = set()
-    # One problem per source left out, naming the source kept and the metrics it covered.
-    losses: dict[tuple[str, str], list[Any]] = {}
-    file_of = frame.drop_duplicates("source").set_index("source")["file"].to_dict()
-    for key, group in stats.groupby(keys, observed=True, sort=False):
-        if len(group) < 2:
-            continue
-        ranked = group.assign(
-            _dated=group["start"].notna(), _order=group["source"].map(order)
-        ).sort_values(["rows", "_dated", "_order"], ascending=[False, False, True])
-        winners: list[tuple[pd.Timestamp, pd.Timestamp, str]] = []
-        for source, rows, start, end in zip(
-            ranked["source"].astype(str),
-            ranked["rows"],
-            ranked["start"],
-            ranked["end"],
-            strict=True,
-        ):
-            clash = next((src for s, e, src in winners if _overlap(start, end, s, e)), None)
-            if clash is None:
-                winners.append((start, end, source))
-                continue
-            drop.add((str(key[0]), str(key[1]), str(key[2]), source))
-            lost = losses.setdefault((source, clash), [0, []])
-            lost[0] += int(rows)
-            lost[1].append(str(key[0]))
-    problems = [
-        Problem(
-            str(file_of[loser]),
-            "overlap",
-            # Sheets or members of one export that repeat each other are how the export is
-            # built (YouTube's Totals beside its Chart data): worth a note. The same figures in
-            # two uploads may be a mistake: worth a warning.
-            Severity.INFO if file_of[loser] == file_of[winner] else Severity.WARNING,
-            column=_short(loser),
-            count=rows,
-            examples=tuple(dict.fromkeys(metrics)),
-            detail=_short(winner),
-        )
-        for (loser, winner), (rows, metrics) in losses.items()
-    ]
-    if not drop:
-        return frame, problems
-    index = pd.MultiIndex.from_frame(frame[[*keys, "source"]].astype(object))
-    mask = index.isin(list(drop))
-    kept = frame.loc[~mask].reset_index(drop=True)
+    problems = _told(frame, found)
+    keep = np.ones(len(frame), dtype=bool)
+    keep[found.rows[found.lost_to >= 0]] = False
+    kept = frame.loc[keep].reset_index(drop=True)
     for col in TEXT_COLUMNS:
-        kept[col] = kept[col].cat.remove_unused_categories()
+        kept[col] = without_unused(kept[col].array)
     return kept, problems
+
+
+def _told(frame: pd.DataFrame, found: Overlaps) -> list[Problem]:
+    """One problem per source left out in favour of another: its rows and metrics and, when it
+    kept other rows of those metrics, the days it lost."""
+    lost = np.flatnonzero(found.lost_to >= 0)
+    size = int(found.source_of.max()) + 1
+    losers, winners = found.source_of[found.group[lost]], found.source_of[found.lost_to[lost]]
+    pair, _ = pd.factorize(losers * size + winners)
+    sources, metrics = frame["source"].cat.categories, frame["metric"].cat.categories
+    files = frame["file"]
+    problems = []
+    for i in range(int(pair.max()) + 1):
+        at = lost[pair == i]
+        groups = np.unique(found.group[at])
+        winner = int(found.lost_to[at[0]])
+        file = str(files.iat[found.rows[at[0]]])
+        other = str(files.iat[found.rows[found.bounds[winner]]])
+        winning = str(sources[found.source_of[winner]])
+        # The days are told when the source kept other rows of those metrics: only some of its
+        # days were the same figures.
+        rest = np.isin(found.group, groups) & (found.lost_to < 0)
+        days = bool(rest.any()) and not found.undated[at].any()
+        problems.append(
+            Problem(
+                file,
+                "overlap",
+                # Sheets or members of one export that repeat each other are how the export is
+                # built (YouTube's Totals beside its Chart data): worth a note. The same figures
+                # in two uploads may be a mistake: worth a warning.
+                Severity.INFO if file == other else Severity.WARNING,
+                column=_short(str(sources[found.source_of[groups[0]]])),
+                count=len(at),
+                examples=tuple(dict.fromkeys(str(metrics[m]) for m in found.metric_of[groups])),
+                # The source kept, named in full when it is another upload's.
+                detail=_short(winning) if file == other else winning,
+                date_from=found.day(int(found.start[at].min())).isoformat() if days else None,
+                date_to=found.day(int(found.end[at].max())).isoformat() if days else None,
+                days=covered_days(found.start[at], found.end[at]) if days else 0,
+            )
+        )
+    return problems
 
 
 def _source_count(sources: pd.Series) -> int:
@@ -129,15 +165,6 @@ def _source_count(sources: pd.Series) -> int:
     if isinstance(sources.dtype, pd.CategoricalDtype):
         return len(used_codes(sources.cat.codes.to_numpy(), len(sources.cat.categories)))
     return int(sources.nunique())
-
-
-def _overlap(
-    start: pd.Timestamp, end: pd.Timestamp, other_start: pd.Timestamp, other_end: pd.Timestamp
-) -> bool:
-    """Whether two date spans meet; a source without dates meets every other."""
-    if pd.isna(start) or pd.isna(other_start):
-        return True
-    return bool(start <= other_end and other_start <= end)
 
 
 def _short(source: str) -> str:

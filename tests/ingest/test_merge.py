@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from kpi_core.ingest import read_files
+from kpi_core.analysis import analyse
+from kpi_core.ingest import Dataset, read_files
 from kpi_core.labels import problem_message
+from kpi_core.models import Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data"
@@ -72,3 +75,128 @@ def test_overlap_inside_one_export_is_a_note_between_uploads_a_warning() -> None
     twice = read_files([("ads.csv", data), ("ads (1).csv", data)], today=TODAY)
     across = [p for r in twice.files for p in r.problems if p.code == "overlap"]
     assert across and {p.severity for p in across} == {Severity.WARNING}
+
+
+def _meta_daily(campaign: str, days: range, spend: int = 100, currency: str = "IDR") -> bytes:
+    """A Meta Ads Manager export broken down by day: one row per campaign and day."""
+    head = f"Campaign name,Reporting starts,Reporting ends,Day,Amount spent ({currency}),Reach\n"
+    rows = [
+        f"{campaign},2026-07-{d:02d},2026-07-{d:02d},2026-07-{d:02d},{spend},{1000 + d}\n"
+        for d in days
+    ]
+    return (head + "".join(rows)).encode()
+
+
+def _overlaps(ds: Dataset) -> list[Problem]:
+    return [p for r in ds.files for p in r.problems if p.code == "overlap"]
+
+
+def test_exports_that_share_some_days_count_each_day_once() -> None:
+    """Two daily exports of 1-5 and 3-7 July: every day counted once, and the message names
+    the shared days instead of dropping the first export."""
+    ds = read_files(
+        [("ads_1_5.csv", _meta_daily("Sales", range(1, 6))),
+         ("ads_3_7.csv", _meta_daily("Sales", range(3, 8)))],
+        today=TODAY,
+    )  # fmt: skip
+    spend = ds.frame[ds.frame["metric"] == "spend"]
+    assert sorted(spend["date"].dt.day) == [1, 2, 3, 4, 5, 6, 7]
+    assert spend["value"].sum() == 700
+    (told,) = _overlaps(ds)
+    assert (told.file, told.count, told.days) == ("ads_3_7.csv", 6, 3)
+    assert (told.date_from, told.date_to) == ("2026-07-03", "2026-07-05")
+    assert "3 day(s) (3–5 Jul 2026)" in problem_message(told, "en")
+    assert "3 hari (3–5 Jul 2026)" in problem_message(told, "id")
+
+
+def test_separate_campaign_exports_for_the_same_days_are_both_counted() -> None:
+    """Campaign A's and campaign B's exports for the same month are two sets of figures."""
+    ds = read_files(
+        [("campaign_a.csv", _meta_daily("A", range(1, 31))),
+         ("campaign_b.csv", _meta_daily("B", range(1, 31)))],
+        today=TODAY,
+    )  # fmt: skip
+    assert ds.frame.loc[ds.frame["metric"] == "spend", "value"].sum() == 2 * 30 * 100
+    assert not _overlaps(ds)
+
+
+def test_a_usd_account_beside_an_idr_one_is_kept_and_flagged() -> None:
+    """An ad account spending in USD beside one in IDR is read in full, and its spend is not
+    added to the rupiah: the metric is flagged mixed_currency."""
+    ds = read_files(
+        [("idr.csv", _meta_daily("Sales ID", range(1, 31), 100_000)),
+         ("usd.csv", _meta_daily("Sales US", range(1, 31), 7, "USD"))],
+        today=TODAY,
+    )  # fmt: skip
+    spend = ds.frame[ds.frame["metric"] == "spend"]
+    assert spend.groupby("unit", observed=True)["value"].sum().to_dict() == {
+        "IDR": 3_000_000,
+        "USD": 210,
+    }
+    assert not _overlaps(ds)
+    flags = analyse(ds, ["sales"], "online_store").classification.flags
+    assert any(f.code == "mixed_currency" and f.metric == "spend" for f in flags)
+
+
+def test_an_account_total_beside_its_campaigns_counts_their_days_once() -> None:
+    """An account's daily total and a campaign breakdown of some of its days: the breakdown
+    keeps its days, the total keeps the others."""
+    total = b"Day,Amount spent (IDR)\n" + b"".join(b"2026-07-%02d,200\n" % d for d in range(1, 11))
+    parts = b"Campaign name,Day,Amount spent (IDR)\n" + b"".join(
+        b"%s,2026-07-%02d,100\n" % (c, d) for d in range(1, 6) for c in (b"A", b"B")
+    )
+    files = [("account.csv", total), ("campaigns.csv", parts)]
+    ds = read_files(files, channel="facebook", placement="paid", today=TODAY)
+    spend = ds.frame[ds.frame["metric"] == "spend"]
+    assert spend["value"].sum() == 10 * 200
+    by_file = spend.groupby("file", observed=True)["date"].agg(["min", "max", "size"])
+    assert by_file.loc["account.csv", "min"] == pd.Timestamp("2026-07-06")
+    assert by_file.loc["campaigns.csv", "size"] == 10
+    (told,) = _overlaps(ds)
+    assert (told.file, told.detail, told.days) == ("account.csv", "campaigns.csv", 5)
+
+
+def test_a_whole_period_export_beside_its_days_is_not_added_to_them() -> None:
+    """Meta's export without a Day breakdown (one row from Reporting starts to Reporting ends)
+    covers every day of its period: beside the daily export it is not added."""
+    monthly = (
+        b"Campaign name,Reporting starts,Reporting ends,Amount spent (IDR),Reach\n"
+        b"Sales,2026-07-01,2026-07-30,3000,40000\n"
+    )
+    ds = read_files(
+        [("monthly.csv", monthly), ("daily.csv", _meta_daily("Sales", range(1, 31)))],
+        today=TODAY,
+    )
+    assert ds.frame.loc[ds.frame["metric"] == "spend", "value"].sum() == 3000
+    (told,) = _overlaps(ds)
+    assert (told.file, told.detail, told.count) == ("monthly.csv", "daily.csv", 2)
+    assert "not added" in problem_message(told, "en")
+
+
+def test_the_same_export_from_two_folders_is_told_apart_and_not_added_twice(
+    tmp_path: Path,
+) -> None:
+    """Two files with one name (the same export saved in two folders) are two uploads: the
+    second is named `ads.csv (2)`, its figures are not added again, and the user is told."""
+    data = _meta_daily("Sales", range(1, 31))
+    paths = [tmp_path / "july" / "ads.csv", tmp_path / "copy" / "ads.csv"]
+    for path in paths:
+        path.parent.mkdir()
+        path.write_bytes(data)
+    ds = read_files(paths, today=TODAY)
+    assert [r.name for r in ds.files] == ["ads.csv", "ads.csv (2)"]
+    assert ds.frame.loc[ds.frame["metric"] == "spend", "value"].sum() == 30 * 100
+    (told,) = _overlaps(ds)
+    assert (told.file, told.detail) == ("ads.csv (2)", "ads.csv")
+    assert set(ds.frame["file"].astype(str)) == {"ads.csv"}
+
+
+def test_a_zip_uploaded_twice_names_the_other_upload_it_repeats() -> None:
+    """The second copy of a zip under the same name says which upload's member kept its rows."""
+    data = (ROOT / "tests" / "fixtures" / "youtube_studio_export.zip").read_bytes()
+    name = "youtube_studio_export.zip"
+    once = read_files([(name, data)], today=TODAY).frame
+    twice = read_files([(name, data), (name, data)], today=TODAY)
+    assert twice.frame["value"].sum() == pytest.approx(once["value"].sum())
+    second = [p for p in _overlaps(twice) if p.file == f"{name} (2)"]
+    assert second and all(p.detail.startswith(f"{name}/") for p in second)

@@ -113,3 +113,58 @@ def test_a_number_style_conflict_names_the_style_in_words() -> None:
     (problem,) = [p for p in report.problems if p.code == "number_format_conflict"]
     assert "read as 1.234,5 (dot thousands)" in problem_message(problem, "en")
     assert "dibaca sebagai 1.234,5 (ribuan dengan titik)" in problem_message(problem, "id")
+
+
+def _ga4_pages(start: str, end: str, views: int) -> bytes:
+    """A GA4 `Pages and screens` export: no date column, its period on two comment lines."""
+    return (
+        b"# ----------------------------------------\r\n# Pages and screens\r\n"
+        b"# Account: Toko Kita\r\n# ----------------------------------------\r\n#\r\n"
+        b"# All Users\r\n# Start date: " + start.encode() + b"\r\n# End date: " + end.encode()
+        + b"\r\n\r\nPage path and screen class,Views,Active users\r\n"
+        + b"/,%d,500\r\n/katalog,300,200\r\n" % views
+    )  # fmt: skip
+
+
+def test_a_period_stated_on_two_preamble_lines_dates_the_rows() -> None:
+    """GA4's `Start date` and `End date` lines date a report without a date column, and the
+    file is reported as covering the whole period."""
+    frame, report = read_file("ga4_pages.csv", _ga4_pages("20260801", "20260831", 1000))
+    assert set(frame["date"]) == {pd.Timestamp("2026-08-01")}
+    assert (report.date_from, report.date_to) == ("2026-08-01", "2026-08-31")
+    told = [i.value for i in report.inferences if i.what == "period"]
+    assert told == ["2026-08-01 – 2026-08-31"]
+
+
+def test_a_period_on_one_preamble_line_still_dates_the_rows() -> None:
+    """A one-line period (`Periode,01/07/2026 - 31/07/2026`) keeps dating the rows."""
+    data = b"Periode,01/07/2026 - 31/07/2026\n\nChannel,Reach\nInstagram,100\n"
+    frame, report = read_file("report.csv", data, today=TODAY)
+    assert set(frame["date"]) == {pd.Timestamp("2026-07-01")}
+    assert (report.date_from, report.date_to) == ("2026-07-01", "2026-07-31")
+
+
+def test_two_months_of_period_reports_are_both_counted() -> None:
+    """GA4 page reports for August and September are two periods, not one export twice."""
+    ds = read_files(
+        [
+            ("ga4_august.csv", _ga4_pages("20260801", "20260831", 1000)),
+            ("ga4_september.csv", _ga4_pages("20260901", "20260930", 2000)),
+        ],
+        today=TODAY,
+    )
+    views = ds.frame[ds.frame["metric"] == "page_views"]
+    assert views["value"].sum() == 1000 + 300 + 2000 + 300
+    assert not [p for r in ds.files for p in r.problems if p.code == "overlap"]
+
+
+def test_a_row_from_reporting_starts_to_reporting_ends_covers_that_period() -> None:
+    """Meta's export without a Day breakdown is dated by Reporting starts and reported as
+    covering the days up to Reporting ends."""
+    data = (
+        b"Campaign name,Reporting starts,Reporting ends,Amount spent (IDR)\n"
+        b"Sales,2026-07-01,2026-07-31,3000\nLeads,2026-07-01,2026-07-31,2000\n"
+    )
+    frame, report = read_file("meta_month.csv", data, today=TODAY)
+    assert set(frame["date"]) == {pd.Timestamp("2026-07-01")}
+    assert (report.date_from, report.date_to) == ("2026-07-01", "2026-07-31")
