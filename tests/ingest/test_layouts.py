@@ -226,4 +226,5 @@ def test_indonesian_google_ads_and_ga4_read_tayangan_by_platform() -> None:
     metric_of = dict(zip(ds.frame["file"], ds.frame["metric"], strict=True))
     assert _only(ds, "impressions")["value"].tolist() == [88_120.0]
     assert _only(ds, "page_views")["value"].tolist() == [12_345.0]
+    assert _only(ds, "page_views")["post_id"].tolist() == ["/"]
     assert "video_views" not in set(metric_of.values())
