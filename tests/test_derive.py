@@ -75,6 +75,19 @@ def test_cumulative_total_takes_the_last_date() -> None:
     assert row(summary, "followers")[["value", "value_basis"]].tolist() == [1010.0, "last"]
 
 
+def test_an_email_list_size_takes_its_last_week_not_the_sum() -> None:
+    """A weekly email list size is a running total: the period's value is the last week's size."""
+    email = ("email", "organic")
+    weekly = tidy(
+        *[(f"2026-01-{d:02d}", *email, "email_subscribers", size, "count", "Email subscribers")
+          for d, size in ((5, 3213.0), (12, 3240.0), (19, 3301.0))],
+    )  # fmt: skip
+    summary = summarise(weekly)
+    assert row(summary, "email_subscribers", "email")[["value", "value_basis"]].tolist() == [
+        3301.0, "last",
+    ]  # fmt: skip
+
+
 def test_averages_are_averaged() -> None:
     """A duration such as time on page is a per-row average: basis `mean`."""
     assert row(summarise(FRAME), "time_on_page")[["value", "value_basis"]].tolist() == [40, "mean"]
