@@ -12,6 +12,7 @@ from kpi_core.catalogue import MetricDef
 from kpi_core.derive import value_or_none
 from kpi_core.i18n import t
 from kpi_core.judgement import (
+    SAME_PARTS,
     Context,
     Judgement,
     Triple,
@@ -20,6 +21,7 @@ from kpi_core.judgement import (
     fill_budget,
     judge,
     rules,
+    twins,
 )
 from kpi_core.models import BusinessModel, ChannelKind, Goal, Placement, Verdict
 from kpi_core.verdicts import Classification, Flag, MetricVerdict
@@ -114,7 +116,14 @@ def classify(
     candidates = {
         k: j for k, j in judged.items() if j.verdict == Verdict.KPI and k not in overridden
     }
-    in_budget = set(fill_budget(candidates, chosen_goals))
+    for key, kept in twins(candidates).items():
+        j = candidates.pop(key)
+        judged[key] = Judgement(Verdict.SUPPORTING, SAME_PARTS, j.goal, j.candidate, kept[0])
+    volumes: dict[Triple, float] = {}
+    for key, value in zip(keys, rows["value"], strict=True):
+        size = value_or_none(value)
+        volumes[key] = max(volumes.get(key, 0.0), abs(size) if size is not None else 0.0)
+    in_budget = set(fill_budget(candidates, chosen_goals, volumes))
     squeezed = set(candidates) - in_budget
     budget = rules().budget.size
     for key in squeezed:
