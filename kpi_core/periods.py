@@ -10,7 +10,7 @@ import pandas as pd
 
 from kpi_core.derive import summarise
 from kpi_core.funnel import Choices, Funnel, build_funnel
-from kpi_core.models import Goal, Stage
+from kpi_core.models import BusinessModel, Goal, Stage
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,13 @@ def compare_periods(
     channel: str | None = None,
     placement: str | None = None,
     choices: Choices | None = None,
+    model: BusinessModel | str | None = None,
 ) -> PeriodComparison:
     """The funnel of a period against the one before it, with the same metric per stage."""
     goal_list = tuple(goals)
     now = build_funnel(
         summarise(frame, start, end), goal_list, channel=channel, placement=placement,
-        choices=choices,
+        choices=choices, model=model,
     )  # fmt: skip
     before_period = previous_period(start, end)
     before = build_funnel(
