@@ -9,6 +9,7 @@ import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.catalogue import MetricDef
+from kpi_core.coverage import UNDATED_CODES, undated_flags
 from kpi_core.derive import value_or_none
 from kpi_core.i18n import t
 from kpi_core.judgement import (
@@ -29,8 +30,8 @@ from kpi_core.verdicts import Classification, Flag, MetricVerdict
 __all__ = ["Classification", "Flag", "MetricVerdict", "classify", "rules"]
 
 FLAG_ORDER: tuple[str, ...] = (
-    "too_many_kpis", "goal_without_kpi", "sales_on_organic_social", "mixed_currency",
-    "unknown_metric",
+    "too_many_kpis", "goal_without_kpi", "sales_on_organic_social",
+    "undated_left_out", "mixed_currency", "undated_included", "unknown_metric",
 )  # fmt: skip
 
 
@@ -162,6 +163,7 @@ def classify(
     # would cost more than the judging itself.
     mixed = rows["mixed_currency"].tolist() if "mixed_currency" in rows else [False] * len(rows)
     derived = [bool(d) for d in rows["derived"]]
+    whole = rows["whole_export"].tolist() if "whole_export" in rows else [""] * len(rows)
     units_of = [str(u) for u in rows["unit"]]
     values = [value_or_none(v) for v in rows["value"]]
     bases = [str(b) for b in rows["value_basis"]]
@@ -205,6 +207,8 @@ def classify(
                 flags.append(Flag("mixed_currency", text, channels[i], metric))
         if key in squeezed:
             codes.append("too_many_kpis")
+        if whole[i] in UNDATED_CODES:
+            codes.append(UNDATED_CODES[whole[i]])
         seen_flags |= {("sales", key), ("unknown", key), ("mixed", key)}
         verdict, rule_id = j.verdict, j.rule
         if key in overridden:
@@ -220,6 +224,7 @@ def classify(
                 j.goal,
             )
         )  # fmt: skip
+    flags += undated_flags(rows, lang)
     order = {code: i for i, code in enumerate(FLAG_ORDER)}
     flags.sort(key=lambda f: (order[f.code], f.channel or "", f.metric or "", f.source_name or ""))
     return Classification(chosen_goals, biz, tuple(verdicts), tuple(flags))

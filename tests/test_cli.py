@@ -177,3 +177,22 @@ def test_holiday_follower_spike_is_in_the_flags(capsys: pytest.CaptureFixture[st
     spikes = [f for f in data["flags"] if f["code"] == "follower_spike"]
     assert {f["channel"] for f in spikes} == {"instagram", "tiktok"}
     assert all(f["from"] == "2026-06-22" and f["to"] == "2026-07-12" for f in spikes)
+
+
+def test_a_shorter_period_leaves_undated_store_totals_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--from/--to inside the data: the cafe's undated Calls have no value, and a flag says why."""
+    files = [str(ROOT / "sample_data" / f) for f in ("kafe_kunjungan_toko.csv",
+                                                     "kafe_google_business.csv")]  # fmt: skip
+    args = ["--goal", "sales", "--model", "physical_store", "--json"]
+    _, whole, _ = run(capsys, "classify", *files, *args)
+    _, october, _ = run(
+        capsys, "classify", *files, *args, "--from", "2026-10-01", "--to", "2026-10-31"
+    )
+    assert whole is not None and october is not None
+    calls = [m for m in whole["metrics"] if m["metric"] == "calls"]
+    assert [m["value"] for m in calls] == [509] and calls[0]["flags"] == ["undated_included"]
+    calls = [m for m in october["metrics"] if m["metric"] == "calls"]
+    assert [m["value"] for m in calls] == [None] and calls[0]["flags"] == ["undated_left_out"]
+    assert "undated_left_out" in {f["code"] for f in october["flags"]}

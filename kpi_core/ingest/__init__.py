@@ -25,6 +25,7 @@ from kpi_core.models import (
     Problem,
     Severity,
 )
+from kpi_core.windows import PERIODS
 
 __all__ = ["Dataset", "UnreadableFileError", "read_file", "read_files"]
 
@@ -106,7 +107,20 @@ def read_file(
         result = shape(table, layout, ctx)
         shaped.append((table, layout, result))
     frame = concat_tidy([s.frame for _, _, s in shaped])
+    frame.attrs[PERIODS] = _stated_periods(shaped)
     return frame, _report(name, shaped)
+
+
+def _stated_periods(shaped: list[tuple[Table, Layout, Shaped]]) -> dict[str, tuple[date, date]]:
+    """The period each table without a date column states above its header, by source; its
+    rows are dated by the period's first day (ingest.dating), and count whole (windows)."""
+    found: dict[str, tuple[date, date]] = {}
+    for table, _, result in shaped:
+        for inference in result.inferences:
+            if inference.what == "period" and inference.basis == "preamble":
+                first, _, last = inference.value.partition(" – ")
+                found[table.source] = (date.fromisoformat(first), date.fromisoformat(last))
+    return found
 
 
 def _one(values: Iterable[str | None]) -> str | None:
@@ -185,6 +199,7 @@ def read_files(
     frames: list[pd.DataFrame] = []
     reports: list[FileReport] = []
     unreadable: list[UnreadableFileError] = []
+    periods: dict[str, tuple[date, date]] = {}
     for item in files:
         name, data = (Path(item).name, _load(Path(item))) if isinstance(item, str | Path) else item
         try:
@@ -208,6 +223,7 @@ def read_files(
                 FileReport(name, "unreadable", "", None, None, 0, 0, problems=(problem,))
             )
             continue
+        periods.update(frame.attrs.get(PERIODS, {}))
         frames.append(frame)
         reports.append(report)
     merged = concat_tidy(frames) if frames else empty_frame()
@@ -217,7 +233,9 @@ def read_files(
         replace(r, problems=r.problems + tuple(p for p in overlaps if p.file == r.name))
         for r in reports
     ]
-    return Dataset(_finish(merged), tuple(reports), tuple(unreadable))
+    out = _finish(merged)
+    out.attrs[PERIODS] = periods
+    return Dataset(out, tuple(reports), tuple(unreadable))
 
 
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:
