@@ -9,7 +9,7 @@ import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.catalogue import MetricDef
-from kpi_core.coverage import UNDATED_CODES, undated_flags
+from kpi_core.coverage import UNDATED_CODES, periods_flag, undated_flags
 from kpi_core.derive import value_or_none
 from kpi_core.i18n import t
 from kpi_core.judgement import (
@@ -30,7 +30,7 @@ from kpi_core.verdicts import Classification, Flag, MetricVerdict
 __all__ = ["Classification", "Flag", "MetricVerdict", "classify", "rules"]
 
 FLAG_ORDER: tuple[str, ...] = (
-    "too_many_kpis", "goal_without_kpi", "sales_on_organic_social",
+    "too_many_kpis", "goal_without_kpi", "sales_on_organic_social", "periods_differ",
     "undated_left_out", "mixed_currency", "undated_included", "unknown_metric",
 )  # fmt: skip
 
@@ -224,7 +224,7 @@ def classify(
                 j.goal,
             )
         )  # fmt: skip
-    flags += undated_flags(rows, lang)
+    flags += undated_flags(rows, lang) + periods_flag(rows, lang)
     order = {code: i for i, code in enumerate(FLAG_ORDER)}
     flags.sort(key=lambda f: (order[f.code], f.channel or "", f.metric or "", f.source_name or ""))
     return Classification(chosen_goals, biz, tuple(verdicts), tuple(flags))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pandas as pd
 import pytest
 
 from kpi_core.cli import main
@@ -196,3 +197,21 @@ def test_a_shorter_period_leaves_undated_store_totals_out(
     calls = [m for m in october["metrics"] if m["metric"] == "calls"]
     assert [m["value"] for m in calls] == [None] and calls[0]["flags"] == ["undated_left_out"]
     assert "undated_left_out" in {f["code"] for f in october["flags"]}
+
+
+def test_files_covering_different_periods_are_flagged_in_the_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Instagram in June beside TikTok from 25 June to August: periods_differ, from/to 25-30 Jun."""
+    header = "date,channel,placement,metric,value\n"
+    june = [f"2026-06-{d:02d},Instagram,organic,Reach,100" for d in range(1, 31)]
+    later = pd.date_range("2026-06-25", "2026-08-31").strftime("%Y-%m-%d")
+    (tmp_path / "ig.csv").write_text(header + "\n".join(june) + "\n")
+    (tmp_path / "tt.csv").write_text(
+        header + "".join(f"{d},TikTok,organic,Reach,5\n" for d in later)
+    )
+    paths = [str(tmp_path / "ig.csv"), str(tmp_path / "tt.csv")]
+    _, data, _ = run(capsys, "classify", *paths, "--goal", "awareness", "--model", "b2b", "--json")
+    assert data is not None
+    (flag,) = [f for f in data["flags"] if f["code"] == "periods_differ"]
+    assert (flag["from"], flag["to"]) == ("2026-06-25", "2026-06-30")

@@ -1,4 +1,4 @@
-"""Flags about the periods figures cover: whole-export totals counted or left out."""
+"""Flags about the periods figures cover: whole-export totals, and channels that barely overlap."""
 
 from __future__ import annotations
 
@@ -23,6 +23,42 @@ def _days(channel: str, placement: str, first: str, last: str) -> list[Row]:
 def run(frame: pd.DataFrame, lang: str = "en", **window: date) -> Classification:
     """Summarise a frame over a period and classify it for sales in an online store."""
     return classify(derive_rates(summarise(frame, **window)), ["sales"], "online_store", lang=lang)
+
+
+def test_channels_covering_far_apart_periods_raise_periods_differ() -> None:
+    """TikTok in Dec-Jan, Meta ads 12-16 Jul, Instagram in July: the flag suggests 12-16 Jul."""
+    frame = tidy(
+        _days("tiktok", "organic", "2025-12-26", "2026-01-08")
+        + _days("facebook", "paid", "2026-07-12", "2026-07-16")
+        + _days("instagram", "organic", "2026-07-01", "2026-07-30")
+    )
+    (flag,) = [f for f in run(frame).flags if f.code == "periods_differ"]
+    assert (flag.from_, flag.to) == ("2026-07-12", "2026-07-16")
+    assert "TikTok 26 Dec 2025 – 8 Jan 2026" in flag.message
+    assert "Choose 12 Jul 2026 – 16 Jul 2026, where Instagram and Facebook overlap" in flag.message
+    (id_flag,) = [f for f in run(frame, "id").flags if f.code == "periods_differ"]
+    assert "Pilih 12 Jul 2026 – 16 Jul 2026" in id_flag.message
+    inside = run(frame, start=date(2026, 7, 12), end=date(2026, 7, 16))
+    assert not any(f.code == "periods_differ" for f in inside.flags)
+
+
+def test_channels_that_mostly_overlap_raise_nothing() -> None:
+    """A daily file from the 1st and a weekly one from the 4th of the same year are one period."""
+    frame = tidy(
+        _days("instagram", "organic", "2026-01-01", "2026-12-31")
+        + _days("email", "organic", "2026-01-04", "2026-12-27")
+    )
+    assert not any(f.code == "periods_differ" for f in run(frame).flags)
+
+
+def test_periods_that_never_meet_suggest_no_period() -> None:
+    """Two channels with no day in common get the flag without a period to choose."""
+    frame = tidy(
+        _days("tiktok", "organic", "2026-01-01", "2026-01-10")
+        + _days("instagram", "organic", "2026-07-01", "2026-07-10")
+    )
+    (flag,) = [f for f in run(frame).flags if f.code == "periods_differ"]
+    assert flag.from_ is None and "do not overlap" in flag.message
 
 
 def test_undated_totals_are_flagged_where_counted_and_where_left_out() -> None:
