@@ -73,22 +73,24 @@ def _prepare(
     # Whole-export totals the period does not cover stay as rows without a value, so that the
     # summary still lists their metric and says it was left out (windows.select).
     chosen = select(frame, start, end, undated)
-    rows = chosen.keep | chosen.left_out
-    left = chosen.left_out[rows]
+    left = chosen.left_out
     work = pd.DataFrame(
         {
-            "date": pd.to_datetime(frame["date"][rows]).where(~left),
-            "value": pd.to_numeric(frame["value"][rows], errors="coerce")
-            .astype("float64")
-            .where(~left),
-            "last_day": chosen.last_day[rows].where(~left),
-            "whole": (chosen.whole[rows] & ~left).astype("int8") + 2 * left.astype("int8"),
+            "date": pd.to_datetime(frame["date"]),
+            "value": pd.to_numeric(frame["value"], errors="coerce").astype("float64"),
+            "whole": chosen.whole.astype("int8") + left.astype("int8"),
         },
-        index=frame.index[rows],
+        index=frame.index,
     )
+    if left.any():
+        work["date"] = work["date"].where(~left)
+        work["value"] = work["value"].where(~left)
+    # The last day a row covers differs from its date only for a stated period.
+    work["last_day"] = chosen.last_day.where(~left) if chosen.whole.any() else work["date"]
     for col in ("source_name", "metric", "channel", "placement", "unit", "campaign", "post_id"):
-        work[col] = _text(frame[col][rows]) if col in frame else _NONE
-    return work.reset_index(drop=True)
+        work[col] = _text(frame[col]) if col in frame else _NONE
+    rows = chosen.keep | left
+    return (work if rows.all() else work[rows]).reset_index(drop=True)
 
 
 def _basis(metric_id: str, unit: str) -> str:
@@ -219,16 +221,18 @@ def summarise(
     work = _prepare(frame, start, end, undated)
     if work.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in SUMMARY_COLUMNS})
-    counted = work.assign(counted=work["whole"] < 2)
+    whole = bool(work["whole"].any())
+    counted = work.assign(counted=work["whole"] < 2) if whole else work
     grouped = counted.groupby(_KEYS)
+    # Most uploads are dated by day throughout: their summary skips the whole-export columns.
     summary = pd.DataFrame(
         {
             "sum": grouped["value"].sum(min_count=1),
             "mean": grouped["value"].mean(),
-            "rows": grouped["counted"].sum(),
-            "whole": grouped["whole"].max(),
+            "rows": grouped["counted"].sum() if whole else grouped.size(),
+            "whole": grouped["whole"].max() if whole else 0,
             "date_from": grouped["date"].min(),
-            "date_to": grouped["last_day"].max(),
+            "date_to": grouped["last_day" if whole else "date"].max(),
         }
     ).reset_index()
     summary["whole_export"] = summary["whole"].map(WHOLE_EXPORT)

@@ -34,9 +34,11 @@ def data_span(frame: pd.DataFrame) -> tuple[date | None, date | None]:
     if dated.empty:
         return None, None
     first, last = dated.min().date(), dated.max().date()
-    sources = set(frame["source"].astype(str)) if "source" in frame else set()
-    ends = [end for source, (_, end) in stated_periods(frame).items() if source in sources]
-    return first, max([last, *ends])
+    periods = stated_periods(frame)
+    if periods and "source" in frame:
+        present = {str(s) for s in pd.unique(frame["source"].dropna())}
+        last = max([last, *(end for source, (_, end) in periods.items() if source in present)])
+    return first, last
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def select(
     keep = (~no_date & ~stated & after_start & before_end) | (stated & covered)
     left_out = stated & touched & ~covered
     if undated is None:
-        undated = _covers_all(frame, first, last)
+        undated = not no_date.any() or _covers_all(frame, first, last)
     keep |= no_date & undated
     left_out |= no_date & (not undated)
     return Selection(keep, left_out, no_date | stated, last_day)
