@@ -17,6 +17,7 @@ from kpi_core.datafiles import read_toml
 from kpi_core.i18n import format_date, format_number, t
 from kpi_core.labels import channel_label, metric_label
 from kpi_core.verdicts import Flag
+from kpi_core.windows import dated_by_period, stated_periods
 
 # Days around a day that set its usual level (a rolling median, so a three-week spike inside
 # eight weeks does not raise its own baseline).
@@ -85,10 +86,13 @@ def season_of(start: date, end: date) -> str | None:
 
 def _daily(frame: pd.DataFrame, metrics: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Daily totals per channel and placement of the given metrics (counts only), and which
-    days hold a row. Only account-level rows count: a post's row is its lifetime, not a day."""
+    days hold a row. Only account-level rows by day count: a post's row is its lifetime, and a
+    row dated by a stated period is that period's total."""
     rows = frame[frame["metric"].isin(metrics) & (frame["unit"] == "count") & frame["date"].notna()]
     if "post_id" in rows:
         rows = rows[rows["post_id"].isna()]
+    if stated_periods(rows):
+        rows = rows[~dated_by_period(rows)]  # a period's total is not its first day's
     if rows.empty:
         return pd.DataFrame(), pd.DataFrame()
     daily = rows.groupby(["channel", "placement", "date"], observed=True)["value"].sum()

@@ -41,6 +41,16 @@ def data_span(frame: pd.DataFrame) -> tuple[date | None, date | None]:
     return first, last
 
 
+def dated_by_period(frame: pd.DataFrame) -> pd.Series:
+    """Rows dated by the first day of a period their source states: one total, not a day."""
+    day = pd.to_datetime(frame["date"]).dt.normalize()
+    found = pd.Series(False, index=frame.index)
+    if "source" in frame:
+        for source, (begin, _) in stated_periods(frame).items():
+            found |= (frame["source"] == source) & (day == pd.Timestamp(begin))
+    return found
+
+
 @dataclass(frozen=True)
 class Selection:
     """The rows a period counts, and the whole-export rows it leaves out."""

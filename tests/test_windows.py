@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from kpi_core.ingest import read_files
-from kpi_core.windows import PERIODS, data_span, select, stated_periods
+from kpi_core.windows import PERIODS, data_span, dated_by_period, select, stated_periods
 from tests.frames import tidy
 
 ROOT = Path(__file__).parent.parent
@@ -43,6 +43,11 @@ def test_rows_dated_by_a_stated_period_count_only_where_the_period_holds_it_whol
     assert january.keep.tolist() == [True, False, False]
     assert january.left_out.tolist() == [False, False, True]
     assert january.whole.tolist() == [False, False, True]
+
+
+def test_only_rows_dated_by_a_stated_period_are_period_totals() -> None:
+    """The posts sheet's row is a period total; the daily rows on the same day are days."""
+    assert dated_by_period(_posts_sheet()).tolist() == [False, False, True]
 
 
 def test_a_data_span_runs_to_the_end_of_a_stated_period() -> None:
