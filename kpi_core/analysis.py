@@ -15,6 +15,7 @@ from kpi_core.growth import follower_spikes, spike_flags
 from kpi_core.ingest import Dataset
 from kpi_core.labels import problem_message
 from kpi_core.models import BusinessModel, FileReport, Goal, Verdict
+from kpi_core.windows import data_span
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,9 @@ class Analysis:
 
 
 def period_of(frame: pd.DataFrame) -> tuple[date | None, date | None]:
-    """The first and last date in the data (None when no row is dated)."""
-    dated = frame["date"].dropna()
-    if dated.empty:
-        return None, None
-    return dated.min().date(), dated.max().date()
+    """The first and last day the data covers, a file's stated period to its end (None when no
+    row is dated)."""
+    return data_span(frame)
 
 
 def analyse(

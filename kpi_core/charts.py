@@ -113,6 +113,7 @@ def funnel_figure(funnel: Funnel, lang: str = "en", title: str = "") -> go.Figur
             pct_first = t("chart.pct_first", lang, pct=_pct(s.pct_of_first, lang),
                           stage=stage_name(first.stage, lang))  # fmt: skip
             key = "chart.pct_previous_skip" if s.skipped else "chart.pct_previous"
+            key = "chart.not_a_rate" if s.more_than_previous else key
             pct_prev = t(
                 key, lang, pct=_pct(s.pct_of_previous, lang), stage=stage_name(s.basis, lang)
             )

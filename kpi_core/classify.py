@@ -9,9 +9,11 @@ import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.catalogue import MetricDef
+from kpi_core.coverage import UNDATED_CODES, periods_flag, undated_flags
 from kpi_core.derive import value_or_none
 from kpi_core.i18n import t
 from kpi_core.judgement import (
+    SAME_PARTS,
     Context,
     Judgement,
     Triple,
@@ -20,6 +22,7 @@ from kpi_core.judgement import (
     fill_budget,
     judge,
     rules,
+    twins,
 )
 from kpi_core.models import BusinessModel, ChannelKind, Goal, Placement, Verdict
 from kpi_core.verdicts import Classification, Flag, MetricVerdict
@@ -27,8 +30,8 @@ from kpi_core.verdicts import Classification, Flag, MetricVerdict
 __all__ = ["Classification", "Flag", "MetricVerdict", "classify", "rules"]
 
 FLAG_ORDER: tuple[str, ...] = (
-    "too_many_kpis", "goal_without_kpi", "sales_on_organic_social", "mixed_currency",
-    "unknown_metric",
+    "too_many_kpis", "goal_without_kpi", "sales_on_organic_social", "periods_differ",
+    "undated_left_out", "mixed_currency", "undated_included", "unknown_metric",
 )  # fmt: skip
 
 
@@ -114,7 +117,14 @@ def classify(
     candidates = {
         k: j for k, j in judged.items() if j.verdict == Verdict.KPI and k not in overridden
     }
-    in_budget = set(fill_budget(candidates, chosen_goals))
+    for key, kept in twins(candidates).items():
+        j = candidates.pop(key)
+        judged[key] = Judgement(Verdict.SUPPORTING, SAME_PARTS, j.goal, j.candidate, kept[0])
+    volumes: dict[Triple, float] = {}
+    for key, value in zip(keys, rows["value"], strict=True):
+        size = value_or_none(value)
+        volumes[key] = max(volumes.get(key, 0.0), abs(size) if size is not None else 0.0)
+    in_budget = set(fill_budget(candidates, chosen_goals, volumes))
     squeezed = set(candidates) - in_budget
     budget = rules().budget.size
     for key in squeezed:
@@ -153,6 +163,7 @@ def classify(
     # would cost more than the judging itself.
     mixed = rows["mixed_currency"].tolist() if "mixed_currency" in rows else [False] * len(rows)
     derived = [bool(d) for d in rows["derived"]]
+    whole = rows["whole_export"].tolist() if "whole_export" in rows else [""] * len(rows)
     units_of = [str(u) for u in rows["unit"]]
     values = [value_or_none(v) for v in rows["value"]]
     bases = [str(b) for b in rows["value_basis"]]
@@ -196,6 +207,8 @@ def classify(
                 flags.append(Flag("mixed_currency", text, channels[i], metric))
         if key in squeezed:
             codes.append("too_many_kpis")
+        if whole[i] in UNDATED_CODES:
+            codes.append(UNDATED_CODES[whole[i]])
         seen_flags |= {("sales", key), ("unknown", key), ("mixed", key)}
         verdict, rule_id = j.verdict, j.rule
         if key in overridden:
@@ -211,6 +224,7 @@ def classify(
                 j.goal,
             )
         )  # fmt: skip
+    flags += undated_flags(rows, lang) + periods_flag(rows, lang)
     order = {code: i for i, code in enumerate(FLAG_ORDER)}
     flags.sort(key=lambda f: (order[f.code], f.channel or "", f.metric or "", f.source_name or ""))
     return Classification(chosen_goals, biz, tuple(verdicts), tuple(flags))

@@ -10,6 +10,7 @@ import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.models import COUNT, FRACTION, MONEY, SECONDS, ChannelKind
+from kpi_core.windows import select
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "source_name",
@@ -22,7 +23,15 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "derived",
     "mixed_currency",
     "rows",
+    "whole_export",
+    "date_from",
+    "date_to",
 )
+# `whole_export`: "" for figures dated by day; "included" where whole-export totals (no dates, or
+# a stated period) are counted because the period covers them; "left_out" where some were left
+# out because it does not (windows.select). `date_from`/`date_to`: the days the counted rows
+# cover (NaT when none is dated).
+WHOLE_EXPORT = {0: "", 1: "included", 2: "left_out"}
 _KEYS = ["source_name", "metric", "channel", "placement", "unit"]
 _TRIPLE = ["metric", "channel", "placement"]
 _NONE = ""  # groupby sentinel for a missing metric, post id or campaign; mapped back to None
@@ -58,24 +67,30 @@ def _text(series: pd.Series) -> pd.Series:
     return series.astype(object).where(series.notna(), _NONE).astype(str)
 
 
-def _prepare(frame: pd.DataFrame, start: date | None, end: date | None) -> pd.DataFrame:
+def _prepare(
+    frame: pd.DataFrame, start: date | None, end: date | None, undated: bool | None
+) -> pd.DataFrame:
+    # Whole-export totals the period does not cover stay as rows without a value, so that the
+    # summary still lists their metric and says it was left out (windows.select).
+    chosen = select(frame, start, end, undated)
+    left = chosen.left_out
     work = pd.DataFrame(
         {
             "date": pd.to_datetime(frame["date"]),
             "value": pd.to_numeric(frame["value"], errors="coerce").astype("float64"),
+            "whole": chosen.whole.astype("int8") + left.astype("int8"),
         },
         index=frame.index,
     )
+    if left.any():
+        work["date"] = work["date"].where(~left)
+        work["value"] = work["value"].where(~left)
+    # The last day a row covers differs from its date only for a stated period.
+    work["last_day"] = chosen.last_day.where(~left) if chosen.whole.any() else work["date"]
     for col in ("source_name", "metric", "channel", "placement", "unit", "campaign", "post_id"):
         work[col] = _text(frame[col]) if col in frame else _NONE
-    # Rows without a date (files that carry none) stay in every period: nothing says otherwise.
-    day = work["date"].dt.normalize()
-    keep = pd.Series(True, index=work.index)
-    if start is not None:
-        keep &= day.isna() | (day >= pd.Timestamp(start))
-    if end is not None:
-        keep &= day.isna() | (day <= pd.Timestamp(end))
-    return work[keep].reset_index(drop=True)
+    rows = chosen.keep | left
+    return (work if rows.all() else work[rows]).reset_index(drop=True)
 
 
 def _basis(metric_id: str, unit: str) -> str:
@@ -134,6 +149,7 @@ def _ratios(summary: pd.DataFrame) -> pd.DataFrame:
     """Every catalogue rate whose two parts exist on the same channel, placement and currency."""
     table = _rate_table()
     parts = summary[~summary["metric"].isin(set(table["metric"])) & (summary["metric"] != _NONE)]
+    parts = parts[parts["value"].notna()]  # a part left out of the period makes no rate
     keys = ["metric", "channel", "placement", "unit"]
     totals = parts.groupby(keys)["value"].sum(min_count=1).reset_index()
     num = totals.rename(columns={"metric": "num", "unit": "unit_num", "value": "value_num"})
@@ -181,7 +197,10 @@ def _finish(summary: pd.DataFrame) -> pd.DataFrame:
     )
     done = summary.assign(mixed_currency=_mixed_currency(summary))
     done = done.sort_values(["channel", "placement", "metric", "source_name", "unit"])
-    done = done.reset_index(drop=True)[list(SUMMARY_COLUMNS)]
+    done = done.reindex(columns=list(SUMMARY_COLUMNS)).reset_index(drop=True)
+    done["whole_export"] = done["whole_export"].fillna("").astype(str)
+    for col in ("date_from", "date_to"):
+        done[col] = pd.to_datetime(done[col]).dt.normalize()
     done["metric"] = done["metric"].astype(object).where(done["metric"] != _NONE, None)
     done["derived"] = done["derived"].astype(bool)
     done["rows"] = done["rows"].astype("int64")
@@ -189,28 +208,47 @@ def _finish(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def summarise(
-    frame: pd.DataFrame, start: date | None = None, end: date | None = None
+    frame: pd.DataFrame,
+    start: date | None = None,
+    end: date | None = None,
+    *,
+    undated: bool | None = None,
 ) -> pd.DataFrame:
-    """One row per (source_name, metric, channel, placement, unit) with the period's value."""
-    work = _prepare(frame, start, end)
+    """One row per (source_name, metric, channel, placement, unit) with the period's value.
+
+    Whole-export totals count only in a period that covers them (`undated`: always or never
+    for rows without any date; by default when the period covers all the data)."""
+    work = _prepare(frame, start, end, undated)
     if work.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in SUMMARY_COLUMNS})
-    grouped = work.groupby(_KEYS)["value"]
+    whole = bool(work["whole"].any())
+    counted = work.assign(counted=work["whole"] < 2) if whole else work
+    grouped = counted.groupby(_KEYS)
+    # Most uploads are dated by day throughout: their summary skips the whole-export columns.
     summary = pd.DataFrame(
-        {"sum": grouped.sum(min_count=1), "mean": grouped.mean(), "rows": grouped.size()}
+        {
+            "sum": grouped["value"].sum(min_count=1),
+            "mean": grouped["value"].mean(),
+            "rows": grouped["counted"].sum() if whole else grouped.size(),
+            "whole": grouped["whole"].max() if whole else 0,
+            "date_from": grouped["date"].min(),
+            "date_to": grouped["last_day" if whole else "date"].max(),
+        }
     ).reset_index()
+    summary["whole_export"] = summary["whole"].map(WHOLE_EXPORT)
     summary["value_basis"] = [
         _basis(m, u) for m, u in zip(summary["metric"], summary["unit"], strict=True)
     ]
     summary["value"] = summary["sum"].where(summary["value_basis"] == "sum", summary["mean"])
     last_ids = set(summary.loc[summary["value_basis"] == "last", "metric"])
-    cumulative = work[work["metric"].isin(last_ids)]
+    cumulative = work[work["metric"].isin(last_ids) & (work["whole"] < 2)]
     if not cumulative.empty:
         last = _last_values(cumulative).rename("last").reset_index()
         summary = summary.merge(last, on=_KEYS, how="left")
         summary["value"] = summary["last"].where(summary["value_basis"] == "last", summary["value"])
     summary["derived"] = False
-    summary = pd.concat([summary, _posts(work, summary)], ignore_index=True)
+    posts = _posts(work[work["whole"] < 2], summary).assign(whole_export="")
+    summary = pd.concat([summary, posts], ignore_index=True)
     # A rate the file reports is recomputed from its parts where they exist (ratio of sums).
     ratios = _ratios(summary).drop(columns="source_name").rename(columns={"value": "ratio"})
     summary = summary.merge(
@@ -219,6 +257,8 @@ def summarise(
     has_ratio = summary["_merge"] == "both"
     summary["value"] = summary["ratio"].where(has_ratio, summary["value"])
     summary["value_basis"] = summary["value_basis"].where(~has_ratio, "ratio")
+    # A ratio of parts no longer rests on the file's own whole-export figure.
+    summary["whole_export"] = summary["whole_export"].where(~has_ratio, "")
     return _finish(summary)
 
 
@@ -238,5 +278,7 @@ def derive_rates(summary: pd.DataFrame) -> pd.DataFrame:
     present = raw[["metric", "channel", "placement", "unit"]].drop_duplicates()
     ratios = ratios.merge(present, how="left", indicator=True)
     ratios = ratios[ratios["_merge"] == "left_only"].drop(columns="_merge")
-    derived = ratios.assign(value_basis="ratio", derived=True, rows=0, mixed_currency=False)
+    derived = ratios.assign(
+        value_basis="ratio", derived=True, rows=0, mixed_currency=False, whole_export=""
+    )
     return _finish(pd.concat([raw, derived], ignore_index=True))

@@ -13,6 +13,7 @@ from kpi_core import catalogue
 from kpi_core.classify import Classification, Flag, MetricVerdict
 from kpi_core.datafiles import read_toml
 from kpi_core.models import COUNT, FRACTION, SECONDS, Placement, Stage, Verdict
+from kpi_core.windows import select
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
 SALES_FLAG = "sales_on_organic_social"
@@ -154,13 +155,9 @@ def _paid_rows(frame: pd.DataFrame, start: date | None, end: date | None) -> pd.
     work = pd.DataFrame({c: _text(frame[c]) for c in ("channel", "placement", "metric", "unit")})
     work["campaign"] = _text(frame["campaign"]) if "campaign" in frame else ""
     work["value"] = pd.to_numeric(frame["value"], errors="coerce")
-    day = pd.to_datetime(frame["date"]).dt.normalize()
     keep = (work["placement"] == Placement.PAID) & work["metric"].isin(_COUNT_PARTS + _MONEY_PARTS)
-    # Undated rows stay in every period, as in the summary: nothing says where they belong.
-    if start is not None:
-        keep &= day.isna() | (day >= pd.Timestamp(start))
-    if end is not None:
-        keep &= day.isna() | (day <= pd.Timestamp(end))
+    # Whole-export totals count as in the summary: only in a period that covers them.
+    keep &= select(frame, start, end).keep
     return work[keep & work["value"].notna()]
 
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
 
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.classify import rules
-from kpi_core.datafiles import read_toml
 from kpi_core.i18n import t
 from kpi_core.labels import metric_label
-from kpi_core.models import COUNT, ActionKind, Goal, Placement, Stage
+from kpi_core.models import COUNT, BusinessModel, Goal, Placement, Stage
+from kpi_core.stage_metrics import ordered, ranking
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
 Choices = Mapping[Stage, str] | Mapping[str, str]  # stage -> the metric the user wants there
@@ -21,6 +19,7 @@ Choices = Mapping[Stage, str] | Mapping[str, str]  # stage -> the metric the use
 COHORT_NOTE = "funnel.note.cohort"
 UNIQUE_NOTE = "funnel.note.unique"
 GROWS_NOTE = "funnel.note.grows"
+NOT_A_RATE = "funnel.not_a_rate"
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,12 @@ class StageFigure:
     def missing(self) -> bool:
         """True when the data holds nothing for this stage (shown as missing, never as zero)."""
         return self.value is None
+
+    @property
+    def more_than_previous(self) -> bool:
+        """True when the stage counts more than the one before it: its % of previous is then a
+        ratio of two sources, not a conversion rate, and is to be shown as such."""
+        return self.pct_of_previous is not None and self.pct_of_previous > 1
 
     @property
     def skipped(self) -> bool:
@@ -73,39 +78,6 @@ class Funnel:
         return {s.stage: s.metric for s in self.stages if s.metric is not None}
 
 
-@cache
-def _preferences() -> dict[Stage, tuple[str, ...]]:
-    table = read_toml("funnel.toml")["stages"]
-    return {Stage(k): tuple(v) for k, v in table.items()}
-
-
-@cache
-def _eligible(stage: Stage) -> frozenset[str]:
-    # Only counts of actions make a funnel: rates, money and cumulative totals do not.
-    return frozenset(
-        m.id
-        for m in catalogue.load().metrics
-        if m.stage == stage
-        and m.unit == COUNT
-        and not m.cumulative
-        and m.action in (ActionKind.MICRO, ActionKind.MACRO)
-    )
-
-
-def _ranking(stage: Stage, goals: Iterable[Goal | str]) -> list[tuple[str, str]]:
-    ranked: list[tuple[str, str]] = []
-    for goal in (Goal(g) for g in goals):
-        spec = rules().goal[goal]
-        if spec.stage == stage:
-            ranked += [(m, "goal") for m in spec.candidates if m in _eligible(stage)]
-    ranked += [(m, "default") for m in _preferences().get(stage, ()) if m in _eligible(stage)]
-    ranked += [(m, "default") for m in sorted(_eligible(stage))]
-    first: dict[str, str] = {}
-    for metric, why in ranked:
-        first.setdefault(metric, why)
-    return list(first.items())
-
-
 def _counts(summary: pd.DataFrame, channel: str | None, placement: str | None) -> pd.DataFrame:
     rows = summary[(summary["unit"].astype(str) == COUNT) & summary["value"].notna()]
     rows = rows[rows["metric"].notna()]
@@ -123,24 +95,28 @@ def stage_options(
     *,
     channel: str | None = None,
     placement: str | None = None,
+    model: BusinessModel | str | None = None,
 ) -> tuple[str, ...]:
-    """The metrics the data holds for a stage in this scope, the most representative first."""
-    present = set(_counts(summary, channel, placement)["metric"])
-    return tuple(m for m, _ in _ranking(Stage(stage), goals) if m in present)
+    """The metrics the data holds for a stage in this scope, the automatic choice first."""
+    rows = _counts(summary, channel, placement)
+    return tuple(m for m, _ in ordered(rows, ranking(Stage(stage), goals, model)))
 
 
 def _figure(
-    rows: pd.DataFrame, stage: Stage, goals: tuple[Goal | str, ...], wanted: str | None
+    rows: pd.DataFrame,
+    stage: Stage,
+    goals: tuple[Goal | str, ...],
+    wanted: str | None,
+    model: BusinessModel | str | None = None,
 ) -> StageFigure:
-    totals = rows.groupby("metric")["value"].sum()
-    ranked = [(m, why) for m, why in _ranking(stage, goals) if m in totals.index]
+    ranked = ordered(rows, ranking(stage, goals, model))
     options = tuple(m for m, _ in ranked)
-    # A column of zeros is usually a feature the business does not use: prefer one that counts.
-    ranked.sort(key=lambda pair: totals[pair[0]] <= 0)
+    totals = rows.groupby("metric")["value"].sum()
     if wanted is not None:
         pick: tuple[str | None, str] = (wanted, "user") if wanted in options else (None, "none")
     else:
-        pick = ranked[0] if ranked else (None, "none")
+        counted = [pair for pair in ranked if totals[pair[0]] > 0]
+        pick = counted[0] if counted else (None, "none")
     metric, why = pick
     if metric is None:
         return StageFigure(stage, wanted, None, why, options, ())
@@ -189,18 +165,19 @@ def build_funnel(
     channel: str | None = None,
     placement: str | None = None,
     choices: Choices | None = None,
+    model: BusinessModel | str | None = None,
 ) -> Funnel:
     """The funnel of one scope: each stage from its best metric, or the chosen one."""
     wanted = {Stage(k): v for k, v in (choices or {}).items()}
     rows = _counts(summary, channel, placement)
     goal_list = tuple(goals)
-    figures = [_figure(rows, s, goal_list, wanted.get(s)) for s in STAGES]
+    figures = [_figure(rows, s, goal_list, wanted.get(s), model) for s in STAGES]
     figures = _with_percentages(figures)
     notes = [COHORT_NOTE]
     unique = {m.id for m in catalogue.load().metrics if m.unique}
     if any(f.metric in unique and len(f.channels) > 1 for f in figures if not f.missing):
         notes.append(UNIQUE_NOTE)
-    if any(f.pct_of_previous is not None and f.pct_of_previous > 1 for f in figures):
+    if any(f.more_than_previous for f in figures):
         notes.append(GROWS_NOTE)
     return Funnel(tuple(figures), channel, placement, tuple(notes))
 
@@ -209,18 +186,24 @@ def channel_funnels(
     summary: pd.DataFrame,
     goals: Iterable[Goal | str] = (),
     choices: Choices | None = None,
+    *,
+    model: BusinessModel | str | None = None,
 ) -> tuple[Funnel, ...]:
     """One funnel per channel that has any stage data; a chosen metric applies where it exists."""
     goal_list = tuple(goals)
     funnels = []
     for channel in dict.fromkeys(_counts(summary, None, None)["channel"]):
-        auto = build_funnel(summary, goal_list, channel=channel)
+        auto = build_funnel(summary, goal_list, channel=channel, model=model)
         own = {
             Stage(s): m
             for s, m in (choices or {}).items()
             if m in next(f.options for f in auto.stages if f.stage == Stage(s))
         }
-        funnel = build_funnel(summary, goal_list, channel=channel, choices=own) if own else auto
+        funnel = (
+            build_funnel(summary, goal_list, channel=channel, choices=own, model=model)
+            if own
+            else auto
+        )
         if funnel.present:
             funnels.append(funnel)
     return tuple(funnels)
@@ -232,19 +215,28 @@ def placement_funnels(
     *,
     channel: str | None = None,
     choices: Choices | None = None,
+    model: BusinessModel | str | None = None,
 ) -> tuple[Funnel, ...]:
     """Organic and paid side by side, each stage measured by the same metric so they compare."""
-    whole = build_funnel(summary, goals, channel=channel, choices=choices)
-    places = set(_counts(summary, channel, None)["placement"].astype(str))
+    whole = build_funnel(summary, goals, channel=channel, choices=choices, model=model)
+    rows = _counts(summary, channel, None)
+    sides = [p for p in (Placement.ORGANIC, Placement.PAID) if p in set(rows["placement"])]
+    counted = rows[rows["value"] > 0].groupby("metric")["placement"].nunique()
+    picks = whole.choices()
+    for fig in whole.stages:
+        if fig.chosen in ("goal", "default", "model"):
+            # The first of the stage's options that both sides count, so that they compare.
+            both = [m for m in fig.options if counted.get(m, 0) == len(sides)]
+            picks[fig.stage] = both[0] if both else picks[fig.stage]
     return tuple(
-        build_funnel(summary, goals, channel=channel, placement=p, choices=whole.choices())
-        for p in (Placement.ORGANIC, Placement.PAID)
-        if p in places
+        build_funnel(summary, goals, channel=channel, placement=p, choices=picks, model=model)
+        for p in sides
     )
 
 
 def drop_off(funnel: Funnel, lang: str = "en") -> pd.DataFrame:
-    """The drop-off table (stage, metric, count, % of previous, basis, lost), headers in `lang`."""
+    """The drop-off table (stage, metric, count, % of previous, basis, lost, note), headers in
+    `lang`; a stage larger than the one before has no % of previous but a note saying why."""
 
     def stage(s: Stage | None) -> str | None:
         return None if s is None else t(f"funnel.stage.{s}", lang)
@@ -255,10 +247,13 @@ def drop_off(funnel: Funnel, lang: str = "en") -> pd.DataFrame:
             t("funnel.col.metric", lang): metric_label(f.metric, lang) if f.metric else None,
             t("funnel.col.count", lang): f.value,
             t("funnel.col.pct_previous", lang): (
-                None if f.pct_of_previous is None else round(f.pct_of_previous * 100, 2)
+                None
+                if f.pct_of_previous is None or f.more_than_previous
+                else round(f.pct_of_previous * 100, 2)
             ),
             t("funnel.col.basis", lang): stage(f.basis),
             t("funnel.col.lost", lang): f.lost,
+            t("funnel.col.note", lang): t(NOT_A_RATE, lang) if f.more_than_previous else None,
         }
         for f in funnel.stages
     ]

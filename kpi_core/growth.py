@@ -17,6 +17,7 @@ from kpi_core.datafiles import read_toml
 from kpi_core.i18n import format_date, format_number, t
 from kpi_core.labels import channel_label, metric_label
 from kpi_core.verdicts import Flag
+from kpi_core.windows import dated_by_period, stated_periods
 
 # Days around a day that set its usual level (a rolling median, so a three-week spike inside
 # eight weeks does not raise its own baseline).
@@ -31,6 +32,11 @@ GAP_DAYS = 2
 MIN_DAYS = 3
 # Engagement "moved with" the followers when it rose by at least this share of their rise.
 FOLLOWED_SHARE = 0.5
+# A usual level needs a real daily series: four weeks of days with data. A post export (each
+# post's lifetime totals on its publish day) is not one, however many posts it holds.
+MIN_DAILY_POINTS = 28
+# Engagement is compared only where it was measured on most of the spike's days.
+MIN_SIGNAL_COVER = 0.5
 FOLLOWER_METRICS = ("new_followers",)
 SIGNALS = {
     "engagement": ("engagements", "likes", "comments", "shares", "saves"),
@@ -78,13 +84,20 @@ def season_of(start: date, end: date) -> str | None:
     return best if best_count * 2 >= len(days) else None
 
 
-def _daily(frame: pd.DataFrame, metrics: tuple[str, ...]) -> pd.DataFrame:
-    """Daily totals per channel and placement of the given metrics (counts only)."""
+def _daily(frame: pd.DataFrame, metrics: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Daily totals per channel and placement of the given metrics (counts only), and which
+    days hold a row. Only account-level rows by day count: a post's row is its lifetime, and a
+    row dated by a stated period is that period's total."""
     rows = frame[frame["metric"].isin(metrics) & (frame["unit"] == "count") & frame["date"].notna()]
+    if "post_id" in rows:
+        rows = rows[rows["post_id"].isna()]
+    if stated_periods(rows):
+        rows = rows[~dated_by_period(rows)]  # a period's total is not its first day's
     if rows.empty:
-        return pd.DataFrame()
+        return pd.DataFrame(), pd.DataFrame()
     daily = rows.groupby(["channel", "placement", "date"], observed=True)["value"].sum()
-    return daily.unstack(["channel", "placement"]).asfreq("D").fillna(0.0)
+    table = daily.unstack(["channel", "placement"]).asfreq("D")
+    return table.fillna(0.0), table.notna()
 
 
 def _usual(series: pd.Series) -> pd.Series:
@@ -107,12 +120,14 @@ def follower_spikes(
     frame: pd.DataFrame, start: date | None = None, end: date | None = None
 ) -> tuple[Spike, ...]:
     """Every follower spike in the period, with how engagement, clicks and conversions moved."""
-    followers = _daily(frame, FOLLOWER_METRICS)
+    followers, measured = _daily(frame, FOLLOWER_METRICS)
     if followers.empty:
         return ()
     signals = {group: _daily(frame, metrics) for group, metrics in SIGNALS.items()}
     spikes = []
     for key in followers.columns:
+        if measured[key].sum() < MIN_DAILY_POINTS:
+            continue
         gains = followers[key]
         usual = _usual(gains)
         hot = (gains >= SPIKE_MULTIPLE * usual.clip(lower=1.0)) & (gains - usual >= MIN_EXTRA)
@@ -124,9 +139,13 @@ def follower_spikes(
             span = slice(first, last)
             base = float(usual[span].mean())
             multiple = float(gains[span].mean()) / max(base, 1.0)
+            days = (last - first).days + 1
             moved = {}
-            for group, table in signals.items():
-                if key in table.columns and table[key].sum() > 0:
+            for group, (table, seen) in signals.items():
+                # Engagement counts only where it was measured on the spike's own days.
+                if key not in table.columns or seen[key][span].sum() < MIN_SIGNAL_COVER * days:
+                    continue
+                if table[key].sum() > 0:
                     level = _usual(table[key])[span].mean()
                     moved[group] = float(table[key][span].mean() / level) if level > 0 else 1.0
             spikes.append(

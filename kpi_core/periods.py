@@ -10,7 +10,7 @@ import pandas as pd
 
 from kpi_core.derive import summarise
 from kpi_core.funnel import Choices, Funnel, build_funnel
-from kpi_core.models import Goal, Stage
+from kpi_core.models import BusinessModel, Goal, Stage
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,10 @@ class StageChange:
         return self.current / self.previous - 1
 
 
+# Said under a comparison that left whole-export totals out; placeholder {metrics}.
+UNDATED_NOTE = "funnel.period_undated"
+
+
 @dataclass(frozen=True)
 class PeriodComparison:
     """The selected period's funnel against the period of the same length just before it."""
@@ -39,6 +43,7 @@ class PeriodComparison:
     period: tuple[date, date]
     previous_period: tuple[date, date]
     changes: tuple[StageChange, ...]
+    left_out: tuple[str, ...] = ()  # metrics whose whole-export totals neither period counts
 
 
 def previous_period(start: date, end: date) -> tuple[date, date]:
@@ -56,20 +61,28 @@ def compare_periods(
     channel: str | None = None,
     placement: str | None = None,
     choices: Choices | None = None,
+    model: BusinessModel | str | None = None,
 ) -> PeriodComparison:
     """The funnel of a period against the one before it, with the same metric per stage."""
     goal_list = tuple(goals)
+    # A total without dates covers both periods or neither: it is left out of both, and said so.
+    current = summarise(frame, start, end, undated=False)
     now = build_funnel(
-        summarise(frame, start, end), goal_list, channel=channel, placement=placement,
-        choices=choices,
+        current, goal_list, channel=channel, placement=placement, choices=choices, model=model,
     )  # fmt: skip
     before_period = previous_period(start, end)
     before = build_funnel(
-        summarise(frame, *before_period), goal_list, channel=channel, placement=placement,
-        choices=now.choices(),
+        summarise(frame, *before_period, undated=False), goal_list, channel=channel,
+        placement=placement, choices=now.choices(), model=model,
     )  # fmt: skip
     changes = tuple(
         StageChange(a.stage, a.metric, a.value, b.value)
         for a, b in zip(now.stages, before.stages, strict=True)
     )
-    return PeriodComparison(now, before, (start, end), before_period, changes)
+    mine = current[current["whole_export"] == "left_out"] if len(current) else current
+    if channel is not None:
+        mine = mine[mine["channel"] == channel]
+    if placement is not None:
+        mine = mine[mine["placement"] == placement]
+    left_out = tuple(dict.fromkeys(str(m) for m in mine["metric"].dropna()))
+    return PeriodComparison(now, before, (start, end), before_period, changes, left_out)

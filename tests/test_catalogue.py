@@ -279,6 +279,16 @@ METRIC_HEADERS = (
     ("Inquiries", "inquiries"),
     ("Sign-ups", "sign_ups"),
     ("Email subscribers", "email_subscribers"),
+    ("Newsletter sign ups", "new_email_subscribers"),
+    ("Emails sent", "emails_sent"),
+    # LinkedIn page analytics: unique impressions are the people reached
+    ("Unique impressions (organic)", "reach"),
+    # TikTok Studio viewers
+    ("Total Viewers", "reach"),
+    ("New Viewers", "new_viewers"),
+    ("Returning Viewers", "returning_viewers"),
+    ("Penonton baru", "new_viewers"),
+    ("Penonton yang kembali", "returning_viewers"),
     ("Store visits", "store_visits"),
     ("Revenue", "revenue"),
     ("Repeat purchases", "repeat_purchases"),
@@ -507,9 +517,11 @@ def test_conversions_are_not_sales(metric_id: str) -> None:
     assert not catalogue.metric(metric_id).sales
 
 
-def test_only_followers_is_cumulative() -> None:
-    """Followers is the running total (value basis last); counts in the period are not."""
-    assert {m.id for m in catalogue.load().metrics if m.cumulative} == {"followers"}
+def test_only_audience_sizes_are_cumulative() -> None:
+    """Followers and an email list's size are running totals; counts gained in a period are not."""
+    assert {m.id for m in catalogue.load().metrics if m.cumulative} == {
+        "followers", "email_subscribers",
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(

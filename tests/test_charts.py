@@ -58,6 +58,18 @@ def test_percentages_name_their_basis() -> None:
     assert "of Awareness (previous stage)" in notes
 
 
+def test_a_stage_above_the_one_before_is_not_drawn_as_a_conversion_rate() -> None:
+    """Purchases above the link clicks before them read "not a conversion rate", not "350%"."""
+    fig = funnel_figure(funnel(tidy([
+        ("2026-01-01", "instagram", "organic", "reach", 100_000, "count"),
+        ("2026-01-01", "instagram", "organic", "link_clicks", 2_000, "count"),
+        ("2026-01-01", "website", "organic", "purchases", 7_000, "count"),
+    ])))  # fmt: skip
+    notes = " ".join(a.text for a in fig.layout.annotations)
+    assert "Not a conversion rate<br>(more than Interest, the stage before)" in notes
+    assert "350" not in notes
+
+
 def test_every_stage_stays_readable_across_orders_of_magnitude() -> None:
     """Bar widths are log-scaled (the chart says so): 200 beside 100,000 is over half as wide."""
     assert bar_width(100_000, 100_000) == 1.0

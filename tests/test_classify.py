@@ -201,6 +201,36 @@ def test_each_goal_gets_its_best_candidate_first() -> None:
     assert any(m.metric == "leads" for m in result.kpis)
 
 
+def test_the_last_slot_goes_to_the_larger_volume_of_one_metric() -> None:
+    """With one KPI slot left for one metric on two channels, the larger volume gets it."""
+    rows = [
+        ("2026-01-01", ch, "organic", "conversions", 50, None)
+        for ch in ("website", "email", "shopee", "tokopedia", "whatsapp")
+    ]
+    rows += [("2026-01-01", "email", "organic", "sign_ups", 274, None),
+             ("2026-01-01", "website", "organic", "sign_ups", 4_069, None)]  # fmt: skip
+    result = run(frame_of(rows), ["conversions"], "saas")
+    sign_ups = {m.channel: m for m in result.metrics if m.metric == "sign_ups"}
+    assert sign_ups["website"].verdict is Verdict.KPI
+    assert (sign_ups["email"].verdict, sign_ups["email"].rule) == (Verdict.SUPPORTING, "kpi_budget")
+
+
+def test_roi_beside_roas_takes_no_second_kpi_slot() -> None:
+    """ROI beside ROAS on one channel supports it, saying why, and ROAS stays the KPI."""
+    frame = frame_of([
+        ("2026-01-01", "facebook", "paid", "revenue", 8_000, None),
+        ("2026-01-01", "facebook", "paid", "spend", 2_000, None),
+        ("2026-01-01", "facebook", "paid", "purchases", 40, None),
+    ])  # fmt: skip
+    result = run(frame, ["sales"], "online_store")
+    rates = {m.metric: m for m in result.metrics if m.metric in ("roas", "roi")}
+    assert rates["roas"].verdict is Verdict.KPI and rates["roas"].value == 4.0
+    roi = rates["roi"]
+    assert (roi.verdict, roi.rule, roi.value) == (Verdict.SUPPORTING, "same_parts_one_kpi", 3.0)
+    assert "ROAS" in roi.reason
+    assert not any(f.code == "too_many_kpis" for f in result.flags)
+
+
 def test_unknown_metric_offers_the_closest_candidates() -> None:
     """A column the catalogue cannot map is flagged with its closest known metrics."""
     frame = _instagram("reach").assign(metric=None, source_name="Jangkauan unik")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pandas as pd
 import pytest
 
 from kpi_core.cli import main
@@ -197,3 +198,40 @@ def test_the_same_export_given_twice_is_counted_once(
     first, second = ([p["code"] for p in f["problems"]] for f in twice["files"])
     assert second == [*first, "overlap"]
     assert twice["metrics"] == once["metrics"]
+
+
+def test_a_shorter_period_leaves_undated_store_totals_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--from/--to inside the data: the cafe's undated Calls have no value, and a flag says why."""
+    files = [str(ROOT / "sample_data" / f) for f in ("kafe_kunjungan_toko.csv",
+                                                     "kafe_google_business.csv")]  # fmt: skip
+    args = ["--goal", "sales", "--model", "physical_store", "--json"]
+    _, whole, _ = run(capsys, "classify", *files, *args)
+    _, october, _ = run(
+        capsys, "classify", *files, *args, "--from", "2026-10-01", "--to", "2026-10-31"
+    )
+    assert whole is not None and october is not None
+    calls = [m for m in whole["metrics"] if m["metric"] == "calls"]
+    assert [m["value"] for m in calls] == [509] and calls[0]["flags"] == ["undated_included"]
+    calls = [m for m in october["metrics"] if m["metric"] == "calls"]
+    assert [m["value"] for m in calls] == [None] and calls[0]["flags"] == ["undated_left_out"]
+    assert "undated_left_out" in {f["code"] for f in october["flags"]}
+
+
+def test_files_covering_different_periods_are_flagged_in_the_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Instagram in June beside TikTok from 25 June to August: periods_differ, from/to 25-30 Jun."""
+    header = "date,channel,placement,metric,value\n"
+    june = [f"2026-06-{d:02d},Instagram,organic,Reach,100" for d in range(1, 31)]
+    later = pd.date_range("2026-06-25", "2026-08-31").strftime("%Y-%m-%d")
+    (tmp_path / "ig.csv").write_text(header + "\n".join(june) + "\n")
+    (tmp_path / "tt.csv").write_text(
+        header + "".join(f"{d},TikTok,organic,Reach,5\n" for d in later)
+    )
+    paths = [str(tmp_path / "ig.csv"), str(tmp_path / "tt.csv")]
+    _, data, _ = run(capsys, "classify", *paths, "--goal", "awareness", "--model", "b2b", "--json")
+    assert data is not None
+    (flag,) = [f for f in data["flags"] if f["code"] == "periods_differ"]
+    assert (flag["from"], flag["to"]) == ("2026-06-25", "2026-06-30")

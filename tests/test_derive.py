@@ -75,6 +75,19 @@ def test_cumulative_total_takes_the_last_date() -> None:
     assert row(summary, "followers")[["value", "value_basis"]].tolist() == [1010.0, "last"]
 
 
+def test_an_email_list_size_takes_its_last_week_not_the_sum() -> None:
+    """A weekly email list size is a running total: the period's value is the last week's size."""
+    email = ("email", "organic")
+    weekly = tidy(
+        *[(f"2026-01-{d:02d}", *email, "email_subscribers", size, "count", "Email subscribers")
+          for d, size in ((5, 3213.0), (12, 3240.0), (19, 3301.0))],
+    )  # fmt: skip
+    summary = summarise(weekly)
+    assert row(summary, "email_subscribers", "email")[["value", "value_basis"]].tolist() == [
+        3301.0, "last",
+    ]  # fmt: skip
+
+
 def test_averages_are_averaged() -> None:
     """A duration such as time on page is a per-row average: basis `mean`."""
     assert row(summarise(FRAME), "time_on_page")[["value", "value_basis"]].tolist() == [40, "mean"]
@@ -147,15 +160,43 @@ def test_zero_denominator_is_undefined_not_nan() -> None:
     assert value_or_none(float("inf")) is None and value_or_none(2.0) == 2.0
 
 
-def test_period_filter_keeps_undated_rows() -> None:
-    """The period keeps rows in it and rows without a date, and drops the rest."""
-    frame = tidy(
-        ("2026-01-01", *IG, "reach", 1.0, "count", "Reach"),
-        ("2026-02-01", *IG, "reach", 2.0, "count", "Reach"),
-        (None, *IG, "comments", 5.0, "count", "Comments"),
-    )
-    summary = summarise(frame, start=date(2026, 1, 15), end=date(2026, 2, 28))
-    assert row(summary, "reach")["value"] == 2.0 and row(summary, "comments")["value"] == 5.0
+UNDATED = tidy(
+    ("2026-01-01", *IG, "reach", 1.0, "count", "Reach"),
+    ("2026-02-01", *IG, "reach", 2.0, "count", "Reach"),
+    (None, "store", "organic", "calls", 509.0, "count", "Calls"),
+)
+
+
+def test_undated_totals_count_only_in_a_period_covering_all_the_data() -> None:
+    """An undated export's Calls count over the whole data span, and say they were included."""
+    calls = row(summarise(UNDATED, date(2026, 1, 1), date(2026, 2, 1)), "calls", "store")
+    assert (calls["value"], calls["whole_export"], calls["rows"]) == (509.0, "included", 1)
+    assert row(summarise(UNDATED), "reach")["whole_export"] == ""
+
+
+def test_a_shorter_period_lists_undated_totals_without_a_value() -> None:
+    """In a shorter period the undated Calls are left out: listed, valueless, marked left_out."""
+    summary = derive_rates(summarise(UNDATED, start=date(2026, 1, 15), end=date(2026, 2, 28)))
+    assert row(summary, "reach")["value"] == 2.0
+    calls = row(summary, "calls", "store")
+    assert value_or_none(calls["value"]) is None
+    assert (calls["whole_export"], calls["rows"]) == ("left_out", 0)
+
+
+def test_a_comparison_leaves_undated_totals_out_even_over_the_whole_span() -> None:
+    """Asked to leave undated rows out, the summary does so whatever the period."""
+    calls = row(summarise(UNDATED, undated=False), "calls", "store")
+    assert value_or_none(calls["value"]) is None and calls["whole_export"] == "left_out"
+
+
+def test_summary_rows_say_which_days_they_cover() -> None:
+    """Each summary row carries the first and last day its counted rows cover."""
+    summary = summarise(UNDATED)
+    reach = row(summary, "reach")
+    assert (reach["date_from"], reach["date_to"]) == (
+        pd.Timestamp("2026-01-01"), pd.Timestamp("2026-02-01"),
+    )  # fmt: skip
+    assert pd.isna(row(summary, "calls", "store")["date_from"])
 
 
 def test_input_frame_is_not_mutated_and_dtype_does_not_matter() -> None:

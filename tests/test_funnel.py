@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kpi_core.derive import summarise
@@ -53,17 +54,90 @@ def test_a_stage_without_data_is_missing_not_zero_and_the_next_looks_further_bac
     assert stages[Stage.RETENTION].missing
 
 
-def test_a_stage_counted_as_zero_is_never_a_base() -> None:
-    """A zero stage is shown as zero, and the next stage's % of previous skips back past it."""
-    frame = tidy([
-        ("2026-01-01", "store", "organic", "reach", 1_000, "count"),
-        ("2026-01-01", "store", "organic", "messaging_conversations", 0, "count"),
-        ("2026-01-01", "store", "organic", "purchases", 50, "count"),
-    ])  # fmt: skip
-    stages = by_stage(build_funnel(summarise(frame)))
+ZERO_MESSAGES = [
+    ("2026-01-01", "store", "organic", "reach", 1_000, "count"),
+    ("2026-01-01", "store", "organic", "messaging_conversations", 0, "count"),
+    ("2026-01-01", "store", "organic", "purchases", 50, "count"),
+]
+
+
+def test_a_metric_counted_as_zero_never_stands_for_a_stage_by_itself() -> None:
+    """A column of zeros (messages a store does not use) leaves its stage missing, not at 0."""
+    stages = by_stage(build_funnel(summarise(tidy(ZERO_MESSAGES))))
+    assert stages[Stage.EVALUATION].missing
+    assert stages[Stage.EVALUATION].options == ("messaging_conversations",)
+    assert stages[Stage.CONVERSION].basis is Stage.AWARENESS
+    assert stages[Stage.CONVERSION].pct_of_previous == pytest.approx(0.05)
+
+
+def test_a_stage_the_user_counts_as_zero_is_never_a_base() -> None:
+    """A zero stage the user picked is shown as zero; the next stage's % skips back past it."""
+    choices = {"evaluation": "messaging_conversations"}
+    stages = by_stage(build_funnel(summarise(tidy(ZERO_MESSAGES)), choices=choices))
     assert stages[Stage.EVALUATION].value == 0
     assert stages[Stage.CONVERSION].basis is Stage.AWARENESS
     assert stages[Stage.CONVERSION].pct_of_previous == pytest.approx(0.05)
+
+
+def test_a_metric_on_a_small_share_of_the_stage_does_not_stand_for_it() -> None:
+    """Email's link clicks do not measure an interest stage that holds 80x more site sessions."""
+    frame = tidy([
+        ("2026-01-01", "linkedin", "organic", "impressions", 1_300_000, "count"),
+        ("2026-01-01", "linkedin", "organic", "clicks", 9_900, "count"),
+        ("2026-01-01", "email", "organic", "link_clicks", 4_600, "count"),
+        ("2026-01-01", "website", "organic", "sessions", 370_000, "count"),
+        ("2026-01-01", "website", "organic", "sign_ups", 4_000, "count"),
+    ])  # fmt: skip
+    summary = summarise(frame)
+    interest = by_stage(build_funnel(summary, ["conversions"]))[Stage.INTEREST]
+    assert (interest.metric, interest.value, interest.chosen) == ("sessions", 370_000, "default")
+    assert stage_options(summary, Stage.INTEREST, ["conversions"])[0] == "sessions"
+    email = by_stage(build_funnel(summary, ["conversions"], channel="email"))[Stage.INTEREST]
+    assert email.metric == "link_clicks"
+
+
+def test_the_metric_on_the_most_channels_stands_for_the_stage() -> None:
+    """Among metrics that each hold a fair share of the stage, the one on more channels wins."""
+    frame = tidy([
+        ("2026-01-01", "instagram", "organic", "reach", 40_000, "count"),
+        ("2026-01-01", "instagram", "organic", "impressions", 60_000, "count"),
+        ("2026-01-01", "facebook", "organic", "impressions", 50_000, "count"),
+        ("2026-01-01", "linkedin", "organic", "impressions", 30_000, "count"),
+    ])  # fmt: skip
+    awareness = by_stage(build_funnel(summarise(frame)))[Stage.AWARENESS]
+    assert (awareness.metric, awareness.value) == ("impressions", 140_000)
+
+
+def test_a_physical_store_converts_through_its_own_signals() -> None:
+    """For a physical store the conversion stage is its store visits, not the till's purchases."""
+    frame = tidy([
+        ("2026-01-01", "instagram", "organic", "reach", 70_000, "count"),
+        ("2026-01-01", "store", "organic", "store_visits", 3_000, "count"),
+        ("2026-01-01", "store", "organic", "purchases", 2_000, "count"),
+    ])  # fmt: skip
+    summary = summarise(frame)
+    store = by_stage(build_funnel(summary, ["sales"], model="physical_store"))[Stage.CONVERSION]
+    assert (store.metric, store.chosen) == ("store_visits", "goal")
+    awareness_only = build_funnel(summary, ["awareness"], model="physical_store")
+    assert by_stage(awareness_only)[Stage.CONVERSION].chosen == "model"
+    assert by_stage(build_funnel(summary, ["sales"]))[Stage.CONVERSION].metric == "purchases"
+
+
+def test_a_stage_larger_than_the_one_before_is_not_called_a_conversion_rate() -> None:
+    """A stage above its base keeps its ratio in the model but is marked, and the table says so."""
+    frame = tidy([
+        ("2026-01-01", "instagram", "organic", "reach", 100_000, "count"),
+        ("2026-01-01", "instagram", "organic", "link_clicks", 2_000, "count"),
+        ("2026-01-01", "website", "organic", "purchases", 7_000, "count"),
+    ])  # fmt: skip
+    funnel = build_funnel(summarise(frame), ["sales"])
+    conversion = by_stage(funnel)[Stage.CONVERSION]
+    assert conversion.more_than_previous and conversion.pct_of_previous == pytest.approx(3.5)
+    assert not by_stage(funnel)[Stage.INTEREST].more_than_previous
+    row = drop_off(funnel).set_index("Stage").loc["Conversion"]
+    assert pd.isna(row["% of previous stage"]) and pd.isna(row["Lost"])
+    assert row["Note"] == "not a conversion rate (more than the stage before)"
+    assert "bukan tingkat konversi" in drop_off(funnel, "id").iloc[3]["Catatan"]
 
 
 def test_goals_decide_which_metric_stands_for_a_stage() -> None:
@@ -113,6 +187,7 @@ def test_drop_off_table_has_count_percent_of_previous_and_lost() -> None:
     table = drop_off(build_funnel(summarise(shop()), ["sales", "leads"]))
     assert list(table.columns) == [
         "Stage", "Metric", "Count", "% of previous stage", "Previous stage with data", "Lost",
+        "Note",
     ]  # fmt: skip
     row = table.set_index("Stage").loc["Conversion"]
     assert (row["Count"], row["% of previous stage"], row["Lost"]) == (40, 40.0, 60)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from kpi_core.growth import follower_spikes, season_of, spike_flags
+from kpi_core.ingest import read_files
 from tests.frames import tidy
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 START = date(2026, 4, 1)
 
@@ -69,6 +73,29 @@ def test_spikes_outside_the_period_are_left_out() -> None:
     frame = tidy(account((date(2026, 6, 24), date(2026, 7, 8))))
     assert follower_spikes(frame, date(2026, 8, 1), date(2026, 8, 28)) == ()
     assert len(follower_spikes(frame, date(2026, 7, 1), date(2026, 7, 31))) == 1
+
+
+def test_a_post_export_is_not_a_daily_series_and_raises_no_spike() -> None:
+    """Seven posts' lifetime follows on their publish days (210 from one reel) are no spike."""
+    data = read_files([FIXTURES / "meta_ig_posts.csv"])
+    assert data.frame["post_id"].notna().all()
+    assert follower_spikes(data.frame) == ()
+
+
+def test_fewer_than_four_weeks_of_days_set_no_usual_level() -> None:
+    """A jump in a 27-day series is not judged: there are too few days to know the usual."""
+    window = (date(2026, 4, 10), date(2026, 4, 14))
+    assert follower_spikes(tidy(account(window, days=27))) == ()
+    assert len(follower_spikes(tidy(account(window, days=28)))) == 1
+
+
+def test_engagement_measured_on_other_days_is_not_read_as_flat() -> None:
+    """Likes exported only for the weeks before the spike leave it unchecked, not unfollowed."""
+    window = (date(2026, 6, 24), date(2026, 7, 8))
+    rows = [r for r in account(window) if r[3] != "likes" or r[0] < "2026-06-01"]
+    (spike,) = follower_spikes(tidy(rows))
+    assert spike.moved == {}
+    assert "upload its engagement or clicks" in spike_flags((spike,), "en")[0].message
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,16 @@ def test_budget_gives_every_goal_its_best_candidate_before_filling() -> None:
     assert chosen[:2] == [("reach", "instagram", "paid"), ("purchases", "website", "organic")]
 
 
+def test_budget_ranks_one_metric_on_two_channels_by_volume() -> None:
+    """Where one metric is a candidate on two channels, the larger volume ranks first."""
+    judged = Judgement(Verdict.KPI, "goal_stage_kpi", Goal.CONVERSIONS, {Goal.CONVERSIONS: 1.0})
+    email, website = ("sign_ups", "email", "organic"), ("sign_ups", "website", "organic")
+    chosen = fill_budget(
+        {email: judged, website: judged}, (Goal.CONVERSIONS,), {email: 274.0, website: 4_069.0}
+    )
+    assert chosen == [website, email]
+
+
 @pytest.fixture
 def fresh_rules() -> Iterator[None]:
     rules.cache_clear()

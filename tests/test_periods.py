@@ -51,3 +51,18 @@ def test_the_previous_period_keeps_the_current_periods_stage_metrics() -> None:
     assert result.current.choices() == result.previous.choices()
     interest = {c.stage: c for c in result.changes}[Stage.INTEREST]
     assert (interest.metric, interest.current, interest.previous) == ("link_clicks", 40, None)
+
+
+def test_a_comparison_leaves_undated_totals_out_of_both_periods() -> None:
+    """Undated link clicks are in neither period (not 2,106 against 2,106), and are named."""
+    frame = _january(earlier=("link_clicks", 50), later=("link_clicks", 40))
+    frame = pd.concat(
+        [frame, frame.iloc[:1].assign(date=pd.NaT, metric="calls", source_name="Calls")],
+        ignore_index=True,
+    )
+    result = compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20))
+    assert result.left_out == ("calls",)
+    conversion = {c.stage: c for c in result.changes}[Stage.CONVERSION]
+    assert (conversion.current, conversion.previous) == (None, None)
+    whole = compare_periods(frame, date(2026, 1, 1), date(2026, 1, 20))
+    assert whole.left_out == ("calls",)

@@ -26,6 +26,7 @@ from kpi_core.models import (
     Problem,
     Severity,
 )
+from kpi_core.windows import PERIODS
 
 __all__ = ["Dataset", "UnreadableFileError", "read_file", "read_files"]
 
@@ -235,7 +236,11 @@ def read_files(
         replace(r, problems=r.problems + tuple(p for p in overlaps if p.file == r.name))
         for r in reports
     ]
-    return Dataset(_finish(merged), tuple(reports), tuple(unreadable))
+    out = _finish(merged)
+    # The periods period-dated rows stand for travel with the frame: a period counts such a
+    # row only where it holds the row's whole period (kpi_core.windows).
+    out.attrs[PERIODS] = {source: spans for source, spans in periods.items() if spans}
+    return Dataset(out, tuple(reports), tuple(unreadable))
 
 
 def _finish(frame: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,96 @@
+"""Which metric stands for each funnel stage: the goals' own measures, the business model's own
+signals, then the count that covers the most of the stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+import pandas as pd
+
+from kpi_core import catalogue
+from kpi_core.classify import rules
+from kpi_core.datafiles import read_toml
+from kpi_core.models import COUNT, ActionKind, BusinessModel, Goal, Stage
+
+# A metric stands for a stage automatically only where it is counted on channels that hold at
+# least this share of the stage (each channel and placement weighs its largest count there):
+# email's 4,591 link clicks do not stand for an interest stage that holds 373,645 website
+# sessions.
+FAIR_SHARE = 0.2
+
+
+@cache
+def preferences() -> dict[Stage, tuple[str, ...]]:
+    """The funnel's own order of metrics per stage (data/funnel.toml)."""
+    table = read_toml("funnel.toml")["stages"]
+    return {Stage(k): tuple(v) for k, v in table.items()}
+
+
+@cache
+def eligible(stage: Stage) -> frozenset[str]:
+    """The catalogue metrics that may stand for a stage."""
+    # Only counts of actions make a funnel: rates, money and cumulative totals do not.
+    return frozenset(
+        m.id
+        for m in catalogue.load().metrics
+        if m.stage == stage
+        and m.unit == COUNT
+        and not m.cumulative
+        and m.action in (ActionKind.MICRO, ActionKind.MACRO)
+    )
+
+
+def ranking(
+    stage: Stage, goals: Iterable[Goal | str], model: BusinessModel | str | None = None
+) -> list[tuple[str, str]]:
+    """The stage's metrics by preference: the goals' own measures, the business model's own
+    signals, then the funnel's order; metrics the model finds weak go last."""
+    allowed = eligible(stage)
+    biz = None if model is None else BusinessModel(model)
+    signals = [r for r in rules().rule if r.effect == "candidate" and biz in r.models]
+    weak = {m for r in rules().rule if r.effect == "vanity" and biz in r.models for m in r.metrics}
+    ranked: list[tuple[str, str]] = []
+    for goal in (Goal(g) for g in goals):
+        spec = rules().goal[goal]
+        if spec.stage == stage:
+            # The model's boosted candidates rank ahead of the goal's list, as in the verdicts.
+            boosted = [m for r in signals if not r.goals or goal in r.goals for m in r.metrics]
+            ranked += [(m, "goal") for m in (*boosted, *spec.candidates) if m in allowed]
+    ranked += [(m, "model") for r in signals for m in r.metrics if m in allowed]
+    defaults = [m for m in (*preferences().get(stage, ()), *sorted(allowed)) if m in allowed]
+    ranked += [(m, "default") for m in defaults if m not in weak]
+    ranked += [(m, "default") for m in defaults if m in weak]
+    first: dict[str, str] = {}
+    for metric, why in ranked:
+        first.setdefault(metric, why)
+    return list(first.items())
+
+
+def ordered(rows: pd.DataFrame, ranked: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The stage's metrics in the order the automatic choice takes them, the pick first.
+
+    A goal's measure or the model's signal comes first whatever its size. Otherwise a metric
+    must cover a fair share of the stage (see FAIR_SHARE), and the one counted on the most
+    channels and placements wins, the funnel's order breaking ties. A metric counted as zero
+    (a feature the business does not use) never stands for a stage by itself."""
+    here = rows[rows["metric"].isin([m for m, _ in ranked])]
+    units = here.groupby(["metric", "channel", "placement"], observed=True)["value"].sum()
+    units = units[units > 0]
+    totals = units.groupby(level="metric").sum()
+    weight = units.groupby(level=["channel", "placement"]).max()
+    stage_size = float(weight.sum())
+
+    def share(metric: str) -> float:
+        mine = units.loc[metric].index if metric in totals.index else []
+        return float(weight.loc[list(mine)].sum()) / stage_size if stage_size else 0.0
+
+    present = [(m, why) for m, why in ranked if m in set(here["metric"])]
+    counted = [(m, why) for m, why in present if m in totals.index]
+    chosen = [(m, why) for m, why in counted if why != "default"]
+    fair = [(m, why) for m, why in counted if why == "default" and share(m) >= FAIR_SHARE]
+    # Coverage first (a stable sort keeps the funnel's order among equals).
+    fair.sort(key=lambda pair: -len(units.loc[pair[0]]))
+    picked = chosen + fair
+    rest = [pair for pair in counted if pair not in picked]
+    return picked + rest + [pair for pair in present if pair not in counted]
