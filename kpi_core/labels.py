@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from kpi_core import catalogue
 from kpi_core.i18n import format_date, format_number, messages, t
 from kpi_core.models import FileReport, Inference, Problem
@@ -83,9 +85,6 @@ def inference_message(inference: Inference, lang: str = "en") -> str:
     return text
 
 
-# Ratios read as "2.4×", counts per post as a plain "6.2"; every other fraction as a percentage.
-_TIMES = {"roas", "frequency", "views_per_user"}
-_PER_POST = {"conversation_rate", "amplification_rate", "applause_rate"}
 _COMPACT = {
     "en": ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")),
     "id": ((1e12, " T"), (1e9, " M"), (1e6, " jt"), (1e3, " rb")),
@@ -101,6 +100,32 @@ def _compact(value: float, lang: str) -> str:
     return format_number(value, lang, 0 if float(value).is_integer() else 2)
 
 
+def _per_unit(value: float, lang: str, compact: bool) -> str:
+    """A count per post or per follower: whole from 100, one decimal from 1, else two digits."""
+    if compact and abs(value) >= 1000:
+        return _compact(value, lang)
+    if abs(value) >= 100:
+        return format_number(value, lang, 0)
+    # One decimal from 1, two significant digits below it (0.062, 0.0071), no trailing zeros.
+    digits = 1 if abs(value) >= 1 or value == 0 else 1 - math.floor(math.log10(abs(value)))
+    text = format_number(value, lang, digits)
+    return text.rstrip("0").rstrip("," if lang == "id" else ".")
+
+
+def _rate(value: float, lang: str, metric: str | None, compact: bool) -> str:
+    """A fraction as its catalogue entry reads it: a multiple, so many per one, or a percent."""
+    try:
+        known = catalogue.metric(metric or "")
+    except KeyError:
+        known = None
+    if known is not None and known.times:
+        return f"{format_number(value, lang, 2)}×"
+    if known is not None and known.per is not None:
+        per = known.per.id if lang == "id" else known.per.en
+        return f"{_per_unit(value, lang, compact)} {per}"
+    return f"{format_number(value * 100, lang, 1 if abs(value) >= 0.01 else 2)}%"
+
+
 def format_value(
     value: float | None,
     unit: str,
@@ -108,15 +133,12 @@ def format_value(
     metric: str | None = None,
     compact: bool = False,
 ) -> str:
-    """A figure as the user reads it: `Rp 1,2 jt`, `3,2%`, `2.4×`, `1 min 2 s`, `12,345`."""
+    """A figure as the user reads it: `Rp 1,2 jt`, `3,2%`, `2.4×`, `6.2 likes per follower`,
+    `1 min 2 s`, `12,345`."""
     if value is None or value != value:
         return "–"
     if unit == "fraction":
-        if metric in _TIMES:
-            return f"{format_number(value, lang, 2)}×"
-        if metric in _PER_POST:
-            return format_number(round(value, 2), lang)
-        return f"{format_number(value * 100, lang, 1 if abs(value) >= 0.01 else 2)}%"
+        return _rate(value, lang, metric, compact)
     if unit == "seconds":
         minutes, seconds = divmod(round(value), 60)
         if not minutes:

@@ -691,3 +691,18 @@ def test_alias_claimed_twice_is_rejected() -> None:
     }
     with pytest.raises(ValueError, match="views"):
         Catalogue.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"unit": "count", "times": True}, "only a fraction"),
+        ({"unit": "fraction", "per": {"en": "likes per post", "id": "suka per postingan"}},
+         "two parts"),
+    ],
+)  # fmt: skip
+def test_rate_reading_needs_a_fraction_with_parts(fields: dict[str, object], problem: str) -> None:
+    """A multiple or per-unit reading is only declared on a fraction; per-unit names its parts."""
+    entry = {"id": "x", "label": {"en": "X", "id": "X"}, "stage": "interest", "action": "micro"}
+    with pytest.raises(ValueError, match=problem):
+        catalogue.MetricDef.model_validate({**entry, **fields})
