@@ -99,16 +99,15 @@ def _ticks(funnel: Funnel, lang: str) -> list[str]:
     return ticks
 
 
-def funnel_figure(funnel: Funnel, lang: str = "en", title: str = "") -> go.Figure:
-    """One funnel: log-width bars, exact counts, % of first and % of previous with their bases."""
-    present, absent = _stage_bars(funnel, lang, detailed=True)
-    fig = go.Figure([present, absent])
+def _percentages(funnel: Funnel, lang: str) -> list[str]:
+    """Each stage's % of previous and % of first, each naming its basis ("" where none)."""
     first = funnel.first
+    lines = []
     for s in funnel.stages:
         if s.value is None or first is None:
-            continue
-        if s is first:
-            line = t("chart.first_stage", lang)
+            lines.append("")
+        elif s is first:
+            lines.append(t("chart.first_stage", lang))
         else:
             pct_first = t("chart.pct_first", lang, pct=_pct(s.pct_of_first, lang),
                           stage=stage_name(first.stage, lang))  # fmt: skip
@@ -116,17 +115,30 @@ def funnel_figure(funnel: Funnel, lang: str = "en", title: str = "") -> go.Figur
             pct_prev = t(
                 key, lang, pct=_pct(s.pct_of_previous, lang), stage=stage_name(s.basis, lang)
             )
-            line = f"<b>{pct_prev}</b><br>{pct_first}"
-        fig.add_annotation(x=0.54, y=stage_name(s.stage, lang), text=line, showarrow=False,
-                           xanchor="left", align="left", font=dict(size=13))  # fmt: skip
+            lines.append(f"<b>{pct_prev}</b><br>{pct_first}")
+    return lines
+
+
+def funnel_figure(funnel: Funnel, lang: str = "en", title: str = "") -> go.Figure:
+    """One funnel: log-width bars, exact counts, % of first and % of previous with their bases."""
+    present, absent = _stage_bars(funnel, lang, detailed=True)
     names = [stage_name(s.stage, lang) for s in funnel.stages]
+    # The percentages are the tick labels of a second axis on the right: plotly measures them
+    # and widens the margin to fit, so no language or window width cuts them off.
+    anchor = go.Scatter(x=[None] * len(names), y=names, yaxis="y2", mode="markers",
+                        hoverinfo="skip", showlegend=False, name="percentages")  # fmt: skip
+    fig = go.Figure([present, absent, anchor])
+    # One fixed category range on both axes keeps each label level with its bar.
+    stages = dict(range=[len(names) - 0.5, -0.5], categoryorder="array", categoryarray=names,
+                  tickvals=names, fixedrange=True, automargin=True)  # fmt: skip
     fig.update_layout(
         title=dict(text=title, subtitle=dict(text=t("chart.log_note", lang))),
         barmode="overlay", height=110 + 84 * len(funnel.stages), font=FONT,
         margin=dict(l=10, r=10, t=70 if title else 40, b=10), plot_bgcolor="white",
-        xaxis=dict(visible=False, range=[-0.52, 1.1], fixedrange=True),
-        yaxis=dict(autorange="reversed", tickvals=names,
-                   ticktext=_ticks(funnel, lang), fixedrange=True, tickfont=dict(size=14)),
+        xaxis=dict(visible=False, range=[-0.52, 0.52], fixedrange=True),
+        yaxis=dict(**stages, ticktext=_ticks(funnel, lang), tickfont=dict(size=14)),
+        yaxis2=dict(**stages, ticktext=_percentages(funnel, lang), overlaying="y", side="right",
+                    showgrid=False, zeroline=False, ticks="", tickfont=dict(size=13)),
         meta=dict(kind="funnel", log_width=True, stages=[s.stage.value for s in funnel.stages]),
     )  # fmt: skip
     return fig

@@ -52,10 +52,20 @@ def test_percentages_name_their_basis() -> None:
     """% of first names the first stage; % of previous names its stage or says it looked back."""
     frame = shop()
     fig = funnel_figure(funnel(frame[frame["metric"] != "leads"]))
-    notes = " ".join(a.text for a in fig.layout.annotations)
+    notes = " ".join(fig.layout.yaxis2.ticktext)
     assert "of Awareness (first stage)" in notes
     assert "1.6% of Interest<br>(nearest earlier stage with data)" in notes
     assert "of Awareness (previous stage)" in notes
+
+
+def test_percentages_sit_beside_their_bars_in_a_margin_sized_to_them() -> None:
+    """The percentage labels are the right-hand axis's tick labels, one level with each bar, so
+    plotly widens the margin to fit them in any language instead of cutting them off."""
+    fig = funnel_figure(funnel(), "id")
+    right, left = fig.layout.yaxis2, fig.layout.yaxis
+    assert right.side == "right" and right.overlaying == "y" and right.automargin
+    assert list(right.tickvals) == list(left.tickvals) and right.range == left.range
+    assert "(tahap sebelumnya)" in right.ticktext[1] and fig.layout.xaxis.range[1] < 0.6
 
 
 def test_every_stage_stays_readable_across_orders_of_magnitude() -> None:
