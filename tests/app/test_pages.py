@@ -200,3 +200,12 @@ def test_every_page_survives_every_export_layout(name: str) -> None:
     for page in PAGES[1:]:
         at.switch_page(page).run()
         assert not at.exception, (page, at.exception[0].value)
+
+
+def test_clearing_every_goal_puts_the_kept_goals_back_and_says_so() -> None:
+    """Emptying the goals box refills it with the goals the page still uses, with a warning."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    sidebar_widget(at.multiselect, "goals").set_value([]).run()
+    assert sidebar_widget(at.multiselect, "goals").value == ["sales", "leads"]
+    assert "your goals stay: Sales, Leads" in at.sidebar.warning[0].value
