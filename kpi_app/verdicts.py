@@ -11,7 +11,13 @@ from kpi_app import state
 from kpi_core import catalogue
 from kpi_core.classify import Classification, Flag, MetricVerdict
 from kpi_core.i18n import t
-from kpi_core.labels import channel_label, format_value, metric_label, placement_label
+from kpi_core.labels import (
+    channel_label,
+    distinguish,
+    format_value,
+    metric_label,
+    placement_label,
+)
 from kpi_core.models import Stage, Verdict
 
 BUDGET = 6
@@ -92,17 +98,18 @@ def kpi_cards(result: Classification, lang: str) -> None:
         st.info(t("verdicts.no_kpis", lang))
         return
     kpis = list(result.kpis)
+    names = distinguish([metric_label(m.metric, lang, m.source_name) for m in kpis],
+                        [m.source_name for m in kpis],
+                        [(m.channel, m.placement) for m in kpis])  # fmt: skip
     for start in range(0, len(kpis), 3):
         cols = st.columns(3)
-        for col, m in zip(cols, kpis[start : start + 3], strict=False):
+        for col, m, name in zip(cols, kpis[start : start + 3], names[start : start + 3],
+                                strict=False):  # fmt: skip
             with col.container(border=True):
                 where = f"{channel_label(m.channel, lang)} · {placement_label(m.placement, lang)}"
                 if m.overridden:
                     where += f" · :blue-badge[{t('verdicts.set_by_you', lang)}]"
-                st.metric(
-                    metric_label(m.metric, lang, m.source_name),
-                    format_value(m.value, m.unit, lang, m.metric, compact=True),
-                )
+                st.metric(name, format_value(m.value, m.unit, lang, m.metric, compact=True))
                 st.caption(where)
                 if m.flags:
                     st.markdown(_flag_badges(m, lang))
@@ -121,14 +128,8 @@ def _label(m: MetricVerdict, lang: str) -> str:
 def _names(rows: list[MetricVerdict], lang: str) -> list[str]:
     """Metric labels; two columns read as one metric also say which column each came from, and
     a rate KPI Lens computed is starred (the note above the tables says so)."""
-    labels = [_label(m, lang) for m in rows]
-    shared = {label for label in labels if labels.count(label) > 1}
-    names = []
-    for m, label in zip(rows, labels, strict=True):
-        if label in shared and m.source_name != label:
-            label += f" · {m.source_name}"
-        names.append(f"{label} *" if m.derived else label)
-    return names
+    labels = distinguish([_label(m, lang) for m in rows], [m.source_name for m in rows])
+    return [f"{label} *" if m.derived else label for m, label in zip(rows, labels, strict=True)]
 
 
 def _table(rows: list[MetricVerdict], lang: str) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from kpi_core.classify import MetricVerdict
 from kpi_core.ecosystem import ChannelEcosystem, StageCell
 from kpi_core.funnel import STAGES
 from kpi_core.i18n import t
-from kpi_core.labels import channel_label, format_value, placement_label
+from kpi_core.labels import channel_label, distinguish, format_value, placement_label
 from kpi_core.models import Verdict
 from kpi_core.textfit import to_html, wrap
 
@@ -88,9 +88,10 @@ _TAG_PX = 38  # the paid tag in a tile's top-right corner takes this much of the
 _LINE_PX, _HEADER_PX = 15, 34
 
 
-def _tile(m: MetricVerdict, eco: ChannelEcosystem, lang: str) -> tuple[str, str, bool, bool]:
+def _tile(
+    m: MetricVerdict, label: str, eco: ChannelEcosystem, lang: str
+) -> tuple[str, str, bool, bool]:
     """The tile's text (value in bold, then the name, wrapped to fit), colour, star and tag."""
-    label = short_label(m.metric, lang) if m.metric else m.source_name
     value = format_value(m.value, m.unit, lang, m.metric, compact=True)
     signal = m in eco.signals
     flagged = "sales_on_organic_social" in m.flags
@@ -100,6 +101,13 @@ def _tile(m: MetricVerdict, eco: ChannelEcosystem, lang: str) -> tuple[str, str,
     lines = wrap([(marks + value, True), (label, False)], widths)
     color = RED if flagged else VERDICT_COLORS[m.verdict.value]
     return to_html(lines), color, signal, tagged
+
+
+def _labels(metrics: list[MetricVerdict], lang: str) -> dict[MetricVerdict, str]:
+    """Each tile's name; two columns read as one metric on one placement say which is which."""
+    short = [short_label(m.metric, lang) if m.metric else m.source_name for m in metrics]
+    names = distinguish(short, [m.source_name for m in metrics], [m.placement for m in metrics])
+    return dict(zip(metrics, names, strict=True))
 
 
 def _ranked(
@@ -127,7 +135,8 @@ def channel_figure(eco: ChannelEcosystem, lang: str = "en") -> go.Figure:
     paid tiles tagged where the channel has both placements."""
     fig = go.Figure()
     tiles = _ranked(eco, fig, lang)
-    drawn = [(col, row, *_tile(m, eco, lang)) for col, row, m in tiles]
+    labels = _labels([m for _c, _r, m in tiles], lang)
+    drawn = [(col, row, *_tile(m, labels[m], eco, lang)) for col, row, m in tiles]
     # Every row is as tall as the tile with the most lines, so tiles line up across stages.
     lines = max((text.count("<br>") + 1 for _c, _r, text, *_ in drawn), default=1)
     row_px = 16 + _LINE_PX * lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from kpi_core import catalogue
 from kpi_core.i18n import format_date, format_number, messages, t
@@ -17,6 +18,37 @@ def metric_label(metric_id: str | None, lang: str = "en", fallback: str = "") ->
         return fallback or (metric_id or "")
     label = catalogue.metric(metric_id).label
     return label.id if lang == "id" else label.en
+
+
+def _shared_start(names: list[list[str]]) -> int:
+    """How many leading words every name shares."""
+    return next((n for n, words in enumerate(zip(*names, strict=False)) if len(set(words)) > 1),
+                min(len(w) for w in names))  # fmt: skip
+
+
+def distinguish(
+    labels: Sequence[str], sources: Sequence[str], scopes: Sequence[object] | None = None
+) -> list[str]:
+    """Labels that read alike in one scope (a channel and placement) say which column each came
+    from, by what sets the columns' names apart: "Google Maps - Mobile" and "- Desktop" read as
+    "Views on Google Maps (mobile)"."""
+    groups: dict[tuple[object, str], list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault((None if scopes is None else scopes[i], label), []).append(i)
+    out = list(labels)
+    for (_scope, label), rows in groups.items():
+        if len(rows) < 2:
+            continue
+        words = [sources[i].split() for i in rows]
+        front = _shared_start(words)
+        back = _shared_start([w[front:][::-1] for w in words])
+        for i, w in zip(rows, words, strict=True):
+            part = " ".join(w[front : len(w) - back]).strip(" -–·:|/()") or sources[i]
+            if part.casefold() != label.casefold():
+                # A lone capitalised word ("Mobile") reads in the label's own case.
+                lone = part.istitle() and " " not in part
+                out[i] = f"{label} ({part.lower() if lone else part})"
+    return out
 
 
 def channel_label(channel_id: str | None, lang: str = "en") -> str:

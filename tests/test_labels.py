@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kpi_core import catalogue
-from kpi_core.labels import channel_label, format_value, metric_label, placement_label
+from kpi_core.labels import (
+    channel_label,
+    distinguish,
+    format_value,
+    metric_label,
+    placement_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +71,27 @@ def test_names_are_translated() -> None:
     assert metric_label(None, "id", "Kolom Aneh") == "Kolom Aneh"
     assert channel_label("store", "en") != channel_label("store", "id")
     assert placement_label("paid", "id") == "Berbayar"
+
+
+@pytest.mark.parametrize(
+    ("labels", "sources", "expected"),
+    [
+        (["Views on Google Maps"] * 2, ["Google Maps - Mobile", "Google Maps - Desktop"],
+         ["Views on Google Maps (mobile)", "Views on Google Maps (desktop)"]),
+        (["Link clicks"] * 2, ["Link clicks", "Klik tautan"],
+         ["Link clicks", "Link clicks (Klik tautan)"]),
+        (["Reach", "Reach", "Views"], ["Reach (organic)", "Reach", "Views"],
+         ["Reach (organic)", "Reach", "Views"]),
+    ],
+)  # fmt: skip
+def test_metrics_read_alike_say_which_column(
+    labels: list[str], sources: list[str], expected: list[str]
+) -> None:
+    """Two columns read as one metric are told apart by what differs in their names."""
+    assert distinguish(labels, sources) == expected
+
+
+def test_metrics_in_different_scopes_are_not_told_apart() -> None:
+    """Revenue on Shopee and Revenue on the website are two channels, not two columns."""
+    labels = distinguish(["Revenue"] * 2, ["Revenue", "Pendapatan"], ["shopee", "website"])
+    assert labels == ["Revenue", "Revenue"]

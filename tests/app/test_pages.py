@@ -294,3 +294,12 @@ def test_a_table_whose_rows_move_after_an_override_starts_afresh() -> None:
     assert [name for name in before if before[name] != after[name]] == ["Instagram · Organic"]
     instagram = verdict_tables(at)["Instagram · Organic"].value
     assert list(instagram["override"]).count("kpi") == 1 and instagram["metric"][0] == "Revenue"
+
+
+def test_google_maps_views_say_mobile_or_desktop() -> None:
+    """The cafe's Business Profile counts Maps views on mobile and desktop: each says which."""
+    at = start("kafe")
+    at.switch_page("pages/verdicts.py").run()
+    names = set(pd.concat([t.value for t in verdict_tables(at).values()])["metric"])
+    assert {"Views on Google Maps (mobile)", "Views on Google Maps (desktop)"} <= names
+    assert "Views on Google Maps" not in names
