@@ -46,7 +46,8 @@ def stage_choices(
     chosen: dict[Stage, str] = {}
     with st.expander(t("funnel.choose_metrics", lang), icon=":material/tune:"):
         st.caption(t("funnel.choose_help", lang))
-        cols = st.columns(len(STAGES))
+        # Three pickers a row: five side by side cut "Automatic: Reach" to a few letters.
+        cols = [c for start in range(0, len(STAGES), 3) for c in st.columns(3)][: len(STAGES)]
         for col, stage in zip(cols, STAGES, strict=True):
             options = stage_options(summary, stage, goals, channel=channel)
             key = f"funnel_metric_{stage}"
@@ -86,12 +87,13 @@ def measured_by(funnel: Funnel, lang: str) -> None:
 def dropoff_table(table: pd.DataFrame, lang: str) -> None:
     """The drop-off table as the user reads it: numbers and percentages in the language."""
     shown = table.copy()
-    count, pct, lost = (t(f"funnel.col.{c}", lang) for c in ("count", "pct_previous", "lost"))
+    count, lost = t("funnel.col.count", lang), t("funnel.col.lost", lang)
     shown[count] = [format_value(v, "count", lang) for v in shown[count]]
     shown[lost] = [format_value(v, "count", lang) if pd.notna(v) else "–" for v in shown[lost]]
-    shown[pct] = [
-        format_value(v / 100, "fraction", lang) if pd.notna(v) else "–" for v in shown[pct]
-    ]
+    for pct in (t("funnel.col.pct_first", lang), t("funnel.col.pct_previous", lang)):
+        shown[pct] = [
+            format_value(v / 100, "fraction", lang) if pd.notna(v) else "–" for v in shown[pct]
+        ]
     st.dataframe(shown.fillna("–"), hide_index=True, width="stretch")
 
 

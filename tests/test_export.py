@@ -96,3 +96,16 @@ def test_any_table_downloads_with_the_same_conventions() -> None:
     assert rows_id == [["Tahap", "Jumlah", "Hilang"], ["Minat", "1234,5", "3"], ["'=cmd", "", "4"]]
     rows_en = rows(table_csv(table, "en"), ",")
     assert rows_en[1] == ["Minat", "1234.5", "3"]
+
+
+def test_funnel_csv_says_both_percentages_and_their_bases() -> None:
+    """The funnel download has % of first stage next to % of previous stage, in either language."""
+    from kpi_core.export import table_csv
+    from kpi_core.funnel import build_funnel, drop_off
+    from tests.frames import shop
+
+    funnel = build_funnel(summarise(shop()), ["sales", "leads"])
+    header, *body = rows(table_csv(drop_off(funnel, "id"), "id"), ";")
+    assert header[3:5] == ["% dari tahap pertama", "% dari tahap sebelumnya"]
+    conversion = next(row for row in body if row[0] == "Konversi")
+    assert conversion[3] == "0,0267" and conversion[4] == "40"

@@ -303,3 +303,16 @@ def test_google_maps_views_say_mobile_or_desktop() -> None:
     names = set(pd.concat([t.value for t in verdict_tables(at).values()])["metric"])
     assert {"Views on Google Maps (mobile)", "Views on Google Maps (desktop)"} <= names
     assert "Views on Google Maps" not in names
+
+
+def test_funnel_drop_off_shows_both_percentages_and_pickers_sit_three_a_row() -> None:
+    """The drop-off table has % of first stage and % of previous stage; the five stage pickers
+    sit at most three a row, so `Otomatis: Jangkauan` has room."""
+    at = start("ecom", lang="id")
+    at.switch_page("pages/funnel.py").run()
+    table = next(d.value for d in at.dataframe if "Tahap" in d.value.columns)
+    assert {"% dari tahap pertama", "% dari tahap sebelumnya"} <= set(table.columns)
+    assert table.set_index("Tahap").loc["Kesadaran", "% dari tahap pertama"] == "100,0%"
+    pickers = at.expander[0]
+    rows = [c for c in pickers.children.values() if getattr(c, "type", "") == "flex_container"]
+    assert [len(r.children) for r in rows] == [3, 3] and len(pickers.selectbox) == 5
