@@ -63,8 +63,8 @@ def channel_label(channel_id: str | None, lang: str = "en") -> str:
 
 
 def placement_label(placement: str | None, lang: str = "en") -> str:
-    """Organic or paid in the language; `several` when a file holds both."""
-    return t(f"placement.{placement}", lang) if placement else t("file.mixed", lang)
+    """Organic or paid in the language; `Organic & paid` when a file holds both."""
+    return t(f"placement.{placement}", lang) if placement else t("placement.both", lang)
 
 
 def unit_label(unit: str, lang: str = "en") -> str:
@@ -82,7 +82,13 @@ def layout_label(report: FileReport, lang: str = "en") -> str:
     ):
         key = f"layout.{layout_id}"
         parts.append(t(key, lang) if key in messages() else platform)
-    return " · ".join(dict.fromkeys(parts)) or t("layout.unreadable", lang)
+    shown, last = [], None
+    for part in dict.fromkeys(parts):
+        product, _, what = part.rpartition(": ")
+        # "TikTok Studio: overview · content", not the product named before every part.
+        shown.append(what if product and product == last else part)
+        last = product or None
+    return " · ".join(shown) or t("layout.unreadable", lang)
 
 
 def _value(inference: Inference, lang: str) -> str:
@@ -92,7 +98,8 @@ def _value(inference: Inference, lang: str) -> str:
     if what == "channel":
         return t("value.mixed", lang) if value == "mixed" else channel_label(value, lang)
     if what == "placement":
-        return t("value.mixed", lang) if value == "mixed" else placement_label(value, lang)
+        mixed = value == "mixed"
+        return t("value.placement_mixed", lang) if mixed else placement_label(value, lang)
     if what == "period" and "–" in value:
         start, end = (s.strip() for s in value.split("–"))
         from datetime import date

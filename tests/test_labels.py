@@ -9,9 +9,11 @@ from kpi_core.labels import (
     channel_label,
     distinguish,
     format_value,
+    layout_label,
     metric_label,
     placement_label,
 )
+from kpi_core.models import FileReport
 
 
 @pytest.mark.parametrize(
@@ -73,6 +75,12 @@ def test_names_are_translated() -> None:
     assert placement_label("paid", "id") == "Berbayar"
 
 
+def test_a_file_with_organic_and_paid_columns_says_so() -> None:
+    """A file holding both placements reads `Organic & paid`, not `several`, in both languages."""
+    assert placement_label(None, "en") == "Organic & paid"
+    assert placement_label(None, "id") == "Organik & berbayar"
+
+
 @pytest.mark.parametrize(
     ("labels", "sources", "expected"),
     [
@@ -95,3 +103,23 @@ def test_metrics_in_different_scopes_are_not_told_apart() -> None:
     """Revenue on Shopee and Revenue on the website are two channels, not two columns."""
     labels = distinguish(["Revenue"] * 2, ["Revenue", "Pendapatan"], ["shopee", "website"])
     assert labels == ["Revenue", "Revenue"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "TikTok Studio: overview · content · follower history · viewers"),
+        ("id", "TikTok Studio: ikhtisar · konten · riwayat pengikut · penonton"),
+    ],
+)
+def test_a_recognised_export_is_described_in_the_language(lang: str, expected: str) -> None:
+    """A TikTok Studio zip reads as its product once, then each part in the chosen language."""
+    parts = {"overview": "overview", "content": "content", "followers": "follower history",
+             "viewers": "viewers"}  # fmt: skip
+    report = FileReport(
+        name="tiktok_studio_export.zip",
+        layout=", ".join(f"tiktok_studio_{i}" for i in parts),
+        platform=" · ".join(f"TikTok Studio: {p}" for p in parts.values()),
+        channel="tiktok", placement="organic", rows_read=1, rows_skipped=0,
+    )  # fmt: skip
+    assert layout_label(report, lang) == expected

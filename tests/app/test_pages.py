@@ -316,3 +316,14 @@ def test_funnel_drop_off_shows_both_percentages_and_pickers_sit_three_a_row() ->
     pickers = at.expander[0]
     rows = [c for c in pickers.children.values() if getattr(c, "type", "") == "flex_container"]
     assert [len(r.children) for r in rows] == [3, 3] and len(pickers.selectbox) == 5
+
+
+def test_indonesian_pages_speak_indonesian() -> None:
+    """In Bahasa Indonesia the filters' placeholder, the tagline's term for vanity metrics and the
+    sales flag are Indonesian, and the follower spike counts new followers per day."""
+    at = start("ecom", lang="id")
+    assert "metrik vanity" in texts(at) and "kesombongan" not in texts(at)
+    at.switch_page("pages/verdicts.py").run()
+    assert all(m.proto.placeholder == "Pilih…" for m in at.multiselect)
+    assert any("Pendapatan dikaitkan dengan Instagram organik" in e.value for e in at.error)
+    assert any("rata-rata pengikut baru hariannya" in w.value for w in at.warning)

@@ -143,7 +143,7 @@ def test_uploaded_multi_platform_set_in_both_languages(page: Any) -> None:
     to_indonesian(page)
     no_exception(page)
     assert (
-        page.get_by_text("Pendapatan ditempelkan pada Instagram organik", exact=False).count() == 1
+        page.get_by_text("Pendapatan dikaitkan dengan Instagram organik", exact=False).count() == 1
     )
     shoot(page, "e2e-ecosystem-upload-id.png")
     visit(page, FUNNEL, "Funnel Anda")
