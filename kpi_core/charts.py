@@ -43,6 +43,12 @@ def _count(value: float | None, lang: str) -> str:
     return format_value(value, "count", lang)
 
 
+def _decade(value: float, lang: str) -> str:
+    """A power of ten as a tick: 1K, 10K, 1M (1 rb, 10 rb, 1 jt), without a trailing ".0"."""
+    text = format_value(value, "count", lang, compact=True)
+    return text.replace(",0 ", " ").replace(".0", "") if value >= 1000 else text
+
+
 def short_label(metric: str | None, lang: str) -> str:
     """A metric's label without its explanation in brackets, for tight spaces: "CPM (cost per
     1,000 impressions)" reads as "CPM"."""
@@ -193,10 +199,14 @@ def period_figure(comparison: PeriodComparison, lang: str = "en") -> go.Figure:
     # stays clear of the change labelled at the right edge.
     figures = [v for c in shown for v in (c.current, c.previous) if v]
     span = [math.log10(min(figures)) - 0.3, math.log10(max(figures)) + 0.5] if figures else None
+    # One tick per power of ten, written the language's way (1 rb, 10 rb, 1 jt): plotly's own
+    # log ticks add a bare "2" and "5" between them that read as counts.
+    decades = [10.0**k for k in range(math.ceil(span[0]), math.floor(span[1]) + 1)] if span else []
     fig.update_layout(
         barmode="group", height=120 + 80 * len(shown), font=FONT, plot_bgcolor="white",
         margin=dict(l=10, r=80, t=30, b=40), legend=dict(orientation="h", y=1.08),
-        xaxis=dict(type="log", title=t("chart.log_axis", lang), showgrid=False, range=span),
+        xaxis=dict(type="log", title=t("chart.period_axis", lang), showgrid=False, range=span,
+                   tickvals=decades, ticktext=[_decade(v, lang) for v in decades]),
         yaxis=dict(autorange="reversed"), meta=dict(kind="period", log_axis=True),
     )  # fmt: skip
     return fig

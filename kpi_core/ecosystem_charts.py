@@ -23,7 +23,8 @@ def _cell_text(cell: StageCell, lang: str) -> str:
         return t("chart.no_metrics", lang)
     head = t("chart.metric" if cell.metrics == 1 else "chart.metrics", lang, n=cell.metrics)
     if cell.kpis:
-        head = f"<b>{t('chart.kpis', lang, n=cell.kpis)}</b> · {head}"
+        kpis = t("chart.kpi", lang) if cell.kpis == 1 else t("chart.kpis", lang, n=cell.kpis)
+        head = f"<b>{kpis}</b> · {head}"
     lines = [head]
     for m in cell.efficiency[:2]:
         name = short_label(m.metric, lang)

@@ -126,3 +126,25 @@ def test_period_figure_leaves_room_for_the_largest_figure_beside_the_change() ->
     low, high = fig.layout.xaxis.range
     assert high == pytest.approx(math.log10(2_015_339) + 0.5)
     assert low < math.log10(1_433)
+
+
+@pytest.mark.parametrize(
+    ("lang", "ticks", "title"),
+    [("en", ["1K", "10K", "100K", "1M"], "Count in each period"),
+     ("id", ["1 rb", "10 rb", "100 rb", "1 jt"], "Jumlah di setiap periode")],
+)  # fmt: skip
+def test_period_axis_is_titled_and_ticked_once_per_power_of_ten(
+    lang: str, ticks: list[str], title: str
+) -> None:
+    """The comparison's log axis says what it counts and ticks 1K, 10K... in the language, with
+    no bare "2" or "5" between them."""
+    frame = tidy([
+        ("2026-01-03", "instagram", "organic", "reach", 1_701_747, "count"),
+        ("2026-01-03", "instagram", "organic", "link_clicks", 1_433, "count"),
+        ("2026-01-13", "instagram", "organic", "reach", 2_015_339, "count"),
+        ("2026-01-13", "instagram", "organic", "link_clicks", 2_081, "count"),
+    ])  # fmt: skip
+    fig = period_figure(compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20)), lang)
+    axis = fig.layout.xaxis
+    assert list(axis.ticktext) == ticks and list(axis.tickvals) == [1e3, 1e4, 1e5, 1e6]
+    assert axis.title.text.startswith(title) and "log" in axis.title.text

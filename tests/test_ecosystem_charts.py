@@ -92,3 +92,12 @@ def test_paid_tiles_are_tagged_where_a_channel_has_both_placements() -> None:
     drawn = [p for _m, p in fig.layout.meta["tiles"]][: len(fig.layout.shapes)]
     assert len(tags) == drawn.count("paid") > 0
     assert "berbayar" not in " ".join(a.text for a in fig.layout.annotations).lower()
+
+
+def test_matrix_counts_kpis_in_the_plural() -> None:
+    """A cell with two KPIs says `2 KPIs`, one with a single KPI `1 KPI`."""
+    summary = derive_rates(summarise(both_placements()))
+    verdicts = classify(summary, ["sales", "leads"], "online_store")
+    cells = [c for row in matrix_figure(ecosystem_matrix(verdicts)).data[0].text for c in row]
+    counts = {c.split("</b>")[0].removeprefix("<b>") for c in cells if "KPI" in c}
+    assert counts and all(c == "1 KPI" or c.endswith(" KPIs") for c in counts)
