@@ -87,14 +87,24 @@ def measured_by(funnel: Funnel, lang: str) -> None:
 def dropoff_table(table: pd.DataFrame, lang: str) -> None:
     """The drop-off table as the user reads it: numbers and percentages in the language."""
     shown = table.copy()
-    count, lost = t("funnel.col.count", lang), t("funnel.col.lost", lang)
-    shown[count] = [format_value(v, "count", lang) for v in shown[count]]
-    shown[lost] = [format_value(v, "count", lang) if pd.notna(v) else "–" for v in shown[lost]]
-    for pct in (t("funnel.col.pct_first", lang), t("funnel.col.pct_previous", lang)):
-        shown[pct] = [
-            format_value(v / 100, "fraction", lang) if pd.notna(v) else "–" for v in shown[pct]
-        ]
-    st.dataframe(shown.fillna("–"), hide_index=True, width="stretch")
+    col = {c: t(f"funnel.col.{c}", lang) for c in ("count", "lost", "pct_first", "pct_previous")}
+    basis = t("funnel.col.basis", lang)
+    shown[col["count"]] = [format_value(v, "count", lang) for v in shown[col["count"]]]
+    shown[col["lost"]] = [
+        format_value(v, "count", lang) if pd.notna(v) else "–" for v in shown[col["lost"]]
+    ]
+    shown[col["pct_first"]] = [
+        format_value(v / 100, "fraction", lang) if pd.notna(v) else "–"
+        for v in shown[col["pct_first"]]
+    ]
+    # "7.7% of Interest": the % of previous names its basis in the cell, so the stage it was
+    # taken against needs no column of its own (the CSV keeps one).
+    shown[col["pct_previous"]] = [
+        t("chart.pct_of", lang, pct=format_value(v / 100, "fraction", lang), stage=stage)
+        if pd.notna(v) else "–"
+        for v, stage in zip(shown[col["pct_previous"]], shown[basis], strict=True)
+    ]  # fmt: skip
+    st.dataframe(shown.drop(columns=basis).fillna("–"), hide_index=True, width="stretch")
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

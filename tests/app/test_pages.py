@@ -313,6 +313,8 @@ def test_funnel_drop_off_shows_both_percentages_and_pickers_sit_three_a_row() ->
     table = next(d.value for d in at.dataframe if "Tahap" in d.value.columns)
     assert {"% dari tahap pertama", "% dari tahap sebelumnya"} <= set(table.columns)
     assert table.set_index("Tahap").loc["Kesadaran", "% dari tahap pertama"] == "100,0%"
+    assert table.set_index("Tahap").loc["Minat", "% dari tahap sebelumnya"] == "1,1% dari Kesadaran"
+    assert "Hilang" in table.columns and len(table.columns) == 6  # the basis is in the cell
     pickers = at.expander[0]
     rows = [c for c in pickers.children.values() if getattr(c, "type", "") == "flex_container"]
     assert [len(r.children) for r in rows] == [3, 3] and len(pickers.selectbox) == 5
