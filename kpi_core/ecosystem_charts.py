@@ -99,7 +99,9 @@ def _tile(
     tagged = len(eco.placements) > 1 and m.placement == "paid"
     marks = ("★ " if signal else "") + ("⚑ " if flagged else "")
     widths = [TILE_TEXT_PX - (_TAG_PX if tagged else 0)] + [TILE_TEXT_PX] * (TILE_LINES - 1)
-    lines = wrap([(marks + value, True), (label, False)], widths)
+    # "4 views per user" already names the metric "Views per user": no need to say it twice.
+    named = value.casefold().endswith(label.casefold())
+    lines = wrap([(marks + value, True), ("" if named else label, False)], widths)
     color = RED if flagged else VERDICT_COLORS[m.verdict.value]
     return to_html(lines), color, signal, tagged
 

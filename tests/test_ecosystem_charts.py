@@ -101,3 +101,16 @@ def test_matrix_counts_kpis_in_the_plural() -> None:
     cells = [c for row in matrix_figure(ecosystem_matrix(verdicts)).data[0].text for c in row]
     counts = {c.split("</b>")[0].removeprefix("<b>") for c in cells if "KPI" in c}
     assert counts and all(c == "1 KPI" or c.endswith(" KPIs") for c in counts)
+
+
+def test_a_rate_whose_value_names_it_is_not_named_twice() -> None:
+    """Views per user reads `4 views per user` on its tile, not followed by its name again."""
+    frame = tidy([
+        ("2026-01-05", "website", "organic", "page_views", 4_000, "count"),
+        ("2026-01-05", "website", "organic", "users", 1_000, "count"),
+    ])  # fmt: skip
+    verdicts = classify(derive_rates(summarise(frame)), ["sales"], "online_store")
+    (eco,) = channel_ecosystems(verdicts)
+    texts = [a.text for a in channel_figure(eco).layout.annotations if a.font.color == "white"]
+    tile = next(text for text in texts if "per user" in text)
+    assert tile == "<b>4 views per user</b>"
