@@ -109,3 +109,14 @@ def test_funnel_csv_says_both_percentages_and_their_bases() -> None:
     assert header[3:5] == ["% dari tahap pertama", "% dari tahap sebelumnya"]
     conversion = next(row for row in body if row[0] == "Konversi")
     assert conversion[3] == "0,0267" and conversion[4] == "40"
+
+
+def test_a_column_not_recognised_is_not_exported_as_vanity() -> None:
+    """A column matched to no metric reads `tidak dikenali` in the CSV, as on the page."""
+    frame = tidy([
+        ("email", "organic", "sign_ups", 40.0, "count", "Sign-ups"),
+        ("email", "organic", None, 900.0, "count", "Emails sent"),
+    ])  # fmt: skip
+    result = classify(derive_rates(summarise(frame)), ["conversions"], "saas", lang="id")
+    verdicts = {r[2]: r[0] for r in rows(verdicts_csv(result, "id"), ";")[1:]}
+    assert verdicts["Emails sent"] == "tidak dikenali" and verdicts["Sign-ups"] == "KPI"
