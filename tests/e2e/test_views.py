@@ -39,9 +39,11 @@ def visit(page: Any, index: int, heading: str) -> None:
 
 
 def to_indonesian(page: Any) -> None:
-    """Switch the language in the sidebar."""
+    """Switch the language in the sidebar and wait until the English charts are gone."""
     page.locator(".st-key-lang_widget").click()
     page.get_by_role("option", name="Bahasa Indonesia").click()
+    settle(page)
+    page.locator('[data-stale="true"]').first.wait_for(state="detached", timeout=90_000)
     settle(page)
 
 
