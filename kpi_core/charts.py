@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from kpi_core import catalogue
 from kpi_core.funnel import STAGES, Funnel
 from kpi_core.i18n import t
 from kpi_core.labels import format_value, metric_label
@@ -51,8 +53,20 @@ def _decade(value: float, lang: str) -> str:
 
 def short_label(metric: str | None, lang: str) -> str:
     """A metric's label without its explanation in brackets, for tight spaces: "CPM (cost per
-    1,000 impressions)" reads as "CPM"."""
-    return metric_label(metric, lang).split(" (")[0]
+    1,000 impressions)" reads as "CPM". Brackets that tell apart metrics of one name stay
+    ("Engagement rate (impressions)"), unless the value says it ("0.4 likes per follower")."""
+    label = metric_label(metric, lang)
+    short = label.split(" (")[0]
+    if metric and short in _shared_names(lang) and catalogue.metric(metric).per is None:
+        return label
+    return short
+
+
+@cache
+def _shared_names(lang: str) -> frozenset[str]:
+    """Bracketless labels that more than one catalogue metric has."""
+    names = [metric_label(m, lang).split(" (")[0] for m in catalogue.metric_ids()]
+    return frozenset(n for n in names if names.count(n) > 1)
 
 
 def _stage_bars(funnel: Funnel, lang: str, detailed: bool) -> tuple[go.Bar, go.Bar]:

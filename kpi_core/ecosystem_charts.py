@@ -13,7 +13,7 @@ from kpi_core.funnel import STAGES
 from kpi_core.i18n import t
 from kpi_core.labels import channel_label, distinguish, format_value, placement_label
 from kpi_core.models import Verdict
-from kpi_core.textfit import to_html, wrap
+from kpi_core.textfit import NBSP, to_html, wrap
 
 
 def _cell_text(cell: StageCell, lang: str) -> str:
@@ -29,9 +29,15 @@ def _cell_text(cell: StageCell, lang: str) -> str:
     for m in cell.efficiency[:2]:
         name = short_label(m.metric, lang)
         value = format_value(m.value, m.unit, lang, m.metric, compact=True)
-        # Long cost names take their own line so the figure stays inside the cell.
-        lines.append(f"{name}<br><b>{value}</b>" if len(name) > 8 else f"{name} <b>{value}</b>")
+        # Long cost names wrap so the name and figure stay inside the cell, the figure whole.
+        lines.append(to_html(wrap([(name, False), (_whole(value), True)], [CELL_TEXT_PX] * 3)))
     return "<br>".join(lines)
+
+
+def _whole(value: str) -> str:
+    """A short figure kept on one line ("Rp 90,5 rb"); a long one ("442 shares per post") may
+    wrap."""
+    return value.replace(" ", NBSP) if len(value) <= 12 else value
 
 
 _CODES = {None: 0, Verdict.VANITY: 1, Verdict.SUPPORTING: 2, Verdict.KPI: 3}
@@ -81,6 +87,8 @@ def matrix_figure(cells: Sequence[StageCell], lang: str = "en") -> go.Figure:
     return fig
 
 
+# A matrix cell at a 1,280 px window is about 130 px wide.
+CELL_TEXT_PX = 120
 # A channel panel at its narrowest (a 1,280 px window with the sidebar open) is about 780 px for
 # five stages: a tile leaves about 130 px of text per line, three lines at most.
 TILE_TEXT_PX = 130
@@ -101,7 +109,7 @@ def _tile(
     widths = [TILE_TEXT_PX - (_TAG_PX if tagged else 0)] + [TILE_TEXT_PX] * (TILE_LINES - 1)
     # "4 views per user" already names the metric "Views per user": no need to say it twice.
     named = value.casefold().endswith(label.casefold())
-    lines = wrap([(marks + value, True), ("" if named else label, False)], widths)
+    lines = wrap([(marks + _whole(value), True), ("" if named else label, False)], widths)
     color = RED if flagged else VERDICT_COLORS[m.verdict.value]
     return to_html(lines), color, signal, tagged
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 # Width of a character in ems, by class; anything not listed counts as a lower-case letter.
-_NARROW = frozenset("ijlrtfI.,:;'!|()[]· ")
+_NARROW = frozenset("ijlrtfI.,:;'!|()[]· \u00a0")
+NBSP = "\u00a0"  # joins words that must stay on one line: "Rp 90,5 rb"
 _WIDE = frozenset("mwMW%@—")
 _SYMBOL = frozenset("★⚑×")
 _LOWER, _UPPER, _DIGIT = 0.52, 0.66, 0.56
@@ -53,10 +54,10 @@ def _cut(word: str, room: float, size: float, bold: bool) -> str:
 def wrap(runs: Sequence[Run], widths: Sequence[float], size: float = 12) -> list[list[Run]]:
     """Break runs of text into at most `len(widths)` lines, line i no wider than widths[i].
 
-    Words move whole to the next line; a word wider than a line of its own, or what is left
-    when the lines run out, is cut with an ellipsis.
+    Words (split at plain spaces, never at NBSP) move whole to the next line; a word wider than
+    a line of its own, or what is left when the lines run out, is cut with an ellipsis.
     """
-    words = [(word, bold) for text, bold in runs for word in text.split()]
+    words = [(word, bold) for text, bold in runs for word in text.split(" ") if word.strip()]
     lines: list[list[Run]] = [[]]
     used = 0.0
     for word, bold in words:

@@ -13,6 +13,7 @@ from kpi_core.charts import (
     funnel_figure,
     funnel_grid,
     period_figure,
+    short_label,
 )
 from kpi_core.derive import summarise
 from kpi_core.funnel import Funnel, build_funnel, channel_funnels
@@ -148,3 +149,18 @@ def test_period_axis_is_titled_and_ticked_once_per_power_of_ten(
     axis = fig.layout.xaxis
     assert list(axis.ticktext) == ticks and list(axis.tickvals) == [1e3, 1e4, 1e5, 1e6]
     assert axis.title.text.startswith(title) and "log" in axis.title.text
+
+
+@pytest.mark.parametrize(
+    ("metric", "lang", "expected"),
+    [("cpm", "en", "CPM"), ("roas", "id", "ROAS"),
+     ("engagement_rate_impressions", "id", "Tingkat interaksi (impresi)"),
+     ("cpc_link", "en", "CPC (cost per link click)"),
+     ("applause_rate_followers", "en", "Applause rate")],
+)  # fmt: skip
+def test_short_labels_keep_the_brackets_that_tell_metrics_apart(
+    metric: str, lang: str, expected: str
+) -> None:
+    """Tight spaces drop an explanation in brackets but keep a basis that tells two metrics of
+    one name apart, unless the value already says it (`6.2 likes per follower`)."""
+    assert short_label(metric, lang) == expected

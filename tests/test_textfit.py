@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kpi_core.textfit import text_px, to_html, wrap
+from kpi_core.textfit import NBSP, text_px, to_html, wrap
 
 
 def test_wider_characters_and_bold_make_wider_text() -> None:
@@ -36,3 +36,9 @@ def test_bold_runs_stay_together_in_markup() -> None:
     """Consecutive bold words share one <b> tag; the first line may be narrower than the rest."""
     lines = wrap([("442 shares per post", True), ("Amplification rate", False)], [90, 200])
     assert to_html(lines) == "<b>442 shares per</b><br><b>post</b> Amplification rate"
+
+
+def test_words_joined_by_a_no_break_space_stay_on_one_line() -> None:
+    """A figure joined with NBSP ("Rp 90,5 rb") moves to the next line whole, never split."""
+    lines = wrap([("Biaya per pesanan", False), (f"Rp{NBSP}90,5{NBSP}rb", True)], [120, 120])
+    assert to_html(lines) == f"Biaya per pesanan<br><b>Rp{NBSP}90,5{NBSP}rb</b>"
