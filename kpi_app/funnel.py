@@ -46,7 +46,8 @@ def stage_choices(
     chosen: dict[Stage, str] = {}
     with st.expander(t("funnel.choose_metrics", lang), icon=":material/tune:"):
         st.caption(t("funnel.choose_help", lang))
-        cols = st.columns(len(STAGES))
+        # Three pickers a row: five side by side cut "Automatic: Reach" to a few letters.
+        cols = [c for start in range(0, len(STAGES), 3) for c in st.columns(3)][: len(STAGES)]
         for col, stage in zip(cols, STAGES, strict=True):
             options = stage_options(summary, stage, goals, channel=channel)
             key = f"funnel_metric_{stage}"
@@ -86,12 +87,27 @@ def measured_by(funnel: Funnel, lang: str) -> None:
 def dropoff_table(table: pd.DataFrame, lang: str) -> None:
     """The drop-off table as the user reads it: numbers and percentages in the language."""
     shown = table.copy()
-    count, pct, lost = (t(f"funnel.col.{c}", lang) for c in ("count", "pct_previous", "lost"))
-    shown[count] = [format_value(v, "count", lang) for v in shown[count]]
-    shown[lost] = [format_value(v, "count", lang) if pd.notna(v) else "–" for v in shown[lost]]
-    shown[pct] = [
-        format_value(v / 100, "fraction", lang) if pd.notna(v) else "–" for v in shown[pct]
+    col = {c: t(f"funnel.col.{c}", lang) for c in ("count", "lost", "pct_first", "pct_previous")}
+    basis = t("funnel.col.basis", lang)
+    shown[col["count"]] = [format_value(v, "count", lang) for v in shown[col["count"]]]
+    shown[col["lost"]] = [
+        format_value(v, "count", lang) if pd.notna(v) else "–" for v in shown[col["lost"]]
     ]
+    shown[col["pct_first"]] = [
+        format_value(v / 100, "fraction", lang) if pd.notna(v) else "–"
+        for v in shown[col["pct_first"]]
+    ]
+    # "7.7% of Interest": the % of previous names its basis in the cell, so the stage it was
+    # taken against needs no column of its own (the CSV keeps one); a stage larger than the one
+    # before says in that cell that it is not a conversion rate, where the CSV has a note.
+    note = t("funnel.col.note", lang)
+    shown[col["pct_previous"]] = [
+        t("funnel.not_a_rate_short", lang) if isinstance(n, str) and n
+        else t("chart.pct_of", lang, pct=format_value(v / 100, "fraction", lang), stage=stage)
+        if pd.notna(v) else "–"
+        for v, stage, n in zip(shown[col["pct_previous"]], shown[basis], shown[note], strict=True)
+    ]  # fmt: skip
+    shown = shown.drop(columns=[basis, note])
     st.dataframe(shown.fillna("–"), hide_index=True, width="stretch")
 
 

@@ -12,10 +12,14 @@ LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
 
 
 def _keep_goals() -> None:
-    chosen = st.session_state[state.widget_key("goals")]
+    key = state.widget_key("goals")
+    chosen = st.session_state[key]
     if chosen:
         st.session_state["goals"] = list(chosen)
     else:
+        # An empty box would not match the page, which keeps judging by the last goals: put
+        # them back in the box, and say so.
+        st.session_state[key] = state.goals()
         st.session_state["goals_empty"] = True
 
 
@@ -36,17 +40,21 @@ def choices() -> None:
         key="lang_widget",
         on_change=state.remember("lang"),
     )
+    goals_key = state.widget_key("goals")
     st.multiselect(
         t("side.goals", lang),
         options=list(state.GOALS),
-        default=state.goals(),
-        format_func=lambda g: t(f"classify.goal.{g}", lang),
-        key=state.widget_key("goals"),
+        # Once the box exists its state is the truth; a default as well would clash with it.
+        default=None if goals_key in st.session_state else state.goals(),
+        format_func=lambda g: _first_upper(t(f"classify.goal.{g}", lang)),
+        key=goals_key,
         on_change=_keep_goals,
         help=t("side.goals_help", lang),
+        placeholder=t("verdicts.choose", lang),
     )
     if st.session_state.pop("goals_empty", False):
-        st.warning(t("side.goals_empty", lang), icon=":material/warning:")
+        kept = ", ".join(_first_upper(t(f"classify.goal.{g}", lang)) for g in state.goals())
+        st.warning(t("side.goals_empty", lang, goals=kept), icon=":material/warning:")
     st.selectbox(
         t("side.model", lang),
         options=list(state.MODELS),

@@ -2,19 +2,46 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
 from kpi_app import state
+from kpi_core import catalogue
 from kpi_core.classify import Classification, Flag, MetricVerdict
 from kpi_core.i18n import t
-from kpi_core.labels import channel_label, format_value, metric_label, placement_label
-from kpi_core.models import Verdict
+from kpi_core.labels import (
+    channel_label,
+    distinguish,
+    format_value,
+    metric_label,
+    placement_label,
+)
+from kpi_core.models import Stage, Verdict
 
 BUDGET = 6
-VERDICT_COLORS = {"kpi": "#1b7f3b", "supporting": "#2E5BFF", "vanity": "#9e9e9e"}
+# What the user reads: the three verdicts, and `unknown` for a column the app could not match,
+# which classification counts as vanity but which is no judgement on the client's metric.
+SHOWN = ("kpi", "supporting", "vanity", "unknown")
+VERDICT_COLORS = {"kpi": "#1b7f3b", "supporting": "#2E5BFF", "vanity": "#9e9e9e",
+                  "unknown": "#c25e00"}  # fmt: skip
+BADGES = {"kpi": "green", "supporting": "blue", "vanity": "gray", "unknown": "orange"}
 _SEVERE = {"sales_on_organic_social"}
 _NOTICE = {"unknown_metric"}
+# Every flag code a metric row may carry, the worst first.
+_FLAGS = ("sales_on_organic_social", "too_many_kpis", "goal_without_kpi", "unknown_metric",
+          "mixed_currency", "follower_spike")  # fmt: skip
+# Table column widths that add up to the page's width at a 1,280 px window (820 px); a wider
+# window stretches them. The stage has no column: rows run down the funnel within each verdict,
+# and the reasons under the table name each row's stage.
+_WIDTHS = {"verdict": 106, "override": 110, "metric": 280, "value": 190, "flags": 134}
+_ROW_PX = 35  # the data grid's row (and header) height
+
+
+def shown_verdict(m: MetricVerdict) -> str:
+    """The verdict as the user reads it: `unknown` for a column not matched to any metric."""
+    return "unknown" if m.metric is None and not m.overridden else m.verdict.value
 
 
 def _key(m: MetricVerdict) -> tuple[str, str, str]:
@@ -30,6 +57,9 @@ def flags(found: tuple[Flag, ...], lang: str) -> None:
     ordered = sorted(found, key=lambda f: (f.code not in _SEVERE, f.code in _NOTICE))
     for flag in ordered:
         _flag(flag)
+    if any(f.code in _NOTICE for f in found):
+        st.page_link("pages/upload.py", label=t("verdicts.map_columns", lang),
+                     icon=":material/arrow_forward:")  # fmt: skip
 
 
 def _flag(flag: Flag) -> None:
@@ -42,64 +72,79 @@ def _flag(flag: Flag) -> None:
 
 
 def budget(result: Classification, lang: str) -> None:
-    """The KPI budget as a meter: how many of the six slots are used."""
+    """The KPI budget as a meter: how many of the six slots are used, in red past six."""
     count = len(result.kpis)
-    st.progress(
-        min(count, BUDGET) / BUDGET,
-        text=t("verdicts.budget", lang, count=count, budget=BUDGET),
-    )
+    if count > BUDGET:
+        # Past six a full bar would look like six of six: the meter turns into a red alert.
+        over = t("verdicts.budget_over", lang, count=count, budget=BUDGET, over=count - BUDGET)
+        st.error(f"**{over}**", icon=":material/warning:")
+    else:
+        st.progress(count / BUDGET, text=t("verdicts.budget", lang, count=count, budget=BUDGET))
     st.caption(t("verdicts.budget_help", lang))
 
 
+def _flag_badges(m: MetricVerdict, lang: str) -> str:
+    return " ".join(
+        f":{'red' if f in _SEVERE else 'orange'}-badge[:material/flag: {t(f'flagname.{f}', lang)}]"
+        for f in m.flags
+        if f not in _NOTICE
+    )
+
+
 def kpi_cards(result: Classification, lang: str) -> None:
-    """Each KPI as a card: its value for the period and why it matters."""
+    """Each KPI as a card: its value for the period, why it matters, and its flags."""
     st.subheader(t("verdicts.kpis", lang))
     if not result.kpis:
         st.info(t("verdicts.no_kpis", lang))
         return
     kpis = list(result.kpis)
+    names = distinguish([metric_label(m.metric, lang, m.source_name) for m in kpis],
+                        [m.source_name for m in kpis],
+                        [(m.channel, m.placement) for m in kpis])  # fmt: skip
     for start in range(0, len(kpis), 3):
         cols = st.columns(3)
-        for col, m in zip(cols, kpis[start : start + 3], strict=False):
+        for col, m, name in zip(cols, kpis[start : start + 3], names[start : start + 3],
+                                strict=False):  # fmt: skip
             with col.container(border=True):
                 where = f"{channel_label(m.channel, lang)} · {placement_label(m.placement, lang)}"
                 if m.overridden:
                     where += f" · :blue-badge[{t('verdicts.set_by_you', lang)}]"
-                st.metric(
-                    metric_label(m.metric, lang, m.source_name),
-                    format_value(m.value, m.unit, lang, m.metric, compact=True),
-                )
+                st.metric(name, format_value(m.value, m.unit, lang, m.metric, compact=True))
                 st.caption(where)
+                if m.flags:
+                    st.markdown(_flag_badges(m, lang))
                 st.markdown(m.reason)
 
 
+def _label(m: MetricVerdict, lang: str) -> str:
+    label = metric_label(m.metric, lang, m.source_name)
+    # A rate read per unit names its basis in its value ("6.2 likes per follower"): the name in
+    # the narrow column can leave the brackets out.
+    if m.metric and catalogue.metric(m.metric).per is not None:
+        label = label.split(" (")[0]
+    return label
+
+
 def _names(rows: list[MetricVerdict], lang: str) -> list[str]:
-    """Metric labels; two columns read as one metric also say which column each came from."""
-    labels = [metric_label(m.metric, lang, m.source_name) for m in rows]
-    shared = {label for label in labels if labels.count(label) > 1}
-    names = []
-    for m, label in zip(rows, labels, strict=True):
-        if label in shared and m.source_name != label:
-            label += f" · {m.source_name}"
-        if m.derived:
-            label += f" ({t('verdicts.derived', lang)})"
-        names.append(label)
-    return names
+    """Metric labels; two columns read as one metric also say which column each came from, and
+    a rate KPI Lens computed is starred (the note above the tables says so)."""
+    labels = distinguish([_label(m, lang) for m in rows], [m.source_name for m in rows])
+    return [f"{label} *" if m.derived else label for m, label in zip(rows, labels, strict=True)]
 
 
 def _table(rows: list[MetricVerdict], lang: str) -> pd.DataFrame:
     auto = t("verdicts.auto", lang)
     return pd.DataFrame(
         {
-            "verdict": [[m.verdict.value] for m in rows],
+            "verdict": [[shown_verdict(m)] for m in rows],
             # The marketer's own verdict sits next to the computed one, where the eye is.
             "override": [m.verdict.value if m.overridden else auto for m in rows],
             "metric": _names(rows, lang),
-            "placement": [placement_label(m.placement, lang) for m in rows],
-            "stage": [t(f"classify.stage.{m.stage.value}", lang) if m.stage else "–" for m in rows],
             "value": [format_value(m.value, m.unit, lang, m.metric) for m in rows],
-            "reason": [m.reason for m in rows],
-            "flags": [[t(f"flagname.{f}", lang) for f in m.flags] for m in rows],
+            # A column not recognised says so in its verdict; the flag would only repeat it.
+            "flags": [
+                [t(f"flagname.{f}", lang) for f in m.flags if f not in _NOTICE] for m in rows
+            ],
         }
     )
 
@@ -117,63 +162,90 @@ def _on_edit(editor_key: str, keys: list[tuple[str, str, str]], auto: str) -> No
             fixes[key] = change["override"]
 
 
+def _columns(lang: str) -> dict[str, object]:
+    auto = t("verdicts.auto", lang)
+    labels = {v: t(f"badge.{v}", lang) for v in SHOWN}
+    choices = {v.value: labels[v.value] for v in Verdict}
+    flag_names = [t(f"flagname.{f}", lang) for f in _FLAGS]
+    return {
+        "verdict": st.column_config.MultiselectColumn(
+            t("verdicts.col_verdict", lang), options=list(labels),
+            color=[VERDICT_COLORS[v] for v in labels], format_func=labels.__getitem__,
+            width=_WIDTHS["verdict"],
+        ),
+        "override": st.column_config.SelectboxColumn(
+            t("verdicts.col_override", lang), options=[auto, *choices],
+            format_func=lambda v: choices.get(v, v), required=True,
+            help=t("verdicts.col_override_help", lang), width=_WIDTHS["override"],
+        ),
+        "metric": st.column_config.TextColumn(t("verdicts.col_metric", lang),
+                                              width=_WIDTHS["metric"]),
+        "value": st.column_config.TextColumn(t("verdicts.col_value", lang), width=_WIDTHS["value"]),
+        "flags": st.column_config.MultiselectColumn(
+            t("verdicts.col_flags", lang), options=flag_names,
+            color=["#d32f2f" if f in _SEVERE else "#e07b00" for f in _FLAGS],
+            width=_WIDTHS["flags"],
+        ),
+    }  # fmt: skip
+
+
+def _reasons(rows: list[MetricVerdict], names: list[str], lang: str) -> None:
+    """Every row's reason, whole and wrapped, under the table."""
+    with st.expander(t("verdicts.reasons", lang), icon=":material/help:"):
+        lines = []
+        for m, name in zip(rows, names, strict=True):
+            verdict = shown_verdict(m)
+            badge = f":{BADGES[verdict]}-badge[{t(f'badge.{verdict}', lang)}]"
+            flagged = _flag_badges(m, lang)
+            computed = f" ({t('verdicts.derived', lang)})" if m.derived else ""
+            stage = f" · {t(f'classify.stage.{m.stage.value}', lang)}" if m.stage else ""
+            name = f"**{name.removesuffix(' *')}**{computed}{stage}"
+            lines.append(f"- {badge} {name}: {m.reason} {flagged}".rstrip())
+        st.markdown("\n".join(lines))
+
+
 def channel_tables(
     result: Classification, lang: str, verdicts: list[str], channels: list[str], stages: list[str]
 ) -> None:
-    """Every metric grouped by channel, verdict as a coloured badge, editable in place."""
-    auto = t("verdicts.auto", lang)
-    labels = {v.value: t(f"badge.{v.value}", lang) for v in Verdict}
+    """Every metric by channel and placement, verdict as a badge, editable in place, and why."""
     shown = [
         m
         for m in result.metrics
-        if m.verdict.value in verdicts
+        if shown_verdict(m) in verdicts
         and m.channel in channels
         and (m.stage.value if m.stage else "") in [*stages, ""]
     ]
     if not shown:
         st.info(t("verdicts.nothing_filtered", lang))
         return
-    order = {v: i for i, v in enumerate(("kpi", "supporting", "vanity"))}
-    for channel in dict.fromkeys(m.channel for m in shown):
+    order = {v: i for i, v in enumerate(SHOWN)}
+    funnel = {s: i for i, s in enumerate(Stage)}
+    auto = t("verdicts.auto", lang)
+    columns = _columns(lang)
+    for channel, placement in dict.fromkeys((m.channel, m.placement) for m in shown):
         rows = sorted(
-            (m for m in shown if m.channel == channel),
-            key=lambda m: (order[m.verdict.value], m.placement),
+            (m for m in shown if (m.channel, m.placement) == (channel, placement)),
+            key=lambda m: (order[shown_verdict(m)], funnel.get(m.stage, len(funnel))),
         )
-        st.markdown(f"#### {channel_label(channel, lang)}")
-        editor_key = f"editor_{channel}_{lang}_{len(rows)}"
+        head = channel_label(channel, lang)
+        st.markdown(f"#### {head} · {placement_label(placement, lang)}")
+        # Rows move when a verdict changes: a table with new overrides is a new widget, or the
+        # browser would re-apply the edit to whichever row now sits where the edited one was.
+        keys = [_key(m) for m in rows]
+        fixes = sorted((k, v) for k, v in state.overrides().items() if k in keys)
+        digest = hashlib.sha1(repr(fixes).encode()).hexdigest()[:8]
+        editor_key = f"editor_{channel}_{placement}_{lang}_{len(rows)}_{digest}"
+        table = _table(rows, lang)
         st.data_editor(
-            _table(rows, lang),
+            table,
             key=editor_key,
             hide_index=True,
-            height=36 * (len(rows) + 1) + 4,
+            # Exactly the header and the rows: no empty row after the last one.
+            height=_ROW_PX * (len(rows) + 1) + 3,
             width="stretch",
-            disabled=["verdict", "metric", "placement", "stage", "value", "reason", "flags"],
+            disabled=["verdict", "metric", "value", "flags"],
             on_change=_on_edit,
-            args=(editor_key, [_key(m) for m in rows], auto),
-            column_config={
-                "verdict": st.column_config.MultiselectColumn(
-                    t("verdicts.col_verdict", lang),
-                    options=list(labels),
-                    color=[VERDICT_COLORS[v] for v in labels],
-                    format_func=labels.__getitem__,
-                    width=100,
-                ),
-                "metric": st.column_config.TextColumn(t("verdicts.col_metric", lang), width=220),
-                "placement": st.column_config.TextColumn(
-                    t("verdicts.col_placement", lang), width=80
-                ),
-                "stage": st.column_config.TextColumn(t("verdicts.col_stage", lang), width=90),
-                "value": st.column_config.TextColumn(t("verdicts.col_value", lang), width=120),
-                # Hover shows the whole reason; the table stays within the page.
-                "reason": st.column_config.TextColumn(t("verdicts.col_reason", lang), width=360),
-                "flags": st.column_config.ListColumn(t("verdicts.col_flags", lang), width=150),
-                "override": st.column_config.SelectboxColumn(
-                    t("verdicts.col_override", lang),
-                    options=[auto, *labels],
-                    format_func=lambda v: labels.get(v, v),
-                    required=True,
-                    help=t("verdicts.col_override_help", lang),
-                    width=120,
-                ),
-            },
+            args=(editor_key, keys, auto),
+            column_config=columns,
         )
+        _reasons(rows, list(table["metric"]), lang)

@@ -58,6 +58,10 @@ class MetricDef(BaseModel):
     unique: bool = False
     parts: tuple[str, ...] = ()
     scale: float = 1.0
+    # How a rate reads when it is not a percentage: a multiple (ROAS 2.4x), or so many of the
+    # numerator per one of the denominator ("6.2 likes per follower"), in both languages.
+    times: bool = False
+    per: Label | None = None
     aliases: tuple[str, ...] = ()
 
     @field_validator("unit")
@@ -66,6 +70,16 @@ class MetricDef(BaseModel):
         if unit not in _UNITS:
             raise ValueError(f"unit must be one of {sorted(_UNITS)}")
         return unit
+
+    @model_validator(mode="after")
+    def _reading(self) -> MetricDef:
+        if (self.times or self.per) and self.unit != "fraction":
+            raise ValueError(f"{self.id}: only a fraction reads as a multiple or per unit")
+        if self.per and len(self.parts) != 2:
+            raise ValueError(f"{self.id}: a rate per unit names its two parts")
+        if self.times and self.per:
+            raise ValueError(f"{self.id}: a rate reads as a multiple or per unit, not both")
+        return self
 
 
 class ChannelDef(BaseModel):

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cache
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from kpi_core import catalogue
 from kpi_core.funnel import STAGES, Funnel
 from kpi_core.i18n import t
 from kpi_core.labels import format_value, metric_label
@@ -43,10 +45,28 @@ def _count(value: float | None, lang: str) -> str:
     return format_value(value, "count", lang)
 
 
+def _decade(value: float, lang: str) -> str:
+    """A power of ten as a tick: 1K, 10K, 1M (1 rb, 10 rb, 1 jt), without a trailing ".0"."""
+    text = format_value(value, "count", lang, compact=True)
+    return text.replace(",0 ", " ").replace(".0", "") if value >= 1000 else text
+
+
 def short_label(metric: str | None, lang: str) -> str:
     """A metric's label without its explanation in brackets, for tight spaces: "CPM (cost per
-    1,000 impressions)" reads as "CPM"."""
-    return metric_label(metric, lang).split(" (")[0]
+    1,000 impressions)" reads as "CPM". Brackets that tell apart metrics of one name stay
+    ("Engagement rate (impressions)"), unless the value says it ("0.4 likes per follower")."""
+    label = metric_label(metric, lang)
+    short = label.split(" (")[0]
+    if metric and short in _shared_names(lang) and catalogue.metric(metric).per is None:
+        return label
+    return short
+
+
+@cache
+def _shared_names(lang: str) -> frozenset[str]:
+    """Bracketless labels that more than one catalogue metric has."""
+    names = [metric_label(m, lang).split(" (")[0] for m in catalogue.metric_ids()]
+    return frozenset(n for n in names if names.count(n) > 1)
 
 
 def _stage_bars(funnel: Funnel, lang: str, detailed: bool) -> tuple[go.Bar, go.Bar]:
@@ -61,7 +81,9 @@ def _stage_bars(funnel: Funnel, lang: str, detailed: bool) -> tuple[go.Bar, go.B
             # Each small multiple may measure a stage differently: name the metric in the bar.
             name = short_label(s.metric, lang)
             line += f" · {name if len(name) <= 16 else name[:15] + '…'}"
-        if not detailed and s.pct_of_previous is not None and s.basis is not None:
+        if not detailed and s.more_than_previous:
+            line += "<br>" + t("funnel.not_a_rate", lang)
+        elif not detailed and s.pct_of_previous is not None and s.basis is not None:
             line += "<br>" + t("chart.pct_of", lang, pct=_pct(s.pct_of_previous, lang),
                                 stage=stage_name(s.basis, lang))  # fmt: skip
         text.append(line)
@@ -99,16 +121,15 @@ def _ticks(funnel: Funnel, lang: str) -> list[str]:
     return ticks
 
 
-def funnel_figure(funnel: Funnel, lang: str = "en", title: str = "") -> go.Figure:
-    """One funnel: log-width bars, exact counts, % of first and % of previous with their bases."""
-    present, absent = _stage_bars(funnel, lang, detailed=True)
-    fig = go.Figure([present, absent])
+def _percentages(funnel: Funnel, lang: str) -> list[str]:
+    """Each stage's % of previous and % of first, each naming its basis ("" where none)."""
     first = funnel.first
+    lines = []
     for s in funnel.stages:
         if s.value is None or first is None:
-            continue
-        if s is first:
-            line = t("chart.first_stage", lang)
+            lines.append("")
+        elif s is first:
+            lines.append(t("chart.first_stage", lang))
         else:
             pct_first = t("chart.pct_first", lang, pct=_pct(s.pct_of_first, lang),
                           stage=stage_name(first.stage, lang))  # fmt: skip
@@ -117,17 +138,30 @@ def funnel_figure(funnel: Funnel, lang: str = "en", title: str = "") -> go.Figur
             pct_prev = t(
                 key, lang, pct=_pct(s.pct_of_previous, lang), stage=stage_name(s.basis, lang)
             )
-            line = f"<b>{pct_prev}</b><br>{pct_first}"
-        fig.add_annotation(x=0.54, y=stage_name(s.stage, lang), text=line, showarrow=False,
-                           xanchor="left", align="left", font=dict(size=13))  # fmt: skip
+            lines.append(f"<b>{pct_prev}</b><br>{pct_first}")
+    return lines
+
+
+def funnel_figure(funnel: Funnel, lang: str = "en", title: str = "") -> go.Figure:
+    """One funnel: log-width bars, exact counts, % of first and % of previous with their bases."""
+    present, absent = _stage_bars(funnel, lang, detailed=True)
     names = [stage_name(s.stage, lang) for s in funnel.stages]
+    # The percentages are the tick labels of a second axis on the right: plotly measures them
+    # and widens the margin to fit, so no language or window width cuts them off.
+    anchor = go.Scatter(x=[None] * len(names), y=names, yaxis="y2", mode="markers",
+                        hoverinfo="skip", showlegend=False, name="percentages")  # fmt: skip
+    fig = go.Figure([present, absent, anchor])
+    # One fixed category range on both axes keeps each label level with its bar.
+    stages = dict(range=[len(names) - 0.5, -0.5], categoryorder="array", categoryarray=names,
+                  tickvals=names, fixedrange=True, automargin=True)  # fmt: skip
     fig.update_layout(
         title=dict(text=title, subtitle=dict(text=t("chart.log_note", lang))),
         barmode="overlay", height=110 + 84 * len(funnel.stages), font=FONT,
         margin=dict(l=10, r=10, t=70 if title else 40, b=10), plot_bgcolor="white",
-        xaxis=dict(visible=False, range=[-0.52, 1.1], fixedrange=True),
-        yaxis=dict(autorange="reversed", tickvals=names,
-                   ticktext=_ticks(funnel, lang), fixedrange=True, tickfont=dict(size=14)),
+        xaxis=dict(visible=False, range=[-0.52, 0.52], fixedrange=True),
+        yaxis=dict(**stages, ticktext=_ticks(funnel, lang), tickfont=dict(size=14)),
+        yaxis2=dict(**stages, ticktext=_percentages(funnel, lang), overlaying="y", side="right",
+                    showgrid=False, zeroline=False, ticks="", tickfont=dict(size=13)),
         meta=dict(kind="funnel", log_width=True, stages=[s.stage.value for s in funnel.stages]),
     )  # fmt: skip
     return fig
@@ -182,10 +216,14 @@ def period_figure(comparison: PeriodComparison, lang: str = "en") -> go.Figure:
     # stays clear of the change labelled at the right edge.
     figures = [v for c in shown for v in (c.current, c.previous) if v]
     span = [math.log10(min(figures)) - 0.3, math.log10(max(figures)) + 0.5] if figures else None
+    # One tick per power of ten, written the language's way (1 rb, 10 rb, 1 jt): plotly's own
+    # log ticks add a bare "2" and "5" between them that read as counts.
+    decades = [10.0**k for k in range(math.ceil(span[0]), math.floor(span[1]) + 1)] if span else []
     fig.update_layout(
         barmode="group", height=120 + 80 * len(shown), font=FONT, plot_bgcolor="white",
         margin=dict(l=10, r=80, t=30, b=40), legend=dict(orientation="h", y=1.08),
-        xaxis=dict(type="log", title=t("chart.log_axis", lang), showgrid=False, range=span),
+        xaxis=dict(type="log", title=t("chart.period_axis", lang), showgrid=False, range=span,
+                   tickvals=decades, ticktext=[_decade(v, lang) for v in decades]),
         yaxis=dict(autorange="reversed"), meta=dict(kind="period", log_axis=True),
     )  # fmt: skip
     return fig

@@ -11,8 +11,9 @@ from kpi_core.classify import MetricVerdict
 from kpi_core.ecosystem import ChannelEcosystem, StageCell
 from kpi_core.funnel import STAGES
 from kpi_core.i18n import t
-from kpi_core.labels import channel_label, format_value, placement_label
+from kpi_core.labels import channel_label, distinguish, format_value, placement_label
 from kpi_core.models import Verdict
+from kpi_core.textfit import NBSP, to_html, wrap
 
 
 def _cell_text(cell: StageCell, lang: str) -> str:
@@ -22,14 +23,21 @@ def _cell_text(cell: StageCell, lang: str) -> str:
         return t("chart.no_metrics", lang)
     head = t("chart.metric" if cell.metrics == 1 else "chart.metrics", lang, n=cell.metrics)
     if cell.kpis:
-        head = f"<b>{t('chart.kpis', lang, n=cell.kpis)}</b> · {head}"
+        kpis = t("chart.kpi", lang) if cell.kpis == 1 else t("chart.kpis", lang, n=cell.kpis)
+        head = f"<b>{kpis}</b> · {head}"
     lines = [head]
     for m in cell.efficiency[:2]:
         name = short_label(m.metric, lang)
         value = format_value(m.value, m.unit, lang, m.metric, compact=True)
-        # Long cost names take their own line so the figure stays inside the cell.
-        lines.append(f"{name}<br><b>{value}</b>" if len(name) > 8 else f"{name} <b>{value}</b>")
+        # Long cost names wrap so the name and figure stay inside the cell, the figure whole.
+        lines.append(to_html(wrap([(name, False), (_whole(value), True)], [CELL_TEXT_PX] * 3)))
     return "<br>".join(lines)
+
+
+def _whole(value: str) -> str:
+    """A short figure kept on one line ("Rp 90,5 rb"); a long one ("442 shares per post") may
+    wrap."""
+    return value.replace(" ", NBSP) if len(value) <= 12 else value
 
 
 _CODES = {None: 0, Verdict.VANITY: 1, Verdict.SUPPORTING: 2, Verdict.KPI: 3}
@@ -79,54 +87,92 @@ def matrix_figure(cells: Sequence[StageCell], lang: str = "en") -> go.Figure:
     return fig
 
 
-def _tile(m: MetricVerdict, eco: ChannelEcosystem, lang: str) -> tuple[str, str, bool]:
-    label = short_label(m.metric, lang) if m.metric else m.source_name
-    if len(eco.placements) > 1 and m.placement == "paid":
-        label += f" · {placement_label(m.placement, lang).lower()}"
+# A matrix cell at a 1,280 px window is about 130 px wide.
+CELL_TEXT_PX = 120
+# A channel panel at its narrowest (a 1,280 px window with the sidebar open) is about 780 px for
+# five stages: a tile leaves about 130 px of text per line, three lines at most.
+TILE_TEXT_PX = 130
+TILE_LINES = 3
+_TAG_PX = 38  # the paid tag in a tile's top-right corner takes this much of the first line
+_LINE_PX, _HEADER_PX = 15, 34
+
+
+def _tile(
+    m: MetricVerdict, label: str, eco: ChannelEcosystem, lang: str
+) -> tuple[str, str, bool, bool]:
+    """The tile's text (value in bold, then the name, wrapped to fit), colour, star and tag."""
     value = format_value(m.value, m.unit, lang, m.metric, compact=True)
-    # A tile is about 27 characters wide at full page width; longer labels would spill over.
-    room = max(8, 25 - len(value))
-    label = label if len(label) <= room else label[: room - 1] + "…"
     signal = m in eco.signals
     flagged = "sales_on_organic_social" in m.flags
-    text = f"{'★ ' if signal else ''}{'⚑ ' if flagged else ''}<b>{value}</b> {label}"
+    tagged = len(eco.placements) > 1 and m.placement == "paid"
+    marks = ("★ " if signal else "") + ("⚑ " if flagged else "")
+    widths = [TILE_TEXT_PX - (_TAG_PX if tagged else 0)] + [TILE_TEXT_PX] * (TILE_LINES - 1)
+    # "4 views per user" already names the metric "Views per user": no need to say it twice.
+    named = value.casefold().endswith(label.casefold())
+    lines = wrap([(marks + _whole(value), True), ("" if named else label, False)], widths)
     color = RED if flagged else VERDICT_COLORS[m.verdict.value]
-    return text, color, signal
+    return to_html(lines), color, signal, tagged
 
 
-def channel_figure(eco: ChannelEcosystem, lang: str = "en") -> go.Figure:
-    """One channel's metrics as tiles by stage, coloured by verdict, its best signal starred."""
+def _labels(metrics: list[MetricVerdict], lang: str) -> dict[MetricVerdict, str]:
+    """Each tile's name; two columns read as one metric on one placement say which is which."""
+    short = [short_label(m.metric, lang) if m.metric else m.source_name for m in metrics]
+    names = distinguish(short, [m.source_name for m in metrics], [m.placement for m in metrics])
+    return dict(zip(metrics, names, strict=True))
+
+
+def _ranked(
+    eco: ChannelEcosystem, fig: go.Figure, lang: str
+) -> list[tuple[int, int, MetricVerdict]]:
+    """(column, row, metric) per tile drawn; a stage with more than fits says how many more."""
     order = {Verdict.KPI: 0, Verdict.SUPPORTING: 1, Verdict.VANITY: 2}
-    depth = min(max((len(ms) for _, ms in eco.by_stage), default=0), MAX_TILES) or 1
-    fig = go.Figure()
-    for col, (stage, metrics) in enumerate(eco.by_stage):
-        fig.add_annotation(x=col + 0.5, y=0.55, text=f"<b>{stage_name(stage, lang)}</b>",
-                           showarrow=False, font=dict(size=13, color="#262730"))  # fmt: skip
+    tiles = []
+    for col, (_stage, metrics) in enumerate(eco.by_stage):
+        ranked = sorted(metrics, key=lambda m: (m not in eco.signals, order[m.verdict]))
         if not metrics:
             fig.add_annotation(x=col + 0.5, y=-0.5, text="–", showarrow=False,
                                font=dict(color=MISSING))  # fmt: skip
-        ranked = sorted(metrics, key=lambda m: (m not in eco.signals, order[m.verdict]))
         if len(ranked) > MAX_TILES:
-            more = len(ranked) - MAX_TILES + 1
-            fig.add_annotation(
-                x=col + 0.5,
-                y=-MAX_TILES + 0.5,
-                showarrow=False,
-                text=t("chart.more", lang, n=more),
-                font=dict(color="#6b6b6b"),
-            )
+            more = t("chart.more", lang, n=len(ranked) - MAX_TILES + 1)
+            fig.add_annotation(x=col + 0.5, y=-MAX_TILES + 0.5, showarrow=False, text=more,
+                               font=dict(color="#6b6b6b"))  # fmt: skip
             ranked = ranked[: MAX_TILES - 1]
-        for row, m in enumerate(ranked):
-            text, color, signal = _tile(m, eco, lang)
-            fig.add_shape(type="rect", x0=col + 0.02, x1=col + 0.98, y0=-row - 0.92, y1=-row - 0.08,
-                          fillcolor=color, line=dict(color="#f5b700" if signal else color,
-                                                     width=3 if signal else 0))  # fmt: skip
-            fig.add_annotation(x=col + 0.05, y=-row - 0.5, text=text, showarrow=False,
-                               xanchor="left", font=dict(color="white", size=12))  # fmt: skip
+        tiles += [(col, row, m) for row, m in enumerate(ranked)]
+    return tiles
+
+
+def channel_figure(eco: ChannelEcosystem, lang: str = "en") -> go.Figure:
+    """One channel's metrics as tiles by stage, coloured by verdict, its best signal starred, and
+    paid tiles tagged where the channel has both placements."""
+    fig = go.Figure()
+    tiles = _ranked(eco, fig, lang)
+    labels = _labels([m for _c, _r, m in tiles], lang)
+    drawn = [(col, row, *_tile(m, labels[m], eco, lang)) for col, row, m in tiles]
+    # Every row is as tall as the tile with the most lines, so tiles line up across stages.
+    lines = max((text.count("<br>") + 1 for _c, _r, text, *_ in drawn), default=1)
+    row_px = 16 + _LINE_PX * lines
+    top = _HEADER_PX / row_px
+    for col, (stage, _metrics) in enumerate(eco.by_stage):
+        fig.add_annotation(x=col + 0.5, y=top / 2, text=f"<b>{stage_name(stage, lang)}</b>",
+                           showarrow=False, font=dict(size=13, color="#262730"))  # fmt: skip
+    tag = f"<b>{t('chart.paid_tag', lang)}</b>"
+    for col, row, text, color, signal, tagged in drawn:
+        outline = dict(color="#f5b700", width=3) if signal else dict(color=color, width=0)
+        fig.add_shape(type="rect", x0=col + 0.02, x1=col + 0.98, y0=-row - 0.94,
+                      y1=-row - 0.06, fillcolor=color, line=outline)  # fmt: skip
+        fig.add_annotation(x=col + 0.06, y=-row - 0.5, text=text, showarrow=False, xanchor="left",
+                           align="left", font=dict(color="white", size=12))  # fmt: skip
+        if tagged:
+            fig.add_annotation(x=col + 0.95, y=-row - 0.1, xanchor="right", yanchor="top",
+                               text=tag, showarrow=False, bgcolor="white", borderpad=1,
+                               font=dict(color=color, size=9))  # fmt: skip
+    depth = min(max((len(ms) for _, ms in eco.by_stage), default=0), MAX_TILES) or 1
     fig.update_layout(
-        height=70 + 36 * depth, font=FONT, plot_bgcolor="white", margin=dict(l=4, r=4, t=4, b=4),
+        height=8 + _HEADER_PX + row_px * depth, font=FONT, plot_bgcolor="white",
+        margin=dict(l=4, r=4, t=4, b=4),
         xaxis=dict(visible=False, range=[0, len(STAGES)], fixedrange=True),
-        yaxis=dict(visible=False, range=[-depth - 0.05, 0.9], fixedrange=True),
-        meta=dict(kind="channel", channel=eco.channel, signals=[m.metric for m in eco.signals]),
+        yaxis=dict(visible=False, range=[-depth, top], fixedrange=True),
+        meta=dict(kind="channel", channel=eco.channel, signals=[m.metric for m in eco.signals],
+                  tiles=[[m.metric or m.source_name, m.placement] for _c, _r, m in tiles]),
     )  # fmt: skip
     return fig

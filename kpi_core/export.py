@@ -68,8 +68,11 @@ def verdicts_csv(result: Classification, lang: str = "en") -> bytes:
         ]
     )
     for m in result.metrics:
+        # A column the app could not match is no verdict on the client's metric: the sheet says
+        # so, as the page does (the JSON keeps the classification's own verdict).
+        unmatched = m.metric is None and not m.overridden
         text_cells = [
-            t(f"classify.verdict.{m.verdict.value}", lang),
+            t("csv.unknown" if unmatched else f"classify.verdict.{m.verdict.value}", lang),
             metric_label(m.metric, lang, m.source_name),
             m.source_name,
             channel_label(m.channel, lang),

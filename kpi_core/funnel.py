@@ -235,8 +235,9 @@ def placement_funnels(
 
 
 def drop_off(funnel: Funnel, lang: str = "en") -> pd.DataFrame:
-    """The drop-off table (stage, metric, count, % of previous, basis, lost, note), headers in
-    `lang`; a stage larger than the one before has no % of previous but a note saying why."""
+    """The drop-off table (stage, metric, count, % of first, % of previous, basis, lost, note),
+    headers in `lang`; percentages are 0-100, and a stage larger than the one before has no %
+    of previous but a note saying why."""
 
     def stage(s: Stage | None) -> str | None:
         return None if s is None else t(f"funnel.stage.{s}", lang)
@@ -246,6 +247,10 @@ def drop_off(funnel: Funnel, lang: str = "en") -> pd.DataFrame:
             t("funnel.col.stage", lang): stage(f.stage),
             t("funnel.col.metric", lang): metric_label(f.metric, lang) if f.metric else None,
             t("funnel.col.count", lang): f.value,
+            # Late stages are a tiny share of the first (200 of 10 million): four decimals.
+            t("funnel.col.pct_first", lang): (
+                None if f.pct_of_first is None else round(f.pct_of_first * 100, 4)
+            ),
             t("funnel.col.pct_previous", lang): (
                 None
                 if f.pct_of_previous is None or f.more_than_previous

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from datetime import date
 
 from kpi_core import catalogue
@@ -19,6 +21,37 @@ def metric_label(metric_id: str | None, lang: str = "en", fallback: str = "") ->
     return label.id if lang == "id" else label.en
 
 
+def _shared_start(names: list[list[str]]) -> int:
+    """How many leading words every name shares."""
+    return next((n for n, words in enumerate(zip(*names, strict=False)) if len(set(words)) > 1),
+                min(len(w) for w in names))  # fmt: skip
+
+
+def distinguish(
+    labels: Sequence[str], sources: Sequence[str], scopes: Sequence[object] | None = None
+) -> list[str]:
+    """Labels that read alike in one scope (a channel and placement) say which column each came
+    from, by what sets the columns' names apart: "Google Maps - Mobile" and "- Desktop" read as
+    "Views on Google Maps (mobile)"."""
+    groups: dict[tuple[object, str], list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault((None if scopes is None else scopes[i], label), []).append(i)
+    out = list(labels)
+    for (_scope, label), rows in groups.items():
+        if len(rows) < 2:
+            continue
+        words = [sources[i].split() for i in rows]
+        front = _shared_start(words)
+        back = _shared_start([w[front:][::-1] for w in words])
+        for i, w in zip(rows, words, strict=True):
+            part = " ".join(w[front : len(w) - back]).strip(" -–·:|/()") or sources[i]
+            if part.casefold() != label.casefold():
+                # A lone capitalised word ("Mobile") reads in the label's own case.
+                lone = part.istitle() and " " not in part
+                out[i] = f"{label} ({part.lower() if lone else part})"
+    return out
+
+
 def channel_label(channel_id: str | None, lang: str = "en") -> str:
     """A channel's name in the language (`other` reads as Other / Lainnya)."""
     if not channel_id:
@@ -31,8 +64,8 @@ def channel_label(channel_id: str | None, lang: str = "en") -> str:
 
 
 def placement_label(placement: str | None, lang: str = "en") -> str:
-    """Organic or paid in the language; `several` when a file holds both."""
-    return t(f"placement.{placement}", lang) if placement else t("file.mixed", lang)
+    """Organic or paid in the language; `Organic & paid` when a file holds both."""
+    return t(f"placement.{placement}", lang) if placement else t("placement.both", lang)
 
 
 def unit_label(unit: str, lang: str = "en") -> str:
@@ -50,7 +83,13 @@ def layout_label(report: FileReport, lang: str = "en") -> str:
     ):
         key = f"layout.{layout_id}"
         parts.append(t(key, lang) if key in messages() else platform)
-    return " · ".join(dict.fromkeys(parts)) or t("layout.unreadable", lang)
+    shown, last = [], None
+    for part in dict.fromkeys(parts):
+        product, _, what = part.rpartition(": ")
+        # "TikTok Studio: overview · content", not the product named before every part.
+        shown.append(what if product and product == last else part)
+        last = product or None
+    return " · ".join(shown) or t("layout.unreadable", lang)
 
 
 def _value(inference: Inference, lang: str) -> str:
@@ -60,7 +99,8 @@ def _value(inference: Inference, lang: str) -> str:
     if what == "channel":
         return t("value.mixed", lang) if value == "mixed" else channel_label(value, lang)
     if what == "placement":
-        return t("value.mixed", lang) if value == "mixed" else placement_label(value, lang)
+        mixed = value == "mixed"
+        return t("value.placement_mixed", lang) if mixed else placement_label(value, lang)
     if what == "period" and "–" in value:
         start, end = (s.strip() for s in value.split("–"))
         first, last = date.fromisoformat(start), date.fromisoformat(end)
@@ -83,9 +123,6 @@ def inference_message(inference: Inference, lang: str = "en") -> str:
     return text
 
 
-# Ratios read as "2.4×", counts per post as a plain "6.2"; every other fraction as a percentage.
-_TIMES = {"roas", "frequency", "views_per_user"}
-_PER_POST = {"conversation_rate", "amplification_rate", "applause_rate"}
 _COMPACT = {
     "en": ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")),
     "id": ((1e12, " T"), (1e9, " M"), (1e6, " jt"), (1e3, " rb")),
@@ -101,6 +138,32 @@ def _compact(value: float, lang: str) -> str:
     return format_number(value, lang, 0 if float(value).is_integer() else 2)
 
 
+def _per_unit(value: float, lang: str, compact: bool) -> str:
+    """A count per post or per follower: whole from 100, one decimal from 1, else two digits."""
+    if compact and abs(value) >= 1000:
+        return _compact(value, lang)
+    if abs(value) >= 100:
+        return format_number(value, lang, 0)
+    # One decimal from 1, two significant digits below it (0.062, 0.0071), no trailing zeros.
+    digits = 1 if abs(value) >= 1 or value == 0 else 1 - math.floor(math.log10(abs(value)))
+    text = format_number(value, lang, digits)
+    return text.rstrip("0").rstrip("," if lang == "id" else ".")
+
+
+def _rate(value: float, lang: str, metric: str | None, compact: bool) -> str:
+    """A fraction as its catalogue entry reads it: a multiple, so many per one, or a percent."""
+    try:
+        known = catalogue.metric(metric or "")
+    except KeyError:
+        known = None
+    if known is not None and known.times:
+        return f"{format_number(value, lang, 2)}×"
+    if known is not None and known.per is not None:
+        per = known.per.id if lang == "id" else known.per.en
+        return f"{_per_unit(value, lang, compact)} {per}"
+    return f"{format_number(value * 100, lang, 1 if abs(value) >= 0.01 else 2)}%"
+
+
 def format_value(
     value: float | None,
     unit: str,
@@ -108,15 +171,12 @@ def format_value(
     metric: str | None = None,
     compact: bool = False,
 ) -> str:
-    """A figure as the user reads it: `Rp 1,2 jt`, `3,2%`, `2.4×`, `1 min 2 s`, `12,345`."""
+    """A figure as the user reads it: `Rp 1,2 jt`, `3,2%`, `2.4×`, `6.2 likes per follower`,
+    `1 min 2 s`, `12,345`."""
     if value is None or value != value:
         return "–"
     if unit == "fraction":
-        if metric in _TIMES:
-            return f"{format_number(value, lang, 2)}×"
-        if metric in _PER_POST:
-            return format_number(round(value, 2), lang)
-        return f"{format_number(value * 100, lang, 1 if abs(value) >= 0.01 else 2)}%"
+        return _rate(value, lang, metric, compact)
     if unit == "seconds":
         minutes, seconds = divmod(round(value), 60)
         if not minutes:

@@ -29,7 +29,10 @@ legend = (f":green-badge[{t('badge.kpi', lang)}] :blue-badge[{t('badge.supportin
           f":orange-badge[{t('chart.signal', lang)}]")  # fmt: skip
 st.markdown(legend)
 st.caption(t("eco.panels_caption", lang))
-for eco in channel_ecosystems(verdicts):
+ecosystems = channel_ecosystems(verdicts)
+if any(len(eco.placements) > 1 for eco in ecosystems):
+    st.caption(t("chart.paid_legend", lang))
+for eco in ecosystems:
     with st.container(border=True):
         st.markdown(f"#### {channel_label(eco.channel, lang)}")
         ui.signal_line(eco, lang)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kpi_app import state
-from kpi_app.verdicts import budget, channel_tables, flags, kpi_cards
+from kpi_app.verdicts import SHOWN, budget, channel_tables, flags, kpi_cards, shown_verdict
 from kpi_core.export import verdicts_csv
 from kpi_core.i18n import format_date, t
 from kpi_core.labels import channel_label
@@ -32,26 +32,32 @@ kpi_cards(verdicts, lang)
 st.subheader(t("verdicts.all_metrics", lang))
 channels = list(dict.fromkeys(m.channel for m in verdicts.metrics))
 stages = ["awareness", "interest", "evaluation", "conversion", "retention"]
+present = {shown_verdict(m) for m in verdicts.metrics}
+kinds = [v for v in SHOWN if v != "unknown" or v in present]
+choose = t("verdicts.choose", lang)
 f1, f2, f3 = st.columns(3)
 chosen_verdicts = f1.multiselect(
     t("verdicts.filter_verdict", lang),
-    ["kpi", "supporting", "vanity"],
-    default=["kpi", "supporting", "vanity"],
+    kinds,
+    default=kinds,
     format_func=lambda v: t(f"badge.{v}", lang),
+    placeholder=choose,
 )
 chosen_channels = f2.multiselect(
     t("verdicts.filter_channel", lang),
     channels,
     default=channels,
     format_func=lambda c: channel_label(c, lang),
+    placeholder=choose,
 )
 chosen_stages = f3.multiselect(
     t("verdicts.filter_stage", lang),
     stages,
     default=stages,
     format_func=lambda s: t(f"classify.stage.{s}", lang),
+    placeholder=choose,
 )
-st.caption(t("verdicts.unique_note", lang))
+st.caption(f"{t('verdicts.unique_note', lang)}  \n\\* {t('verdicts.derived_note', lang)}")
 channel_tables(verdicts, lang, chosen_verdicts, chosen_channels, chosen_stages)
 
 left, right = st.columns(2)

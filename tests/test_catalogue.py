@@ -712,3 +712,18 @@ def test_alias_claimed_twice_is_rejected() -> None:
 def test_a_shop_named_toko_is_not_a_physical_store(name: str, expected: str | None) -> None:
     """`Toko` alone is the store channel; a shop's name with `Toko` in it says no channel."""
     assert catalogue.match_channel(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"unit": "count", "times": True}, "only a fraction"),
+        ({"unit": "fraction", "per": {"en": "likes per post", "id": "suka per postingan"}},
+         "two parts"),
+    ],
+)  # fmt: skip
+def test_rate_reading_needs_a_fraction_with_parts(fields: dict[str, object], problem: str) -> None:
+    """A multiple or per-unit reading is only declared on a fraction; per-unit names its parts."""
+    entry = {"id": "x", "label": {"en": "X", "id": "X"}, "stage": "interest", "action": "micro"}
+    with pytest.raises(ValueError, match=problem):
+        catalogue.MetricDef.model_validate({**entry, **fields})

@@ -13,6 +13,7 @@ from kpi_core.charts import (
     funnel_figure,
     funnel_grid,
     period_figure,
+    short_label,
 )
 from kpi_core.derive import summarise
 from kpi_core.funnel import Funnel, build_funnel, channel_funnels
@@ -52,7 +53,7 @@ def test_percentages_name_their_basis() -> None:
     """% of first names the first stage; % of previous names its stage or says it looked back."""
     frame = shop()
     fig = funnel_figure(funnel(frame[frame["metric"] != "leads"]))
-    notes = " ".join(a.text for a in fig.layout.annotations)
+    notes = " ".join(fig.layout.yaxis2.ticktext)
     assert "of Awareness (first stage)" in notes
     assert "1.6% of Interest<br>(nearest earlier stage with data)" in notes
     assert "of Awareness (previous stage)" in notes
@@ -65,9 +66,19 @@ def test_a_stage_above_the_one_before_is_not_drawn_as_a_conversion_rate() -> Non
         ("2026-01-01", "instagram", "organic", "link_clicks", 2_000, "count"),
         ("2026-01-01", "website", "organic", "purchases", 7_000, "count"),
     ])))  # fmt: skip
-    notes = " ".join(a.text for a in fig.layout.annotations)
-    assert "Not a conversion rate<br>(more than Interest, the stage before)" in notes
-    assert "350" not in notes
+    labels = " ".join(fig.layout.yaxis2.ticktext)
+    assert "Not a conversion rate<br>(more than Interest, the stage before)" in labels
+    assert "350" not in labels
+
+
+def test_percentages_sit_beside_their_bars_in_a_margin_sized_to_them() -> None:
+    """The percentage labels are the right-hand axis's tick labels, one level with each bar, so
+    plotly widens the margin to fit them in any language instead of cutting them off."""
+    fig = funnel_figure(funnel(), "id")
+    right, left = fig.layout.yaxis2, fig.layout.yaxis
+    assert right.side == "right" and right.overlaying == "y" and right.automargin
+    assert list(right.tickvals) == list(left.tickvals) and right.range == left.range
+    assert "(tahap sebelumnya)" in right.ticktext[1] and fig.layout.xaxis.range[1] < 0.6
 
 
 def test_every_stage_stays_readable_across_orders_of_magnitude() -> None:
@@ -128,3 +139,53 @@ def test_period_figure_leaves_room_for_the_largest_figure_beside_the_change() ->
     low, high = fig.layout.xaxis.range
     assert high == pytest.approx(math.log10(2_015_339) + 0.5)
     assert low < math.log10(1_433)
+
+
+@pytest.mark.parametrize(
+    ("lang", "ticks", "title"),
+    [("en", ["1K", "10K", "100K", "1M"], "Count in each period"),
+     ("id", ["1 rb", "10 rb", "100 rb", "1 jt"], "Jumlah di setiap periode")],
+)  # fmt: skip
+def test_period_axis_is_titled_and_ticked_once_per_power_of_ten(
+    lang: str, ticks: list[str], title: str
+) -> None:
+    """The comparison's log axis says what it counts and ticks 1K, 10K... in the language, with
+    no bare "2" or "5" between them."""
+    frame = tidy([
+        ("2026-01-03", "instagram", "organic", "reach", 1_701_747, "count"),
+        ("2026-01-03", "instagram", "organic", "link_clicks", 1_433, "count"),
+        ("2026-01-13", "instagram", "organic", "reach", 2_015_339, "count"),
+        ("2026-01-13", "instagram", "organic", "link_clicks", 2_081, "count"),
+    ])  # fmt: skip
+    fig = period_figure(compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20)), lang)
+    axis = fig.layout.xaxis
+    assert list(axis.ticktext) == ticks and list(axis.tickvals) == [1e3, 1e4, 1e5, 1e6]
+    assert axis.title.text.startswith(title) and "log" in axis.title.text
+
+
+@pytest.mark.parametrize(
+    ("metric", "lang", "expected"),
+    [("cpm", "en", "CPM"), ("roas", "id", "ROAS"),
+     ("engagement_rate_impressions", "id", "Tingkat interaksi (impresi)"),
+     ("cpc_link", "en", "CPC (cost per link click)"),
+     ("applause_rate_followers", "en", "Applause rate")],
+)  # fmt: skip
+def test_short_labels_keep_the_brackets_that_tell_metrics_apart(
+    metric: str, lang: str, expected: str
+) -> None:
+    """Tight spaces drop an explanation in brackets but keep a basis that tells two metrics of
+    one name apart, unless the value already says it (`6.2 likes per follower`)."""
+    assert short_label(metric, lang) == expected
+
+
+def test_small_funnels_do_not_show_a_stage_above_the_one_before_as_a_rate() -> None:
+    """In the per-channel small funnels too, purchases above clicks read "not a conversion rate"."""
+    small = funnel(tidy([
+        ("2026-01-01", "instagram", "organic", "reach", 100_000, "count"),
+        ("2026-01-01", "instagram", "organic", "link_clicks", 2_000, "count"),
+        ("2026-01-01", "instagram", "organic", "purchases", 7_000, "count"),
+    ]))  # fmt: skip
+    fig = funnel_grid([small], ["Instagram"], "id")
+    texts = " ".join(t for trace in fig.data if trace.text is not None for t in trace.text)
+    assert "bukan tingkat konversi" in texts
+    assert "350" not in texts

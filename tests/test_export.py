@@ -96,3 +96,27 @@ def test_any_table_downloads_with_the_same_conventions() -> None:
     assert rows_id == [["Tahap", "Jumlah", "Hilang"], ["Minat", "1234,5", "3"], ["'=cmd", "", "4"]]
     rows_en = rows(table_csv(table, "en"), ",")
     assert rows_en[1] == ["Minat", "1234.5", "3"]
+
+
+def test_funnel_csv_says_both_percentages_and_their_bases() -> None:
+    """The funnel download has % of first stage next to % of previous stage, in either language."""
+    from kpi_core.export import table_csv
+    from kpi_core.funnel import build_funnel, drop_off
+    from tests.frames import shop
+
+    funnel = build_funnel(summarise(shop()), ["sales", "leads"])
+    header, *body = rows(table_csv(drop_off(funnel, "id"), "id"), ";")
+    assert header[3:5] == ["% dari tahap pertama", "% dari tahap sebelumnya"]
+    conversion = next(row for row in body if row[0] == "Konversi")
+    assert conversion[3] == "0,0267" and conversion[4] == "40"
+
+
+def test_a_column_not_recognised_is_not_exported_as_vanity() -> None:
+    """A column matched to no metric reads `tidak dikenali` in the CSV, as on the page."""
+    frame = tidy([
+        ("email", "organic", "sign_ups", 40.0, "count", "Sign-ups"),
+        ("email", "organic", None, 900.0, "count", "Emails sent"),
+    ])  # fmt: skip
+    result = classify(derive_rates(summarise(frame)), ["conversions"], "saas", lang="id")
+    verdicts = {r[2]: r[0] for r in rows(verdicts_csv(result, "id"), ";")[1:]}
+    assert verdicts["Emails sent"] == "tidak dikenali" and verdicts["Sign-ups"] == "KPI"

@@ -182,15 +182,18 @@ def test_organic_and_paid_use_the_same_metric_per_stage() -> None:
     assert by_stage(organic)[Stage.EVALUATION].missing
 
 
-def test_drop_off_table_has_count_percent_of_previous_and_lost() -> None:
-    """The drop-off table lists stage, count, % of previous with its basis, and the people lost."""
+def test_drop_off_table_has_count_both_percentages_and_lost() -> None:
+    """The drop-off table lists stage, count, % of first and % of previous stage with its basis,
+    and the people lost."""
     table = drop_off(build_funnel(summarise(shop()), ["sales", "leads"]))
     assert list(table.columns) == [
-        "Stage", "Metric", "Count", "% of previous stage", "Previous stage with data", "Lost",
-        "Note",
+        "Stage", "Metric", "Count", "% of first stage", "% of previous stage",
+        "Previous stage with data", "Lost", "Note",
     ]  # fmt: skip
     row = table.set_index("Stage").loc["Conversion"]
     assert (row["Count"], row["% of previous stage"], row["Lost"]) == (40, 40.0, 60)
+    assert row["% of first stage"] == round(40 / 150_000 * 100, 4) > 0
+    assert table.set_index("Stage").loc["Awareness", "% of first stage"] == 100.0
     assert row["Previous stage with data"] == "Evaluation"
     assert drop_off(build_funnel(summarise(shop())), "id").columns[0] == "Tahap"
 

@@ -6,14 +6,17 @@ from datetime import date
 
 import pytest
 
+from kpi_core import catalogue
 from kpi_core.labels import (
     channel_label,
+    distinguish,
     format_value,
+    layout_label,
     metric_label,
     placement_label,
     problem_message,
 )
-from kpi_core.models import Problem
+from kpi_core.models import FileReport, Problem
 
 
 @pytest.mark.parametrize(
@@ -27,7 +30,14 @@ from kpi_core.models import Problem
         (0.032, "fraction", "id", "ctr", False, "3,2%"),
         (0.0537, "fraction", "en", "ctr", False, "5.4%"),
         (2.354, "fraction", "en", "roas", False, "2.35×"),
-        (6.155, "fraction", "id", "applause_rate", False, "6,16"),
+        (6.155, "fraction", "id", "applause_rate", False, "6,2 suka per postingan"),
+        (442.14, "fraction", "en", "amplification_rate", False, "442 shares per post"),
+        (442.14, "fraction", "id", "amplification_rate", True, "442 dibagikan per postingan"),
+        (1.16, "fraction", "en", "applause_rate_followers", False, "1.2 likes per follower"),
+        (0.062, "fraction", "en", "engagement_rate_followers", False,
+         "0.062 engagements per follower"),
+        (3.96, "fraction", "id", "views_per_user", False, "4 tayangan per pengguna"),
+        (0.291, "fraction", "en", "follower_growth_rate", False, "29.1%"),
         (61.8, "seconds", "id", None, False, "1 mnt 2 dtk"),
         (45, "seconds", "en", None, False, "45 s"),
         (12_345, "count", "id", None, False, "12.345"),
@@ -37,8 +47,27 @@ from kpi_core.models import Problem
 def test_figures_are_written_the_language_way(
     value: float | None, unit: str, lang: str, metric: str | None, compact: bool, expected: str
 ) -> None:
-    """Money always shows its currency; rates read as %, ratios as ×, durations in words."""
+    """Money shows its currency; shares read as %, ratios as ×, per-post rates per post."""
     assert format_value(value, unit, lang, metric, compact=compact) == expected
+
+
+# Rates over posts or followers whose numerator is not a share of them (likes, shares...).
+PER_RATES = [
+    m.id
+    for m in catalogue.load().metrics
+    if m.parts and m.parts[1] in ("posts", "followers") and not m.parts[0].endswith("followers")
+]
+
+
+@pytest.mark.parametrize("metric", PER_RATES)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_rates_per_post_or_follower_say_their_basis(metric: str, lang: str) -> None:
+    """A rate per post or per follower names its unit and basis and is never a percentage."""
+    text = format_value(6.155, "fraction", lang, metric)
+    basis = {"posts": ("per post", "per postingan"), "followers": ("per follower", "per pengikut")}
+    assert "%" not in text
+    assert text.startswith("6,2 " if lang == "id" else "6.2 ")
+    assert text.endswith(basis[catalogue.metric(metric).parts[1]][lang == "id"])
 
 
 def test_names_are_translated() -> None:
@@ -68,3 +97,53 @@ def test_an_overlap_of_some_days_names_them(
         date_from=first, date_to=last, days=days,
     )  # fmt: skip
     assert expected in problem_message(problem, lang)
+
+
+def test_a_file_with_organic_and_paid_columns_says_so() -> None:
+    """A file holding both placements reads `Organic & paid`, not `several`, in both languages."""
+    assert placement_label(None, "en") == "Organic & paid"
+    assert placement_label(None, "id") == "Organik & berbayar"
+
+
+@pytest.mark.parametrize(
+    ("labels", "sources", "expected"),
+    [
+        (["Views on Google Maps"] * 2, ["Google Maps - Mobile", "Google Maps - Desktop"],
+         ["Views on Google Maps (mobile)", "Views on Google Maps (desktop)"]),
+        (["Link clicks"] * 2, ["Link clicks", "Klik tautan"],
+         ["Link clicks", "Link clicks (Klik tautan)"]),
+        (["Reach", "Reach", "Views"], ["Reach (organic)", "Reach", "Views"],
+         ["Reach (organic)", "Reach", "Views"]),
+    ],
+)  # fmt: skip
+def test_metrics_read_alike_say_which_column(
+    labels: list[str], sources: list[str], expected: list[str]
+) -> None:
+    """Two columns read as one metric are told apart by what differs in their names."""
+    assert distinguish(labels, sources) == expected
+
+
+def test_metrics_in_different_scopes_are_not_told_apart() -> None:
+    """Revenue on Shopee and Revenue on the website are two channels, not two columns."""
+    labels = distinguish(["Revenue"] * 2, ["Revenue", "Pendapatan"], ["shopee", "website"])
+    assert labels == ["Revenue", "Revenue"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "TikTok Studio: overview · content · follower history · viewers"),
+        ("id", "TikTok Studio: ikhtisar · konten · riwayat pengikut · penonton"),
+    ],
+)
+def test_a_recognised_export_is_described_in_the_language(lang: str, expected: str) -> None:
+    """A TikTok Studio zip reads as its product once, then each part in the chosen language."""
+    parts = {"overview": "overview", "content": "content", "followers": "follower history",
+             "viewers": "viewers"}  # fmt: skip
+    report = FileReport(
+        name="tiktok_studio_export.zip",
+        layout=", ".join(f"tiktok_studio_{i}" for i in parts),
+        platform=" · ".join(f"TikTok Studio: {p}" for p in parts.values()),
+        channel="tiktok", placement="organic", rows_read=1, rows_skipped=0,
+    )  # fmt: skip
+    assert layout_label(report, lang) == expected

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -200,3 +202,133 @@ def test_every_page_survives_every_export_layout(name: str) -> None:
     for page in PAGES[1:]:
         at.switch_page(page).run()
         assert not at.exception, (page, at.exception[0].value)
+
+
+def verdict_tables(at: AppTest) -> dict[str, Any]:
+    """The per-channel verdict tables by their heading (`Instagram · Organic`)."""
+    headings = [m.value[5:] for m in at.markdown if m.value.startswith("#### ")]
+    return dict(zip(headings[-len(at.dataframe) :], at.dataframe, strict=True))
+
+
+def test_verdict_tables_fit_a_1280_window_with_the_flags_in_view() -> None:
+    """Each table's columns fit the 820 px a 1,280 px window leaves, so the Flags column shows:
+    organic Instagram's revenue carries its sales flag there."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    tables = verdict_tables(at)
+    for table in tables.values():
+        shown = json.loads(table.proto.columns)
+        assert sum(shown[c]["width"] for c in table.value.columns) <= 820
+        assert list(table.value.columns)[-1] == "flags"
+    instagram = tables["Instagram · Organic"].value.set_index("metric")
+    assert list(instagram.loc["Revenue", "flags"]) == ["sales on organic"]
+
+
+def test_every_reason_is_readable_whole_under_its_table() -> None:
+    """Under each table an expander lists each of its metrics with its verdict and whole reason."""
+    at = start("ecom", lang="id")
+    at.switch_page("pages/verdicts.py").run()
+    tables = list(verdict_tables(at).values())
+    assert len(at.expander) == len(tables)
+    lines = []
+    for table, details in zip(tables, at.expander, strict=True):
+        listed = next(iter(details.children.values())).value.split("\n")
+        assert len(listed) == len(table.value)
+        for line, name in zip(listed, table.value["metric"], strict=True):
+            assert f"**{name.removesuffix(' *')}**" in line
+            assert len(line.split(": ", 1)[1].split()) > 8  # a whole sentence, not a stub
+        lines += listed
+    revenue = [line for line in lines if "**Pendapatan**" in line and "penjualan organik" in line]
+    assert len(revenue) == 1 and "Instagram organik" in revenue[0]
+
+
+def test_unrecognised_columns_read_not_recognised_not_vanity() -> None:
+    """A column the app could not match is `Not recognised`, not vanity, and the page points to
+    the upload page where it can be mapped."""
+    at = start("ecom")
+    shop = ROOT / "tests" / "fixtures" / "tiktok_shop_key_metrics.xlsx"
+    at.file_uploader[0].set_value([(shop.name, shop.read_bytes(), "application/octet-stream")])
+    at.run()
+    at.switch_page("pages/verdicts.py").run()
+    rows = pd.concat([d.value for d in at.dataframe if "verdict" in d.value.columns])
+    unknown = {m for m, v in zip(rows["metric"], rows["verdict"], strict=True) if "unknown" in v}
+    assert {"GMV dari video", "Pembeli"} <= unknown
+    assert any("Your data page" in link.proto.label for link in at.get("page_link"))
+    verdict_filter = at.main.multiselect[0]
+    assert "Not recognised" in verdict_filter.options
+    verdict_filter.set_value(["vanity"]).run()
+    shown = pd.concat([d.value for d in at.dataframe if "verdict" in d.value.columns])
+    assert not unknown & set(shown["metric"]) and set(shown["metric"])
+
+
+def test_over_budget_meter_turns_red_and_the_overridden_card_keeps_its_flag() -> None:
+    """Setting organic Instagram revenue as a KPI makes 7 of 6 (in red) and its card still shows
+    the sales-on-organic-social flag next to `set by you`."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    at.session_state["overrides"] = {("revenue", "instagram", "organic"): "kpi"}
+    at.run()
+    assert not at.get("progress")  # a full bar would look like six of six
+    assert any("KPI budget: 7 of 6 used, 1 over" in e.value for e in at.error)
+    markdown = [m.value for m in at.markdown]
+    assert ":red-badge[:material/flag: sales on organic]" in markdown
+    assert "set by you" in texts(at)
+
+
+def test_clearing_every_goal_puts_the_kept_goals_back_and_says_so() -> None:
+    """Emptying the goals box refills it with the goals the page still uses, with a warning."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    sidebar_widget(at.multiselect, "goals").set_value([]).run()
+    assert sidebar_widget(at.multiselect, "goals").value == ["sales", "leads"]
+    assert "your goals stay: Sales, Leads" in at.sidebar.warning[0].value
+
+
+def test_a_table_whose_rows_move_after_an_override_starts_afresh() -> None:
+    """Overriding a verdict re-sorts its table, so that table is drawn as a new editor (the
+    browser would otherwise show the edit on the row that moved into the edited row's place);
+    the other tables keep theirs."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    before = {name: table.proto.id for name, table in verdict_tables(at).items()}
+    at.session_state["overrides"] = {("revenue", "instagram", "organic"): "kpi"}
+    at.run()
+    after = {name: table.proto.id for name, table in verdict_tables(at).items()}
+    assert [name for name in before if before[name] != after[name]] == ["Instagram · Organic"]
+    instagram = verdict_tables(at)["Instagram · Organic"].value
+    assert list(instagram["override"]).count("kpi") == 1 and instagram["metric"][0] == "Revenue"
+
+
+def test_google_maps_views_say_mobile_or_desktop() -> None:
+    """The cafe's Business Profile counts Maps views on mobile and desktop: each says which."""
+    at = start("kafe")
+    at.switch_page("pages/verdicts.py").run()
+    names = set(pd.concat([t.value for t in verdict_tables(at).values()])["metric"])
+    assert {"Views on Google Maps (mobile)", "Views on Google Maps (desktop)"} <= names
+    assert "Views on Google Maps" not in names
+
+
+def test_funnel_drop_off_shows_both_percentages_and_pickers_sit_three_a_row() -> None:
+    """The drop-off table has % of first stage and % of previous stage; the five stage pickers
+    sit at most three a row, so `Otomatis: Jangkauan` has room."""
+    at = start("ecom", lang="id")
+    at.switch_page("pages/funnel.py").run()
+    table = next(d.value for d in at.dataframe if "Tahap" in d.value.columns)
+    assert {"% dari tahap pertama", "% dari tahap sebelumnya"} <= set(table.columns)
+    assert table.set_index("Tahap").loc["Kesadaran", "% dari tahap pertama"] == "100,0%"
+    assert table.set_index("Tahap").loc["Minat", "% dari tahap sebelumnya"] == "7,5% dari Kesadaran"
+    assert "Hilang" in table.columns and len(table.columns) == 6  # the basis is in the cell
+    pickers = at.expander[0]
+    rows = [c for c in pickers.children.values() if getattr(c, "type", "") == "flex_container"]
+    assert [len(r.children) for r in rows] == [3, 3] and len(pickers.selectbox) == 5
+
+
+def test_indonesian_pages_speak_indonesian() -> None:
+    """In Bahasa Indonesia the filters' placeholder, the tagline's term for vanity metrics and the
+    sales flag are Indonesian, and the follower spike counts new followers per day."""
+    at = start("ecom", lang="id")
+    assert "metrik vanity" in texts(at) and "kesombongan" not in texts(at)
+    at.switch_page("pages/verdicts.py").run()
+    assert all(m.proto.placeholder == "Pilih…" for m in at.multiselect)
+    assert any("Pendapatan dikaitkan dengan Instagram organik" in e.value for e in at.error)
+    assert any("rata-rata pengikut baru hariannya" in w.value for w in at.warning)

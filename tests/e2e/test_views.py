@@ -39,9 +39,11 @@ def visit(page: Any, index: int, heading: str) -> None:
 
 
 def to_indonesian(page: Any) -> None:
-    """Switch the language in the sidebar."""
+    """Switch the language in the sidebar and wait until the English charts are gone."""
     page.locator(".st-key-lang_widget").click()
     page.get_by_role("option", name="Bahasa Indonesia").click()
+    settle(page)
+    page.locator('[data-stale="true"]').first.wait_for(state="detached", timeout=90_000)
     settle(page)
 
 
@@ -143,7 +145,7 @@ def test_uploaded_multi_platform_set_in_both_languages(page: Any) -> None:
     to_indonesian(page)
     no_exception(page)
     assert (
-        page.get_by_text("Pendapatan ditempelkan pada Instagram organik", exact=False).count() == 1
+        page.get_by_text("Pendapatan dikaitkan dengan Instagram organik", exact=False).count() == 1
     )
     shoot(page, "e2e-ecosystem-upload-id.png")
     visit(page, FUNNEL, "Funnel Anda")
