@@ -49,7 +49,9 @@ def stage_choices(
         # Three pickers a row: five side by side cut "Automatic: Reach" to a few letters.
         cols = [c for start in range(0, len(STAGES), 3) for c in st.columns(3)][: len(STAGES)]
         for col, stage in zip(cols, STAGES, strict=True):
-            options = stage_options(summary, stage, goals, channel=channel)
+            options = stage_options(
+                summary, stage, goals, channel=channel, model=state.business_model()
+            )
             key = f"funnel_metric_{stage}"
             kept = st.session_state.get(key, "")
             kept = kept if kept in options else ""
@@ -114,8 +116,10 @@ def dropoff_table(table: pd.DataFrame, lang: str) -> None:
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _compare(key: tuple[Any, ...], _frame: pd.DataFrame, start: date, end: date,
              goals: tuple[str, ...], channel: str | None,
-             choices: tuple[tuple[Stage, str], ...]) -> PeriodComparison:  # fmt: skip
-    return compare_periods(_frame, start, end, goals, channel=channel, choices=dict(choices))
+             choices: tuple[tuple[Stage, str], ...], model: str) -> PeriodComparison:  # fmt: skip
+    return compare_periods(
+        _frame, start, end, goals, channel=channel, choices=dict(choices), model=model
+    )
 
 
 def window_options() -> tuple[list[str], str]:
@@ -144,7 +148,8 @@ def comparison(
         start = max(start, end - timedelta(days=int(window) - 1))
     key = (st.session_state.get("dataset_key"), start, end)
     picks = tuple(sorted(choices.items()))
-    return _compare(key, data.frame, start, end, tuple(goals), channel, picks)
+    model = state.business_model()
+    return _compare(key, data.frame, start, end, tuple(goals), channel, picks, model)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

@@ -28,10 +28,10 @@ VERDICT_COLORS = {"kpi": "#1b7f3b", "supporting": "#2E5BFF", "vanity": "#9e9e9e"
                   "unknown": "#c25e00"}  # fmt: skip
 BADGES = {"kpi": "green", "supporting": "blue", "vanity": "gray", "unknown": "orange"}
 _SEVERE = {"sales_on_organic_social"}
-_NOTICE = {"unknown_metric"}
+_NOTICE = {"unknown_metric", "undated_included"}
 # Every flag code a metric row may carry, the worst first.
 _FLAGS = ("sales_on_organic_social", "too_many_kpis", "goal_without_kpi", "unknown_metric",
-          "mixed_currency", "follower_spike")  # fmt: skip
+          "mixed_currency", "undated_left_out", "follower_spike")  # fmt: skip
 # Table column widths that add up to the page's width at a 1,280 px window (820 px); a wider
 # window stretches them. The stage has no column: rows run down the funnel within each verdict,
 # and the reasons under the table name each row's stage.

@@ -8,21 +8,22 @@ from kpi_core.charts import funnel_figure, funnel_grid, period_figure
 from kpi_core.export import table_csv
 from kpi_core.funnel import build_funnel, channel_funnels, drop_off, placement_funnels
 from kpi_core.i18n import format_date, t
-from kpi_core.labels import channel_label, placement_label
+from kpi_core.labels import channel_label, metric_label, placement_label
 
 lang = state.lang()
 result = state.analysis_or_stop("funnel.title", "funnel.no_data")
 
 goals = [str(g) for g in result.classification.goals]
+model = state.business_model()
 ui.context(goals, result.period, lang)
-channels = [f.channel for f in channel_funnels(result.summary, goals) if f.channel]
+channels = [f.channel for f in channel_funnels(result.summary, goals, model=model) if f.channel]
 scope = st.selectbox(
     t("funnel.scope", lang), ["", *channels], key=f"funnel_scope_{lang}",
     format_func=lambda c: channel_label(c, lang) if c else t("funnel.scope_all", lang),
 )  # fmt: skip
 channel = scope or None
 choices = ui.stage_choices(result.summary, goals, channel, lang)
-funnel = build_funnel(result.summary, goals, channel=channel, choices=choices)
+funnel = build_funnel(result.summary, goals, channel=channel, choices=choices, model=model)
 
 title = channel_label(channel, lang) if channel else t("funnel.scope_all", lang)
 ui.chart(funnel_figure(funnel, lang, title=f"<b>{title}</b>"), key="funnel_main")
@@ -41,7 +42,7 @@ st.download_button(
 )  # fmt: skip
 
 st.subheader(t("funnel.placement_header", lang))
-sides = placement_funnels(result.summary, goals, channel=channel, choices=choices)
+sides = placement_funnels(result.summary, goals, channel=channel, choices=choices, model=model)
 if len(sides) > 1:
     st.caption(t("funnel.placement_caption", lang))
     titles = [f"<b>{placement_label(f.placement, lang)}</b>" for f in sides]
@@ -54,7 +55,7 @@ elif sides:
 if channel is None:
     st.subheader(t("funnel.channels_header", lang))
     st.caption(t("funnel.channels_caption", lang))
-    per_channel = channel_funnels(result.summary, goals, choices)
+    per_channel = channel_funnels(result.summary, goals, choices, model=model)
     titles = [f"<b>{channel_label(f.channel, lang)}</b>" for f in per_channel]
     ui.chart(funnel_grid(per_channel, titles, lang), key="funnel_channels")
 
@@ -78,3 +79,6 @@ else:
     ]
     st.caption(t("funnel.period_caption", lang, current=spans[0], previous=spans[1]))
     ui.chart(period_figure(compared, lang), key="funnel_period")
+    if compared.left_out:
+        names = ", ".join(metric_label(m, lang) for m in compared.left_out)
+        st.caption(t("funnel.period_undated", lang, metrics=names))

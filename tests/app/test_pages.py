@@ -332,3 +332,18 @@ def test_indonesian_pages_speak_indonesian() -> None:
     assert all(m.proto.placeholder == "Pilih…" for m in at.multiselect)
     assert any("Pendapatan dikaitkan dengan Instagram organik" in e.value for e in at.error)
     assert any("rata-rata pengikut baru hariannya" in w.value for w in at.warning)
+
+
+def test_the_cafe_funnel_follows_its_business_model_and_names_what_it_leaves_out() -> None:
+    """A physical store's funnel converts on store visits, a stage above the one before says it
+    is not a rate, and the period comparison names the whole-export totals it leaves out."""
+    at = start("kafe")
+    at.switch_page("pages/funnel.py").run()
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    stages = next(trace for trace in spec["data"] if trace["name"] == "stages")
+    assert {row[0]: row[1] for row in stages["customdata"]}["conversion"] == "store_visits"
+    table = next(d.value for d in at.dataframe if "Stage" in d.value.columns).set_index("Stage")
+    assert table.loc["Conversion", "% of previous stage"] == "not a rate: more than before"
+    left_out = [c.value for c in at.caption if c.value.startswith("Left out of this comparison")]
+    assert len(left_out) == 1 and "Calls" in left_out[0] and "Direction requests" in left_out[0]
