@@ -82,7 +82,7 @@ def _stage_bars(funnel: Funnel, lang: str, detailed: bool) -> tuple[go.Bar, go.B
             name = short_label(s.metric, lang)
             line += f" · {name if len(name) <= 16 else name[:15] + '…'}"
         if not detailed and s.more_than_previous:
-            line += "<br>" + t("funnel.not_a_rate", lang)
+            line += "<br>" + t("funnel.not_a_rate_short", lang)
         elif not detailed and s.pct_of_previous is not None and s.basis is not None:
             line += "<br>" + t("chart.pct_of", lang, pct=_pct(s.pct_of_previous, lang),
                                 stage=stage_name(s.basis, lang))  # fmt: skip

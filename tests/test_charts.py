@@ -187,5 +187,5 @@ def test_small_funnels_do_not_show_a_stage_above_the_one_before_as_a_rate() -> N
     ]))  # fmt: skip
     fig = funnel_grid([small], ["Instagram"], "id")
     texts = " ".join(t for trace in fig.data if trace.text is not None for t in trace.text)
-    assert "bukan tingkat konversi" in texts
+    assert "bukan rasio: lebih dari sebelumnya" in texts
     assert "350" not in texts
