@@ -32,8 +32,8 @@ def _names(labels: list[str], lang: str) -> str:
 def undated_flags(summary: pd.DataFrame, lang: str = "en") -> list[Flag]:
     """One flag per channel whose whole-export totals were left out of the period, and one per
     channel whose totals were counted because the period covers all the data."""
-    if "whole_export" not in summary or summary.empty:
-        return []
+    if "whole_export" not in summary or summary.empty or not summary["whole_export"].any():
+        return []  # most data is dated throughout: nothing to say, and nothing to filter
     flags = []
     for status, code in UNDATED_CODES.items():
         rows = summary[(summary["whole_export"] == status) & ~summary["derived"].astype(bool)]
@@ -56,14 +56,25 @@ def undated_flags(summary: pd.DataFrame, lang: str = "en") -> list[Flag]:
 
 
 def _spans(summary: pd.DataFrame) -> dict[str, tuple[date, date]]:
-    """The first and last day each channel's dated figures cover in the period."""
+    """The first and last day each channel's dated figures cover in the period, the channel
+    that starts first first."""
     if "date_from" not in summary or summary.empty:
         return {}
-    dated = summary[~summary["derived"].astype(bool) & summary["date_from"].notna()]
-    first = dated.groupby("channel")["date_from"].min()
-    last = dated.groupby("channel")["date_to"].max()
-    order = dict.fromkeys(dated.sort_values("date_from")["channel"])
-    return {str(c): (first[c].date(), last[c].date()) for c in order}
+    # A summary has a row per metric, channel and placement (hundreds): plain Python beats
+    # pandas' per-call overhead here.
+    found: dict[str, tuple[pd.Timestamp, pd.Timestamp]] = {}
+    rows = zip(
+        summary["channel"], summary["date_from"], summary["date_to"],
+        summary["derived"].astype(bool), strict=True,
+    )  # fmt: skip
+    for channel, begin, end, derived in rows:
+        if derived or pd.isna(begin):
+            continue
+        key = str(channel)
+        seen = found.get(key)
+        found[key] = (begin, end) if seen is None else (min(seen[0], begin), max(seen[1], end))
+    ordered = sorted(found.items(), key=lambda kv: kv[1][0])
+    return {c: (a.date(), b.date()) for c, (a, b) in ordered}
 
 
 def _best_overlap(spans: dict[str, tuple[date, date]]) -> tuple[date, date, list[str]] | None:
