@@ -126,15 +126,19 @@ def test_period_figure_shows_both_periods_on_a_log_axis() -> None:
     assert any("+50" in a.text for a in fig.layout.annotations)
 
 
-def test_period_figure_leaves_room_for_the_largest_figure_beside_the_change() -> None:
-    """The log axis ends half a decade past the largest bar, so its figure, written outside the
-    bar, never runs into the change labelled at the right edge."""
-    frame = tidy([
+def _two_weeks_of_reach_and_clicks() -> pd.DataFrame:
+    return tidy([
         ("2026-01-03", "instagram", "organic", "reach", 1_701_747, "count"),
         ("2026-01-03", "instagram", "organic", "link_clicks", 1_433, "count"),
         ("2026-01-13", "instagram", "organic", "reach", 2_015_339, "count"),
         ("2026-01-13", "instagram", "organic", "link_clicks", 2_081, "count"),
     ])  # fmt: skip
+
+
+def test_period_figure_leaves_room_for_the_largest_figure_beside_the_change() -> None:
+    """The log axis ends half a decade past the largest bar, so its figure, written outside the
+    bar, never runs into the change labelled at the right edge."""
+    frame = _two_weeks_of_reach_and_clicks()
     fig = period_figure(compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20)))
     low, high = fig.layout.xaxis.range
     assert high == pytest.approx(math.log10(2_015_339) + 0.5)
@@ -151,12 +155,7 @@ def test_period_axis_is_titled_and_ticked_once_per_power_of_ten(
 ) -> None:
     """The comparison's log axis says what it counts and ticks 1K, 10K... in the language, with
     no bare "2" or "5" between them."""
-    frame = tidy([
-        ("2026-01-03", "instagram", "organic", "reach", 1_701_747, "count"),
-        ("2026-01-03", "instagram", "organic", "link_clicks", 1_433, "count"),
-        ("2026-01-13", "instagram", "organic", "reach", 2_015_339, "count"),
-        ("2026-01-13", "instagram", "organic", "link_clicks", 2_081, "count"),
-    ])  # fmt: skip
+    frame = _two_weeks_of_reach_and_clicks()
     fig = period_figure(compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20)), lang)
     axis = fig.layout.xaxis
     assert list(axis.ticktext) == ticks and list(axis.tickvals) == [1e3, 1e4, 1e5, 1e6]
