@@ -4,41 +4,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.catalogue import Header
-from kpi_core.ingest.codes import filled_rows, used_codes
-from kpi_core.ingest.dates import parse_dates
+from kpi_core.ingest.cells import (
+    date_like,
+    id_like,
+    placement_column,
+    placement_words,
+    text_share,
+)
+from kpi_core.ingest.codes import filled_rows
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.table import COPY_MARK
 from kpi_core.models import FileCorrections
 
-PLACEMENT_VALUES = {
-    "organic": "organic",
-    "organik": "organic",
-    "paid": "paid",
-    "sponsored": "paid",
-    "promoted": "paid",
-    "berbayar": "paid",
-    "bersponsor": "paid",
-    "ads": "paid",
-    "iklan": "paid",
-}
 # Publish and creation times date a row only when the row's own date says `Lifetime`.
 _SECONDARY_DATES = {"publish time", "waktu penerbitan", "created date", "video publish time"}
 _POST_TIMES = {"publish time", "waktu penerbitan"}
 _HOURS = re.compile(r"\b(hours|hour|jam)\b")
 _MINUTES = re.compile(r"\b(minutes|minute|menit|mins)\b")
-_ID_LIKE = re.compile(r"^\s*\d{12,}\s*$")
-# Cells shaped like a date (`2026-07-01`, `01/07/2026`, `Jul 1, 2026`, `1 Juli 2026`) before any
-# is parsed: most columns are numbers or words and skip the parse.
-_DATE_SHAPE = re.compile(
-    r"\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
-    r"|[A-Za-z]{3,}\.?,?\s+\d{1,2}|\d{1,2}[\s-][A-Za-z]{3,})"
-)
 
 
 @dataclass(frozen=True)
@@ -71,75 +58,6 @@ class Plan:
         return found[0] if found else None
 
 
-def _text_share(values: pd.Series) -> float:
-    """Share of filled cells that are words rather than numbers (text columns are attributes)."""
-    dtype = values.dtype
-    if pd.api.types.is_datetime64_any_dtype(dtype) or (
-        pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
-    ):
-        return 0.0  # numbers and dates as the file typed them are not words
-    sample = values.head(2000).dropna().head(200).astype(str).str.strip()
-    sample = sample[sample != ""]
-    if sample.empty:
-        return 0.0
-    wordy = sample.str.contains(r"[A-Za-z]{2,}", regex=True) & ~sample.str.fullmatch(
-        r"(?i)\s*(rp|idr|usd|n/?a|undefined|null|none|-+)?[\s\d.,%$:()-]*(k|rb|jt|m|ribu)?\s*"
-    )
-    return float(wordy.mean())
-
-
-def _id_like(values: pd.Series) -> bool:
-    """Whether a column's cells are long numeric ids (12+ digits), typed as numbers or not."""
-    sample = values.head(2000).dropna()
-    if sample.empty:
-        return False
-    if pd.api.types.is_numeric_dtype(sample.dtype) and not pd.api.types.is_bool_dtype(sample.dtype):
-        # A blank cell turns an id column into floats (`1.83e+18`): whole numbers of 12+ digits.
-        numbers = sample.to_numpy(dtype="float64")
-        return bool(((numbers >= 1e11) & (numbers == numbers.round())).mean() > 0.8)
-    return bool(sample.astype(str).str.match(_ID_LIKE).mean() > 0.8)
-
-
-def _distinct_words(values: pd.Series) -> set[str]:
-    """The distinct filled cells of a column, stripped and lower-cased."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        used = used_codes(values.cat.codes.to_numpy(), len(values.cat.categories))
-        distinct = list(values.cat.categories[used])
-    else:
-        distinct = list(values.dropna().unique())
-    words = {str(v).strip().lower() for v in distinct}
-    return words - {""}
-
-
-def _placement_column(values: pd.Series) -> bool:
-    """Whether every filled cell is an organic/paid word (`Post type`: Organic/Sponsored)."""
-    words = _distinct_words(values)
-    return bool(words) and words <= PLACEMENT_VALUES.keys()
-
-
-def _date_like(values: pd.Series) -> bool:
-    """Whether a column's cells are dates (checked on up to 50 distinct cells)."""
-    if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        return True
-    if pd.api.types.is_numeric_dtype(values.dtype):
-        return False
-    sample = pd.Series(values.head(2000).dropna().unique()[:50]).astype(str).str.strip()
-    sample = sample[sample != ""]
-    if sample.empty or sample.str.match(_DATE_SHAPE).mean() <= 0.8:
-        return False
-    best = 0.0
-    for order in ("dmy", "mdy"):
-        parsed = parse_dates(sample.reset_index(drop=True), order, today=date.max)
-        best = max(best, float(parsed.values.notna().mean()))
-    return best > 0.8
-
-
-def _placement_words(values: pd.Series) -> bool:
-    """Whether any filled cell is an organic/paid word (an empty column keeps its role)."""
-    words = _distinct_words(values)
-    return not words or not words.isdisjoint(PLACEMENT_VALUES)
-
-
 def plan_columns(
     header: list[str], body: pd.DataFrame, layout: Layout, corrections: FileCorrections
 ) -> Plan:
@@ -169,9 +87,9 @@ def plan_columns(
         values = body[name] if name in body.columns else pd.Series([], dtype="object")
         if role == "date" and parsed.key in _SECONDARY_DATES:
             role = "date_secondary"
-        if role == "attribute" and _placement_column(values):
+        if role == "attribute" and placement_column(values):
             role = "placement"
-        elif role == "placement" and not _placement_words(values):
+        elif role == "placement" and not placement_words(values):
             # X Ads' `Placement` says where the ad ran (`X timelines`), not organic or paid.
             role = "attribute"
         if role == "value" and layout.series and not has_metric_names:
@@ -184,11 +102,11 @@ def plan_columns(
         suggestions = tuple(m for m, _ in match.suggestions)
         if len(values) and not filled_rows(values).any():
             plan.columns.append(Column(name, parsed, "empty"))
-        elif match.metric is None and _date_like(values):
+        elif match.metric is None and date_like(values):
             # An unnamed column of dates (TikTok Shop's blank first header cell) dates the rows.
             dated = has_dates or any(c.role == "date" for c in plan.columns)
             plan.columns.append(Column(name, parsed, "attribute" if dated else "date"))
-        elif _text_share(values) > 0.5 or (match.metric is None and _id_like(values)):
+        elif text_share(values) > 0.5 or (match.metric is None and id_like(values)):
             plan.columns.append(Column(name, parsed, "attribute"))
         elif match.metric is not None:
             metric_id = layout.remap.get(match.metric, match.metric)

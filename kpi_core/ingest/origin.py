@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 
 from kpi_core import catalogue
+from kpi_core.ingest.cells import PLACEMENT_VALUES
 from kpi_core.ingest.codes import factor, map_labels, used_codes
-from kpi_core.ingest.columns import PLACEMENT_VALUES, Column, Plan
+from kpi_core.ingest.columns import Column, Plan
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.table import Table
