@@ -57,7 +57,7 @@ def flags(found: tuple[Flag, ...], lang: str) -> None:
     ordered = sorted(found, key=lambda f: (f.code not in _SEVERE, f.code in _NOTICE))
     for flag in ordered:
         _flag(flag)
-    if any(f.code in _NOTICE for f in found):
+    if any(f.code == "unknown_metric" for f in found):
         st.page_link("pages/upload.py", label=t("verdicts.map_columns", lang),
                      icon=":material/arrow_forward:")  # fmt: skip
 

@@ -347,3 +347,10 @@ def test_the_cafe_funnel_follows_its_business_model_and_names_what_it_leaves_out
     assert table.loc["Conversion", "% of previous stage"] == "not a rate: more than before"
     left_out = [c.value for c in at.caption if c.value.startswith("Left out of this comparison")]
     assert len(left_out) == 1 and "Calls" in left_out[0] and "Direction requests" in left_out[0]
+
+
+def test_the_link_to_map_columns_shows_only_when_a_column_is_not_recognised() -> None:
+    """The saas demo's columns are all recognised: no link asks the user to map one."""
+    at = start("saas")
+    at.switch_page("pages/verdicts.py").run()
+    assert not any("Your data page" in link.proto.label for link in at.get("page_link"))
