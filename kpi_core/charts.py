@@ -18,13 +18,18 @@ from kpi_core.i18n import t
 from kpi_core.labels import format_value, metric_label
 from kpi_core.models import Stage
 from kpi_core.periods import PeriodComparison
+from kpi_core.textfit import text_px
 
 VERDICT_COLORS = {"kpi": "#1b7f3b", "supporting": "#2E5BFF", "vanity": "#9e9e9e"}
 RED = "#d32f2f"
 MISSING = "#b0b0b0"
 STAGE_COLORS = ("#1e3a8a", "#1d4ed8", "#2563eb", "#3b82f6", "#60a5fa")
 MAX_TILES = 7  # a panel shows the strongest metrics per stage; the rest are counted, not drawn
-FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13, color="#262730")
+_TEXT_SIZE = 13.0
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=_TEXT_SIZE, color="#262730")
+# Small multiples are laid out for the 820 px a 1,280 px window leaves the page; each panel's x
+# axis spans 1.04 (bars are centred on 0); a bar's text needs a little padding either side.
+_GRID_PX, _GRID_SPAN, _TEXT_PAD = 820.0, 1.04, 12.0
 
 
 def bar_width(value: float, top: float) -> float:
@@ -69,34 +74,53 @@ def _shared_names(lang: str) -> frozenset[str]:
     return frozenset(n for n in names if names.count(n) > 1)
 
 
-def _stage_bars(funnel: Funnel, lang: str, detailed: bool) -> tuple[go.Bar, go.Bar]:
+def _stage_bars(
+    funnel: Funnel, lang: str, detailed: bool, panel_px: float = 0.0
+) -> tuple[go.Bar, go.Bar]:
+    """The stages' bars, and the hatched bars of stages without data. In a small multiple
+    (`panel_px` wide) a bar too narrow for its metric's name shows only its count and %, the
+    rest in its hover, so that plotly never shrinks the text past reading."""
     top = max((s.value or 0.0 for s in funnel.stages), default=0.0)
     shown = [s for s in funnel.stages if s.value is not None]
     missing = [s for s in funnel.stages if s.value is None]
     widths = [bar_width(s.value or 0.0, top) if s.value else 0.02 for s in shown]
-    text = []
-    for s in shown:
-        line = f"<b>{_count(s.value, lang)}</b>"
-        if not detailed:
-            # Each small multiple may measure a stage differently: name the metric in the bar.
-            name = short_label(s.metric, lang)
-            line += f" · {name if len(name) <= 16 else name[:15] + '…'}"
-        if not detailed and s.more_than_previous:
-            line += "<br>" + t("funnel.not_a_rate_short", lang)
-        elif not detailed and s.pct_of_previous is not None and s.basis is not None:
-            line += "<br>" + t("chart.pct_of", lang, pct=_pct(s.pct_of_previous, lang),
-                                stage=stage_name(s.basis, lang))  # fmt: skip
-        text.append(line)
+    full, text, position = [], [], []
+    for s, width in zip(shown, widths, strict=True):
+        count = f"<b>{_count(s.value, lang)}</b>"
+        if detailed:
+            full.append(count)
+            text.append(count)
+            position.append("inside" if width > 0.15 else "outside")
+            continue
+        # Each small multiple may measure a stage differently: name the metric in the bar.
+        name = short_label(s.metric, lang)
+        name = name if len(name) <= 16 else name[:15] + "…"
+        pct = ""
+        if s.more_than_previous:
+            pct = t("funnel.not_a_rate_short", lang)
+        elif s.pct_of_previous is not None and s.basis is not None:
+            pct = t("chart.pct_of", lang, pct=_pct(s.pct_of_previous, lang),
+                    stage=stage_name(s.basis, lang))  # fmt: skip
+        lines = [f"{_count(s.value, lang)} · {name}", pct]
+        full.append(f"{count} · {name}" + (f"<br>{pct}" if pct else ""))
+        room = width / _GRID_SPAN * panel_px - _TEXT_PAD
+        if max(text_px(line, _TEXT_SIZE) for line in lines) <= room:
+            text.append(full[-1])
+            position.append("inside")
+            continue
+        short = "" if s.more_than_previous else _pct(s.pct_of_previous, lang) if pct else ""
+        text.append(count + (f"<br>{short}" if short else ""))
+        fits = text_px(_count(s.value, lang), _TEXT_SIZE, bold=True) <= room
+        position.append("inside" if fits else "outside")
     present = go.Bar(
         orientation="h", y=[stage_name(s.stage, lang) for s in shown], x=widths,
-        base=[-w / 2 for w in widths], text=text,
+        base=[-w / 2 for w in widths], text=text, hovertext=full,
         # A sliver (a stage of 0 or 1) cannot hold its number: it goes beside the bar instead.
-        textposition=["inside" if w > 0.15 else "outside" for w in widths],
-        insidetextanchor="middle",
+        textposition=position, insidetextanchor="middle",
         marker=dict(color=[STAGE_COLORS[STAGES.index(s.stage)] for s in shown]),
         customdata=[[s.stage.value, s.metric, s.value, s.pct_of_first, s.pct_of_previous,
                      None if s.basis is None else s.basis.value] for s in shown],
-        hovertemplate="%{y}: %{text}<extra></extra>", name="stages", showlegend=False,
+        hovertemplate="%{y}: %{hovertext}<extra></extra>", name="stages", showlegend=False,
     )  # fmt: skip
     # A missing stage is drawn full width and hatched, so it cannot be read as a small count.
     absent = go.Bar(
@@ -176,7 +200,7 @@ def funnel_grid(
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=list(titles), shared_yaxes=True,
                         horizontal_spacing=0.03, vertical_spacing=0.12 / rows)  # fmt: skip
     for i, funnel in enumerate(funnels):
-        present, absent = _stage_bars(funnel, lang, detailed=False)
+        present, absent = _stage_bars(funnel, lang, detailed=False, panel_px=_GRID_PX / cols)
         for trace in (present, absent):
             fig.add_trace(trace, row=i // cols + 1, col=i % cols + 1)
     labels = [stage_name(s, lang) for s in STAGES]

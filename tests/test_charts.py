@@ -188,3 +188,19 @@ def test_small_funnels_do_not_show_a_stage_above_the_one_before_as_a_rate() -> N
     texts = " ".join(t for trace in fig.data if trace.text is not None for t in trace.text)
     assert "bukan rasio: lebih dari sebelumnya" in texts
     assert "350" not in texts
+
+
+def test_a_narrow_bar_in_a_small_funnel_keeps_a_readable_count_and_its_name_in_the_hover() -> None:
+    """Three panels side by side: a bar too narrow for "116 · Demo requests" shows "116" and its
+    %, and the hover still names the metric, so plotly never shrinks the text past reading."""
+    small = funnel(tidy([
+        ("2026-01-01", "email", "organic", "impressions", 218_670, "count"),
+        ("2026-01-01", "email", "organic", "link_clicks", 4_591, "count"),
+        ("2026-01-01", "email", "organic", "demo_requests", 116, "count"),
+    ]))  # fmt: skip
+    fig = funnel_grid([small, small, small], ["Email", "Email", "Email"])
+    bars = fig.data[0]
+    evaluation = [row[0] for row in bars.customdata].index("evaluation")
+    assert bars.text[evaluation] == "<b>116</b><br>2.5%"
+    assert "Demo requests" in bars.hovertext[evaluation]
+    assert bars.textposition[0] == "inside" and "Impressions" in bars.text[0]
