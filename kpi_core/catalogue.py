@@ -185,6 +185,11 @@ def metric_ids() -> tuple[str, ...]:
     return tuple(m.id for m in load().metrics)
 
 
+def channel_ids() -> tuple[str, ...]:
+    """Every channel id, in catalogue order."""
+    return tuple(c.id for c in load().channels)
+
+
 def channel(channel_id: str) -> ChannelDef:
     """The catalogue entry for a channel id."""
     return _channels_by_id()[channel_id]

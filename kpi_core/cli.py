@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from kpi_core import catalogue
 from kpi_core.analysis import analyse, classify_json
 from kpi_core.i18n import format_number, t
 from kpi_core.ingest import read_files
@@ -24,6 +25,15 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
+def _channel(text: str) -> str:
+    """A channel id from an id or a common name (`Instagram`, `IG`, `Twitter`)."""
+    found = catalogue.match_channel(text)
+    if found is None:
+        ids = ", ".join(catalogue.channel_ids())
+        raise argparse.ArgumentTypeError(f"unknown channel {text!r}; use one of: {ids}")
+    return found
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line, as DESIGN.md's contract spells it."""
     top = argparse.ArgumentParser(prog="kpi-lens", description="Which of your numbers are KPIs.")
@@ -34,7 +44,7 @@ def parser() -> argparse.ArgumentParser:
     cls.add_argument("--model", required=True, choices=[m.value for m in BusinessModel])
     cls.add_argument("--from", dest="start", type=_date)
     cls.add_argument("--to", dest="end", type=_date)
-    cls.add_argument("--channel", help="channel id for files that do not say")
+    cls.add_argument("--channel", type=_channel, help="channel for files that do not say")
     cls.add_argument("--placement", choices=[p.value for p in Placement])
     cls.add_argument("--lang", choices=["en", "id"], default="en")
     cls.add_argument("--json", action="store_true", help="print the JSON object")
@@ -82,7 +92,10 @@ def _classify(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; exit 0 when a file was read, 2 when none could be."""
-    args = parser().parse_args(argv)
+    cli = parser()
+    args = cli.parse_args(argv)
+    if args.start and args.end and args.start > args.end:
+        cli.error(f"--from {args.start} is after --to {args.end}")
     try:
         return _classify(args)
     except BrokenPipeError:

@@ -235,3 +235,34 @@ def test_files_covering_different_periods_are_flagged_in_the_json(
     assert data is not None
     (flag,) = [f for f in data["flags"] if f["code"] == "periods_differ"]
     assert (flag["from"], flag["to"]) == ("2026-06-25", "2026-06-30")
+
+
+def test_channel_option_takes_a_common_name_and_keeps_the_organic_sales_flag(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--channel IG means instagram: revenue on that organic channel is flagged, JSON valid."""
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(b"Date,Reach,Revenue (IDR)\n2026-07-01,1000,500000\n2026-07-02,900,250000\n")
+    args = ("--goal", "sales", "--model", "online_store", "--json", "--channel", "IG")
+    code, data, _ = run(capsys, "classify", str(path), *args)
+    assert code == 0 and data is not None
+    assert data["files"][0]["channel"] == "instagram"
+    assert "sales_on_organic_social" in {f["code"] for f in data["flags"]}
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        (["--channel", "bogus"], "unknown channel 'bogus'"),
+        (["--from", "2026-08-01", "--to", "2026-07-01"], "--from 2026-08-01 is after --to"),
+    ],
+)
+def test_bad_options_are_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], extra: list[str], said: str
+) -> None:
+    """An unknown channel or a period that ends before it starts is a usage error, not JSON."""
+    demo = str(ROOT / "sample_data" / "saas_email.csv")
+    with pytest.raises(SystemExit) as stop:
+        main(["classify", demo, "--goal", "leads", "--model", "saas", "--json", *extra])
+    out, err = capsys.readouterr()
+    assert stop.value.code == 2 and not out and said in err

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpi_core import catalogue
 from kpi_core.ingest.codes import concat_tidy, empty_frame, used_codes
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.html import is_html, read_html
@@ -198,7 +199,15 @@ def read_files(
     placement: str | None = None,
     today: date | None = None,
 ) -> Dataset:
-    """Every upload merged into one tidy frame; unreadable files are reported, never raised."""
+    """Every upload merged into one tidy frame; unreadable files are reported, never raised.
+
+    `channel` (an id or a common name: `Instagram`, `IG`) and `placement` apply to files that do
+    not say; an unknown channel raises ValueError."""
+    if channel is not None:
+        named = catalogue.match_channel(channel)
+        if named is None:
+            raise ValueError(f"unknown channel {channel!r}; use one of {catalogue.channel_ids()}")
+        channel = named
     frames: list[pd.DataFrame] = []
     reports: list[FileReport] = []
     unreadable: list[UnreadableFileError] = []
