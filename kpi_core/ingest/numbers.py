@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -41,6 +41,28 @@ class ParsedNumbers:
     seconds: bool = False
     # Per row, only when the cells name more than one currency (`$12.50` beside `IDR 150.000`).
     currencies: pd.Categorical | None = None
+    # Each row's code into the distinct cells, and per distinct cell its percent sign, duration
+    # and currency: what some of the rows show (one metric of a long file) is read from these.
+    codes: np.ndarray | None = None
+    distinct: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def of_rows(self, rows: np.ndarray) -> ParsedNumbers:
+        """What the cells of these rows show (percent signs, durations, currency) as a column."""
+        if self.codes is None or self.distinct is None:
+            return self
+        pct, duration, currency = self.distinct
+        codes = self.codes[rows]
+        counts = np.bincount(codes[codes >= 0], minlength=len(pct))
+        used = counts > 0
+        found: Counter[str] = Counter()
+        for code in set(currency[used]) - {""}:
+            found[str(code)] += int(counts[currency == code].sum())
+        return replace(
+            self,
+            percent=bool(pct[used].any()),
+            seconds=bool(duration[used].any()),
+            currency=found.most_common(1)[0][0] if found else None,
+        )
 
 
 def _evidence(core: str, currency: str | None) -> str | None:
@@ -159,6 +181,9 @@ def parse_numbers(values: pd.Series, fmt: str) -> ParsedNumbers:
     if len(found) > 1:
         iso = np.array([CURRENCY[c] if c else None for c in cur_u] + [None], dtype=object)
         currencies = pd.Categorical(iso[codes])  # a null cell (code -1) picks the last None
+    pct_u, dur_u = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    pct_u[~is_num], dur_u[~is_num] = parsed["pct"], parsed["duration"]
+    iso_u = np.array([CURRENCY[c] if c and ok else "" for c, ok in zip(cur_u, ok_u, strict=True)])
     return ParsedNumbers(
         values=pd.Series(vals, index=index, name=values.name, dtype="float64"),
         bad=pd.Series(np.append(bad_u, False)[codes], index=index, name=values.name),
@@ -167,4 +192,6 @@ def parse_numbers(values: pd.Series, fmt: str) -> ParsedNumbers:
         currency=found.most_common(1)[0][0] if found else None,
         seconds=bool(parsed["duration"].any()),
         currencies=currencies,
+        codes=codes,
+        distinct=(pct_u, dur_u, iso_u),
     )

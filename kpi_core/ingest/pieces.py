@@ -147,12 +147,18 @@ def long_rows(rows: Rows) -> Piece:
     metric_of: dict[str, str | None] = {}
     unit_of: dict[str, str] = {}
     placement_of: dict[str, str | None] = {}
+    codes, code_of = names.codes, {str(c): i for i, c in enumerate(names.categories)}
     for name in sorted(names.categories):  # the report lists a long file's names A to Z
         corrected, wanted = out.corrections.metric_for(name)
         match = catalogue.match_metric(name)
         header = catalogue.parse_header(name)
         metric_of[name] = wanted if corrected else match.metric
-        unit_of[name] = units.of(metric_of[name], Column(name, header, "metric"), parsed, name)
+        # A long file's value column holds every metric: each is read by its own cells (one
+        # duration cell makes no reach figure seconds, one `%` no rate a percentage). Typed
+        # numbers carry no signs, and their rows need not be picked out.
+        selected = codes == code_of[name] if parsed.codes is not None else None
+        own = parsed if selected is None else parsed.of_rows(selected)
+        unit_of[name] = units.of(metric_of[name], Column(name, header, "metric"), own, name)
         placement_of[name] = header.placement if header.placement in ("organic", "paid") else None
         role = "metric" if metric_of[name] else "unknown"
         suggestions = tuple(m for m, _ in match.suggestions)
@@ -163,11 +169,11 @@ def long_rows(rows: Rows) -> Piece:
             )
         )
         if unit_of[name] == "fraction":
-            selected = np.asarray(names == name)
+            selected = codes == code_of[name] if selected is None else selected
             column = Column(name, header, "metric")
-            own = values[selected]
-            scaled = units.as_fraction(own, metric_of[name], parsed, "fraction", column)
-            if scaled is not own:
+            mine = values[selected]
+            scaled = units.as_fraction(mine, metric_of[name], own, "fraction", column)
+            if scaled is not mine:
                 values = np.where(selected, np.nan, values)
                 values[selected] = scaled
     mask = keep & ~np.isnan(values) & (names.codes >= 0)

@@ -18,3 +18,24 @@ def test_meta_result_indicator_keys_name_the_result() -> None:
     assert (totals["purchases"], totals["leads"]) == (22, 35)
     assert "results" not in totals
     assert (totals["cpa"], totals["cpl"]) == (69245.45, 23428.57)
+
+
+def test_each_metric_of_a_long_file_is_read_by_its_own_cells() -> None:
+    """One `0:00:12` makes no reach figure seconds; `%` on CTR makes no other rate a percent."""
+    text = (
+        "tanggal;kanal;metrik;nilai\n"
+        "01/07/2026;Instagram;Jangkauan;12.345\n"
+        "01/07/2026;Instagram;CTR;1,85%\n"
+        "01/07/2026;Instagram;Rata-rata durasi tonton;0:00:12\n"
+        "01/07/2026;Website;Tingkat konversi;2,5\n"
+        "02/07/2026;Website;Tingkat konversi;3,0\n"
+    )
+    frame = read_files([("panjang.csv", text.encode())]).frame
+    unit = dict(zip(frame["metric"], frame["unit"], strict=True))
+    assert (unit["reach"], unit["ctr"], unit["average_view_duration"]) == (
+        "count",
+        "fraction",
+        "seconds",
+    )
+    rates = frame.loc[frame["metric"] == "conversion_rate", "value"].round(4).tolist()
+    assert rates == [0.025, 0.03]
