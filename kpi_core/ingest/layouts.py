@@ -26,6 +26,7 @@ class Layout(BaseModel):
     files: tuple[str, ...] = ()
     remap: dict[str, str] = {}
     percent: frozenset[str] = frozenset()
+    numbered_by: str | None = None
 
 
 class _Layouts(BaseModel):

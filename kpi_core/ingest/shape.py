@@ -24,7 +24,7 @@ from kpi_core.ingest.columns import Column, Plan, plan_columns
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.dating import row_dates
 from kpi_core.ingest.layouts import Layout
-from kpi_core.ingest.numbers import ID_SIGNALS, infer_number_format
+from kpi_core.ingest.numbers import ID_SIGNALS, infer_number_format, parse_numbers
 from kpi_core.ingest.origin import row_channels, row_placements, text_labels
 from kpi_core.ingest.pieces import Rows, column_rows, long_rows, series_title
 from kpi_core.ingest.table import Table
@@ -107,6 +107,8 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
         out.note("number_format", fmt, basis)
     if basis == "conflict":
         out.problem("number_format_conflict", detail=fmt)
+    if layout.numbered_by:
+        keep &= ~_group_rows(body, plan, layout.numbered_by, keep, table, out, fmt)
 
     dates = row_dates(body, plan, table, layout, ctx, out, keep)
     channels = row_channels(body, plan, layout, table, ctx, out, keep)
@@ -155,6 +157,47 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
         # A header with no rows under it: the export's range held no data.
         out.problem("no_rows")
     return out
+
+
+def _group_rows(
+    body: pd.DataFrame,
+    plan: Plan,
+    numbered_by: str,
+    keep: np.ndarray,
+    table: Table,
+    out: Shaped,
+    fmt: str,
+) -> np.ndarray:
+    """Rows that repeat others: a numbered row (Shopee's automatic ads) whose unnumbered rows
+    under it are its parts. The parts are the finer figures and are kept when they add up to the
+    row above them; otherwise that row is the figure and its parts are left out."""
+    col = next((c for c in plan.columns if c.header.key == numbered_by), None)
+    drop = np.zeros(len(body), dtype=bool)
+    if col is None:
+        return drop
+    numbered = filled_rows(body[col.name]) & keep
+    metric = next((c for c in plan.columns if c.role == "metric"), None)
+    parents = np.flatnonzero(numbered)
+    if metric is None or not len(parents):
+        return drop
+    values = parse_numbers(body[metric.name], fmt).values.to_numpy(dtype="float64")
+    parent_rows: list[str] = []
+    for i, start in enumerate(parents):
+        end = parents[i + 1] if i + 1 < len(parents) else len(body)
+        children = np.arange(start + 1, end)
+        children = children[keep[children]]
+        if not len(children):
+            continue
+        whole, parts = values[start], np.nansum(values[children])
+        if np.isfinite(whole) and abs(parts - whole) <= 0.01 * max(abs(whole), 1.0):
+            drop[start] = True
+            parent_rows.append(str(start + table.first_row))
+        else:
+            drop[children] = True
+    if drop.any():
+        label = "group_rows" if parent_rows else "group_parts"
+        out.problem(label, Severity.INFO, count=int(drop.sum()), examples=tuple(parent_rows[:3]))
+    return drop
 
 
 def _samples(body: pd.DataFrame, cols: list[Column], limit: int = 300) -> list[str]:

@@ -168,3 +168,27 @@ def test_a_row_from_reporting_starts_to_reporting_ends_covers_that_period() -> N
     frame, report = read_file("meta_month.csv", data, today=TODAY)
     assert set(frame["date"]) == {pd.Timestamp("2026-07-01")}
     assert (report.date_from, report.date_to) == ("2026-07-01", "2026-07-31")
+
+
+def _shopee_ads(rows: str) -> bytes:
+    preamble = (
+        "\ufeffLaporan Data Keseluruhan Iklan Shopee\r\nUsername,tokokita\r\n"
+        "Periode,01/07/2026 - 31/07/2026\r\n\r\n"
+        "Urutan,Nama Iklan,Jenis Iklan,Dilihat,Jumlah Klik,Biaya,Omzet Penjualan\r\n"
+    )
+    return (preamble + rows).encode()
+
+
+def test_an_automatic_ads_row_is_not_added_to_its_own_products() -> None:
+    """Shopee's numbered automatic-ads row repeats the product rows under it: counted once."""
+    data = _shopee_ads(
+        "1,Iklan Produk Otomatis,Iklan Otomatis,30000,900,300000,3000000\r\n"
+        ",Gamis Aisyah,Iklan Otomatis,10000,300,100000,1000000\r\n"
+        ",Hijab Voal,Iklan Otomatis,20000,600,200000,2000000\r\n"
+        "2,Iklan Toko,Iklan Toko,5000,100,50000,400000\r\n"
+    )
+    ds = read_files([("Data+Keseluruhan+Iklan+Shopee-01_07_2026-31_07_2026.csv", data)])
+    spend = ds.frame.loc[ds.frame["metric"] == "spend", "value"]
+    assert spend.sum() == 350_000 and len(spend) == 3
+    (problem,) = [p for p in ds.files[0].problems if p.code == "group_rows"]
+    assert "only the rows under them were added" in problem_message(problem, "en")
