@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -145,9 +146,13 @@ def parse_numbers(values: pd.Series, fmt: str) -> ParsedNumbers:
         cells = pa.array(np.asarray(uniques, dtype=object), type=pa.large_string())
     else:
         objs = np.asarray(uniques, dtype=object)
-        # Excel hands mixed columns over as Python numbers beside strings: numbers stay numbers.
+        # Excel hands mixed columns over as Python numbers beside strings, Parquet's decimal
+        # columns as Decimals: numbers stay numbers, never read again as text in a locale.
         is_num = np.fromiter(
-            (isinstance(u, int | float | np.number) and not isinstance(u, bool) for u in objs),
+            (
+                isinstance(u, int | float | Decimal | np.number) and not isinstance(u, bool)
+                for u in objs
+            ),
             dtype=bool,
             count=n,
         )

@@ -137,6 +137,10 @@ def read_parquet(file: str, data: bytes) -> list[Table]:
         raise UnreadableFileError(file, "corrupt_parquet") from exc
     header = dedupe(list(frame.columns))
     frame.columns = pd.Index(header)
+    for name in header:
+        if pd.api.types.is_timedelta64_dtype(frame[name].dtype):
+            # A duration column (watch time) is a figure in seconds, not text.
+            frame[name] = frame[name].dt.total_seconds()
     return [Table(file=file, source=file, header=header, body=frame, textual=False)]
 
 

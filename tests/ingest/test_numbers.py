@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -206,3 +211,20 @@ def test_indonesian_headers_read_dot_groups_as_thousands() -> None:
     assert ds.files[0].number_format == "id"
     assert infer_number_format(["15.000"], ",", ["Tanggal", "Jangkauan"]) == ("id", "language")
     assert infer_number_format(["15.000"], ",", ["Date", "Reach"]) == ("en", "default")
+
+
+def test_typed_parquet_numbers_are_never_reread_as_local_text(tmp_path: Path) -> None:
+    """Parquet decimal spend and duration watch time are figures, in an Indonesian file too."""
+    table = pa.table({
+        "tanggal": pa.array([dt.date(2026, 7, 1), dt.date(2026, 7, 2)]),
+        "biaya": pa.array([decimal.Decimal("1234.50"), decimal.Decimal("99.25")],
+                          pa.decimal128(10, 2)),
+        "waktu tonton": pa.array([312, 60], pa.duration("s")),
+    })  # fmt: skip
+    path = tmp_path / "harian.parquet"
+    pq.write_table(table, path)
+    ds = read_files([path])
+    frame = ds.frame
+    assert frame.loc[frame["metric"] == "spend", "value"].tolist() == [1234.5, 99.25]
+    assert frame.loc[frame["metric"] == "watch_time", "value"].tolist() == [312.0, 60.0]
+    assert not [p for p in ds.files[0].problems if p.code == "bad_values"]
