@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -66,6 +67,10 @@ def _filled(cell: Any) -> bool:
     return cell is not None and str(cell).strip() != ""
 
 
+def _has_content(rows: Iterable[Iterable[Any]]) -> bool:
+    return any(_filled(cell) for row in rows for cell in row)
+
+
 def read_xlsx(file: str, data: bytes) -> list[Table]:
     """Every sheet of an .xlsx workbook that holds a table (openpyxl uses defusedxml)."""
     import openpyxl
@@ -74,32 +79,41 @@ def read_xlsx(file: str, data: bytes) -> list[Table]:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise UnreadableFileError(file, "corrupt_excel") from exc
+    sheets: list[tuple[str, list[list[Any]]]] = []
+    hidden: list[str] = []
     try:
-        sheets = [
-            (sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
-            for sheet in book.worksheets
-        ]
+        for sheet in book.worksheets:
+            if sheet.sheet_state != "visible":
+                # A hidden sheet is the workbook's own working (lookups, sums), not the export.
+                if _has_content(sheet.iter_rows(max_row=50, values_only=True)):
+                    hidden.append(sheet.title)
+                continue
+            sheets.append((sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)]))
     finally:
         book.close()
-    return _sheet_tables(file, sheets)
+    return _sheet_tables(file, sheets, hidden)
 
 
-def _sheet_tables(file: str, sheets: list[tuple[str, list[list[Any]]]]) -> list[Table]:
-    """A table per sheet that holds one; sheets with content but no table are named, not lost."""
+def _sheet_tables(
+    file: str, sheets: list[tuple[str, list[list[Any]]]], hidden: list[str]
+) -> list[Table]:
+    """A table per visible sheet that holds one; sheets with content but no table, and hidden
+    sheets, are named, not lost."""
     tables: list[Table] = []
     skipped: list[str] = []
     for title, grid in sheets:
         table = grid_to_table(file, f"{file} [{title}]", grid)
         if table is not None:
             tables.append(table)
-        elif any(_filled(cell) for row in grid for cell in row):
+        elif _has_content(grid):
             skipped.append(title)
-    if tables and skipped:
-        tables[0].problems.append(
-            Problem(
-                file, "skipped_sheets", Severity.INFO, count=len(skipped), examples=tuple(skipped)
+    if not tables and hidden:
+        raise UnreadableFileError(file, "hidden_only", member=", ".join(hidden))
+    for code, titles in (("skipped_sheets", skipped), ("hidden_sheets", hidden)):
+        if tables and titles:
+            tables[0].problems.append(
+                Problem(file, code, Severity.INFO, count=len(titles), examples=tuple(titles))
             )
-        )
     return tables
 
 
@@ -112,7 +126,12 @@ def read_xls(file: str, data: bytes) -> list[Table]:
     except Exception as exc:
         raise UnreadableFileError(file, "corrupt_excel") from exc
     sheets = []
+    hidden = []
     for sheet in book.sheets():
+        if sheet.visibility:  # 1 hidden, 2 very hidden
+            if _has_content(sheet.row_values(r) for r in range(min(sheet.nrows, 50))):
+                hidden.append(sheet.name)
+            continue
         grid = []
         for r in range(sheet.nrows):
             row = []
@@ -126,7 +145,7 @@ def read_xls(file: str, data: bytes) -> list[Table]:
                     row.append(cell.value)
             grid.append(row)
         sheets.append((sheet.name, grid))
-    return _sheet_tables(file, sheets)
+    return _sheet_tables(file, sheets, hidden)
 
 
 def read_parquet(file: str, data: bytes) -> list[Table]:
