@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
 
-from kpi_core.ingest.table import (
-    Table,
-    UnreadableFileError,
-    dedupe,
-    find_header,
-    header_score,
-    is_description_row,
-)
+from kpi_core.ingest.grid import grid_to_table, has_content
+from kpi_core.ingest.table import Table, UnreadableFileError, dedupe
 from kpi_core.models import Problem, Severity
 
 ZIP_MEMBER_CAP = 200 * 1024 * 1024  # decompressed bytes; a bigger member is refused, not truncated
@@ -26,49 +19,6 @@ ZIP_TOTAL_CAP = 400 * 1024 * 1024
 
 
 ZIP_RATIO_CAP = 200  # a member that claims to inflate more than this is a bomb, not an export
-
-
-def grid_to_table(file: str, source: str, grid: list[list[Any]]) -> Table | None:
-    """A sheet's cells as a table, or None when the sheet holds nothing that looks like data."""
-    grid = [row for row in grid]
-    while grid and not any(_filled(c) for c in grid[-1]):
-        grid.pop()
-    if not grid:
-        return None
-    h = find_header(grid)
-    if header_score(grid[h]) <= 0:
-        return None
-    width = max(len(r) for r in grid)
-    header_cells = list(grid[h]) + [None] * (width - len(grid[h]))
-    while header_cells and not _filled(header_cells[-1]):
-        header_cells.pop()
-    header = dedupe(header_cells)
-    described = 0
-    while h + 1 + described < len(grid) and is_description_row(
-        list(grid[h + 1 + described]), header
-    ):
-        described += 1
-    data = [(list(r) + [None] * len(header))[: len(header)] for r in grid[h + 1 + described :]]
-    preamble = [" ".join(str(c) for c in r if _filled(c)) for r in grid[:h]]
-    body = pd.DataFrame(data, columns=header, dtype="object")
-    return Table(
-        file=file,
-        source=source,
-        header=header,
-        body=body,
-        preamble=[p for p in preamble if p],
-        first_row=h + 2 + described,
-        skipped_description_rows=described,
-        textual=False,
-    )
-
-
-def _filled(cell: Any) -> bool:
-    return cell is not None and str(cell).strip() != ""
-
-
-def _has_content(rows: Iterable[Iterable[Any]]) -> bool:
-    return any(_filled(cell) for row in rows for cell in row)
 
 
 def read_xlsx(file: str, data: bytes) -> list[Table]:
@@ -85,7 +35,7 @@ def read_xlsx(file: str, data: bytes) -> list[Table]:
         for sheet in book.worksheets:
             if sheet.sheet_state != "visible":
                 # A hidden sheet is the workbook's own working (lookups, sums), not the export.
-                if _has_content(sheet.iter_rows(max_row=50, values_only=True)):
+                if has_content(sheet.iter_rows(max_row=50, values_only=True)):
                     hidden.append(sheet.title)
                 continue
             sheets.append((sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)]))
@@ -105,7 +55,7 @@ def _sheet_tables(
         table = grid_to_table(file, f"{file} [{title}]", grid)
         if table is not None:
             tables.append(table)
-        elif _has_content(grid):
+        elif has_content(grid):
             skipped.append(title)
     if not tables and hidden:
         raise UnreadableFileError(file, "hidden_only", member=", ".join(hidden))
@@ -129,7 +79,7 @@ def read_xls(file: str, data: bytes) -> list[Table]:
     hidden = []
     for sheet in book.sheets():
         if sheet.visibility:  # 1 hidden, 2 very hidden
-            if _has_content(sheet.row_values(r) for r in range(min(sheet.nrows, 50))):
+            if has_content(sheet.row_values(r) for r in range(min(sheet.nrows, 50))):
                 hidden.append(sheet.name)
             continue
         grid = []

@@ -5,30 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
-from typing import Any
 
-import openpyxl
 import xlwt
 
 from kpi_core.ingest import read_files
 from kpi_core.labels import problem_message
+from tests.workbooks import Fill, Sheet, rows, xlsx
 
 TODAY = dt.date(2026, 11, 23)
-Sheet = Any  # an openpyxl worksheet
 
 
-def xlsx(*fill: Callable[[Sheet], None], titles: tuple[str, ...] = ("Data",)) -> bytes:
-    """A workbook with one sheet per fill function, saved to bytes."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, build in zip(titles, fill, strict=True):
-        build(book.create_sheet(title))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def daily(header: list[str], *columns: Callable[[int], object]) -> Callable[[Sheet], None]:
+def daily(header: list[str], *columns: Callable[[int], object]) -> Fill:
     """A sheet filling: the header, then seven July days of the columns' values."""
 
     def build(ws: Sheet) -> None:
@@ -80,7 +67,7 @@ def test_a_workbook_with_tables_only_on_hidden_sheets_says_so() -> None:
         daily(["Date", "Reach"], lambda d: 10)(ws)
         ws.sheet_state = "veryHidden"
 
-    data = xlsx(lambda ws: ws.append(["Catatan"]), hide, titles=("Notes", "Calc"))
+    data = xlsx(rows(["Catatan"]), hide, titles=("Notes", "Calc"))
     ds = read_files([("report.xlsx", data)], today=TODAY)
     assert not ds.read_any
     assert "hidden sheets (Calc)" in ds.unreadable[0].message("en")
