@@ -52,6 +52,10 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     body = table.body.reset_index(drop=True)
     plan = plan_columns(table.header, body, layout, corr)
     for i, col in enumerate(plan.columns):
+        currency = table.currencies.get(col.name)
+        if currency and col.header.currency is None:
+            # A workbook column formatted `"Rp"#,##0` names its currency as a header would.
+            col = plan.columns[i] = replace(col, header=replace(col.header, currency=currency))
         if col.role == "series_value":
             # The metric of a one-metric daily file is named by its title line.
             metric_id = _series_metric(series_title(table, col))

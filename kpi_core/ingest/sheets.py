@@ -8,8 +8,15 @@ from typing import Any
 
 import pandas as pd
 
-from kpi_core.ingest.grid import grid_to_table, has_content
+from kpi_core.ingest.grid import Grid, grid_to_table, has_content
 from kpi_core.ingest.table import Table, UnreadableFileError, dedupe
+from kpi_core.ingest.xlsx import (
+    FORMAT_ROWS,
+    bare_formulas,
+    format_currency,
+    merged_spans,
+    sheet_xml,
+)
 from kpi_core.models import Problem, Severity
 
 ZIP_MEMBER_CAP = 200 * 1024 * 1024  # decompressed bytes; a bigger member is refused, not truncated
@@ -27,9 +34,10 @@ def read_xlsx(file: str, data: bytes) -> list[Table]:
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:
         raise UnreadableFileError(file, "corrupt_excel") from exc
-    sheets: list[tuple[str, list[list[Any]]]] = []
+    sheets: list[Grid] = []
     hidden: list[str] = []
     try:
         for sheet in book.worksheets:
@@ -38,25 +46,40 @@ def read_xlsx(file: str, data: bytes) -> list[Table]:
                 if has_content(sheet.iter_rows(max_row=50, values_only=True)):
                     hidden.append(sheet.title)
                 continue
-            sheets.append((sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)]))
+            sheets.append(_xlsx_grid(sheet, archive))
     finally:
         book.close()
+        archive.close()
     return _sheet_tables(file, sheets, hidden)
 
 
-def _sheet_tables(
-    file: str, sheets: list[tuple[str, list[list[Any]]]], hidden: list[str]
-) -> list[Table]:
+def _xlsx_grid(sheet: Any, archive: zipfile.ZipFile) -> Grid:
+    """A sheet's values, the first rows' number formats, and what its XML says beyond them."""
+    money: dict[tuple[int, int], str] = {}
+    cells: list[list[Any]] = []
+    for r, row in enumerate(sheet.iter_rows(max_row=FORMAT_ROWS)):
+        cells.append([cell.value for cell in row])
+        for c, cell in enumerate(row):
+            currency = format_currency(getattr(cell, "number_format", None) or "General")
+            if currency and cell.value is not None:
+                money[(r, c)] = currency
+    if len(cells) >= FORMAT_ROWS:
+        cells += [list(row) for row in sheet.iter_rows(min_row=FORMAT_ROWS + 1, values_only=True)]
+    xml = sheet_xml(archive, getattr(sheet, "_worksheet_path", None))
+    return Grid(sheet.title, cells, merged_spans(xml), money, bare_formulas(xml))
+
+
+def _sheet_tables(file: str, sheets: list[Grid], hidden: list[str]) -> list[Table]:
     """A table per visible sheet that holds one; sheets with content but no table, and hidden
     sheets, are named, not lost."""
     tables: list[Table] = []
     skipped: list[str] = []
-    for title, grid in sheets:
-        table = grid_to_table(file, f"{file} [{title}]", grid)
+    for sheet in sheets:
+        table = grid_to_table(file, sheet)
         if table is not None:
             tables.append(table)
-        elif has_content(grid):
-            skipped.append(title)
+        elif has_content(sheet.cells):
+            skipped.append(sheet.title)
     if not tables and hidden:
         raise UnreadableFileError(file, "hidden_only", member=", ".join(hidden))
     for code, titles in (("skipped_sheets", skipped), ("hidden_sheets", hidden)):
@@ -72,9 +95,12 @@ def read_xls(file: str, data: bytes) -> list[Table]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data)
-    except Exception as exc:
-        raise UnreadableFileError(file, "corrupt_excel") from exc
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+    except Exception:
+        try:  # some writers' formatting records xlrd cannot follow: the values still read
+            book = xlrd.open_workbook(file_contents=data)
+        except Exception as exc:
+            raise UnreadableFileError(file, "corrupt_excel") from exc
     sheets = []
     hidden = []
     for sheet in book.sheets():
@@ -83,6 +109,7 @@ def read_xls(file: str, data: bytes) -> list[Table]:
                 hidden.append(sheet.name)
             continue
         grid = []
+        money: dict[tuple[int, int], str] = {}
         for r in range(sheet.nrows):
             row = []
             for c in range(sheet.ncols):
@@ -93,9 +120,22 @@ def read_xls(file: str, data: bytes) -> list[Table]:
                     row.append(None)
                 else:
                     row.append(cell.value)
+                    if r < FORMAT_ROWS and cell.ctype == xlrd.XL_CELL_NUMBER:
+                        currency = format_currency(_xls_format(book, cell.xf_index))
+                        if currency:
+                            money[(r, c)] = currency
             grid.append(row)
-        sheets.append((sheet.name, grid))
+        merges = tuple((r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in sheet.merged_cells)
+        sheets.append(Grid(sheet.name, grid, merges, money))
     return _sheet_tables(file, sheets, hidden)
+
+
+def _xls_format(book: Any, xf_index: int | None) -> str:
+    """An .xls cell's number format string (`General` when the file keeps none)."""
+    try:
+        return str(book.format_map[book.xf_list[xf_index].format_key].format_str)
+    except (IndexError, KeyError, TypeError, AttributeError):
+        return "General"
 
 
 def read_parquet(file: str, data: bytes) -> list[Table]:

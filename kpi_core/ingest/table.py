@@ -49,6 +49,8 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
     textual: bool = True  # cells are text as the file wrote them (CSV), not typed (Excel)
     number_format: tuple[str, str] | None = None  # (format, basis) inferred from the first rows
+    # The currency a column's cells are formatted in, where its header names none (workbooks).
+    currencies: dict[str, str] = field(default_factory=dict)
 
 
 def header_score(cells: list[Any]) -> float:

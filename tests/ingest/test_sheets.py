@@ -71,3 +71,54 @@ def test_a_workbook_with_tables_only_on_hidden_sheets_says_so() -> None:
     ds = read_files([("report.xlsx", data)], today=TODAY)
     assert not ds.read_any
     assert "hidden sheets (Calc)" in ds.unreadable[0].message("en")
+
+
+def test_money_formatted_in_rupiah_is_rupiah() -> None:
+    """A `Spend` column formatted `"Rp"#,##0` or `[$Rp-421]` is IDR, not an assumed USD."""
+
+    def fill(ws: Sheet) -> None:
+        daily(["Date", "Spend", "Revenue"], lambda d: 150_000 * d, lambda d: 900_000 * d)(ws)
+        for row in range(2, 9):
+            ws.cell(row, 2).number_format = '"Rp"#,##0'
+            ws.cell(row, 3).number_format = "[$Rp-421]#,##0"
+
+    ds = read_files([("ads.xlsx", xlsx(fill))], today=TODAY)
+    assert set(ds.frame["unit"].astype(str)) == {"IDR"}
+    assert not [i for i in ds.files[0].inferences if i.what == "currency"]
+
+
+def test_an_old_xls_column_formatted_in_dollars_is_usd() -> None:
+    """An .xls whose `Spend` cells are formatted `$#,##0.00` reads as USD without a guess."""
+    book = xlwt.Workbook()
+    ws = book.add_sheet("Data")
+    ws.write(0, 0, "Date")
+    ws.write(0, 1, "Spend")
+    dollars = xlwt.easyxf(num_format_str="$#,##0.00")
+    for i in range(3):
+        ws.write(i + 1, 0, f"2026-07-0{i + 1}")
+        ws.write(i + 1, 1, 12.5, dollars)
+    out = io.BytesIO()
+    book.save(out)
+    ds = read_files([("ads.xls", out.getvalue())], today=TODAY, channel="facebook")
+    assert set(ds.frame["unit"].astype(str)) == {"USD"}
+    assert not [i for i in ds.files[0].inferences if i.what == "currency"]
+
+
+def test_formulas_saved_without_results_are_reported() -> None:
+    """A column of formulas a script wrote without results says so, instead of reading empty."""
+    lines = [["Date", "Link clicks", "Impressions", "CTR"]]
+    for d in range(1, 8):
+        lines.append([dt.datetime(2026, 7, d), 10 * d, 1000 * d, f"=B{d + 1}/C{d + 1}"])
+    ds = read_files([("script.xlsx", xlsx(rows(*lines)))], today=TODAY, channel="facebook")
+    (told,) = [p for p in ds.files[0].problems if p.code == "formulas_without_results"]
+    assert told.count == 7
+    assert "7 cell(s) in “CTR” hold formulas" in problem_message(told, "en")
+    assert "simpan ulang" in problem_message(told, "id")
+
+
+def test_a_sheet_longer_than_the_formatted_rows_is_read_whole() -> None:
+    """Every row of a long sheet is read, past the first rows whose formats are looked at."""
+    start = dt.datetime(2026, 1, 1)
+    lines = [["Date", "Reach"]] + [[start + dt.timedelta(d), 1] for d in range(200)]
+    ds = read_files([("long.xlsx", xlsx(rows(*lines)))], today=TODAY, channel="instagram")
+    assert ds.frame["value"].sum() == 200
