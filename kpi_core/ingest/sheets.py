@@ -43,6 +43,7 @@ def read_xlsx(file: str, data: bytes) -> list[Table]:
         for sheet in book.worksheets:
             if sheet.sheet_state != "visible":
                 # A hidden sheet is the workbook's own working (lookups, sums), not the export.
+                sheet.reset_dimensions()
                 if has_content(sheet.iter_rows(max_row=50, values_only=True)):
                     hidden.append(sheet.title)
                 continue
@@ -57,6 +58,8 @@ def _xlsx_grid(sheet: Any, archive: zipfile.ZipFile) -> Grid:
     """A sheet's values, the first rows' number formats, and what its XML says beyond them."""
     money: dict[tuple[int, int], str] = {}
     cells: list[list[Any]] = []
+    # Some writers state a wrong size (`A1`, `A1:C3`): every row written is read, whatever it says.
+    sheet.reset_dimensions()
     for r, row in enumerate(sheet.iter_rows(max_row=FORMAT_ROWS)):
         cells.append([cell.value for cell in row])
         for c, cell in enumerate(row):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Callable
 
 import xlwt
@@ -121,4 +123,21 @@ def test_a_sheet_longer_than_the_formatted_rows_is_read_whole() -> None:
     start = dt.datetime(2026, 1, 1)
     lines = [["Date", "Reach"]] + [[start + dt.timedelta(d), 1] for d in range(200)]
     ds = read_files([("long.xlsx", xlsx(rows(*lines)))], today=TODAY, channel="instagram")
+    assert ds.frame["value"].sum() == 200
+
+
+def test_a_sheet_that_states_a_wrong_size_is_read_whole() -> None:
+    """Some writers state a size (`A1:B3`) smaller than the sheet: every written row counts."""
+    start = dt.datetime(2026, 1, 1)
+    lines = [["Date", "Reach"]] + [[start + dt.timedelta(d), 1] for d in range(200)]
+    data = xlsx(rows(*lines))
+    with zipfile.ZipFile(io.BytesIO(data)) as book, io.BytesIO() as out:
+        with zipfile.ZipFile(out, "w") as patched:
+            for item in book.infolist():
+                xml = book.read(item.filename)
+                if item.filename.startswith("xl/worksheets/"):
+                    xml = re.sub(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1:B3"/>', xml)
+                patched.writestr(item, xml)
+        data = out.getvalue()
+    ds = read_files([("stated.xlsx", data)], today=TODAY, channel="instagram")
     assert ds.frame["value"].sum() == 200
