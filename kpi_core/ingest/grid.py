@@ -15,6 +15,7 @@ from kpi_core.ingest.table import (
     find_header,
     header_score,
     is_description_row,
+    looks_numeric,
 )
 from kpi_core.models import Problem
 
@@ -35,28 +36,62 @@ class Grid:
     bare_formulas: list[tuple[int, int]] = field(default_factory=list)
 
 
-def grid_to_table(file: str, sheet: Grid) -> Table | None:
-    """A sheet's cells as a table, or None when the sheet holds nothing that looks like data."""
+def grid_tables(file: str, sheet: Grid) -> list[Table]:
+    """A sheet's cells as tables: one per titled section (Shopee's traffic sheet has two, each
+    with its own header), else one; none when the sheet holds nothing that looks like data."""
     grid = list(sheet.cells)
     while grid and not any(filled(c) for c in grid[-1]):
         grid.pop()
     if not grid:
-        return None
+        return []
     h = find_header(grid)
     if header_score(grid[h]) <= 0:
-        return None
-    header = dedupe(_header_cells(grid[h], grid[h + 1 :]))
+        return []
+    titled = _titled_sections(grid)
+    starts = sorted(set(titled) | {h})
+    if not titled or len(starts) < 2:
+        table = _table(file, sheet, grid, h, len(grid), f"{file} [{sheet.title}]", grid[:h])
+        _tell_unread(table, sheet.title, grid[:h])
+        return [table]
+    tables = []
+    lead = grid[: starts[0] - (starts[0] in titled)]  # above the first section and its title
+    for k, start in enumerate(starts):
+        stop = len(grid)
+        if k + 1 < len(starts):
+            stop = starts[k + 1] - (starts[k + 1] in titled)
+        source = f"{file} [{sheet.title}]"
+        above = lead
+        if start in titled:
+            source += f" · {_text(grid[start - 1])}"
+            above = [*lead, grid[start - 1]]
+        tables.append(_table(file, sheet, grid, start, stop, source, above))
+    _tell_unread(tables[0], sheet.title, lead)
+    return tables
+
+
+def _table(
+    file: str,
+    sheet: Grid,
+    grid: list[list[Any]],
+    h: int,
+    stop: int,
+    source: str,
+    above: list[list[Any]],
+) -> Table:
+    """The table whose header is row `h`, its body the rows up to `stop`."""
+    rows = grid[h + 1 : stop]
+    while rows and not any(filled(c) for c in rows[-1]):
+        rows.pop()
+    header = dedupe(_header_cells(grid[h], rows))
     described = 0
-    while h + 1 + described < len(grid) and is_description_row(
-        list(grid[h + 1 + described]), header
-    ):
+    while described < len(rows) and is_description_row(list(rows[described]), header):
         described += 1
-    data = [(list(r) + [None] * len(header))[: len(header)] for r in grid[h + 1 + described :]]
-    preamble = [" ".join(str(c) for c in r if filled(c)) for r in grid[:h]]
+    data = [(list(r) + [None] * len(header))[: len(header)] for r in rows[described:]]
+    preamble = [_text(r) for r in above]
     body = pd.DataFrame(data, columns=header, dtype="object")
     table = Table(
         file=file,
-        source=f"{file} [{sheet.title}]",
+        source=source,
         header=header,
         body=body,
         preamble=[p for p in preamble if p],
@@ -64,10 +99,76 @@ def grid_to_table(file: str, sheet: Grid) -> Table | None:
         skipped_description_rows=described,
         textual=False,
     )
-    rows = range(h + 1 + described, len(grid))
-    table.currencies = _currencies(sheet.money, rows, header)
-    _tell_bare_formulas(table, sheet.bare_formulas, rows)
+    span = range(h + 1 + described, h + 1 + len(rows))
+    table.currencies = _currencies(sheet.money, span, header)
+    _tell_bare_formulas(table, sheet.bare_formulas, span)
     return table
+
+
+def _tell_unread(table: Table, sheet: str, above: list[list[Any]]) -> None:
+    """Rows of figures above a table's header are a table that was not found: the user is told
+    (a title, a period or a shop id above the header are not figures)."""
+    unread = [i for i, row in enumerate(above) if _count_numbers(row) >= 2]
+    if unread:
+        table.problems.append(
+            Problem(
+                table.file,
+                "unread_rows",
+                column=sheet,
+                row=unread[0] + 1,
+                count=len(unread),
+                examples=tuple(_text(above[i])[:60] for i in unread[:2]),
+            )
+        )
+
+
+def _count_numbers(row: list[Any]) -> int:
+    return sum(
+        (isinstance(c, int | float) and not isinstance(c, bool))
+        or (isinstance(c, str) and looks_numeric(c))
+        for c in row
+    )
+
+
+def _titled_sections(grid: list[list[Any]]) -> list[int]:
+    """The header rows of titled sections: a title alone on its row (after a blank row, another
+    title or the sheet's top), then a row of names, then data."""
+    found = []
+    for i in range(1, len(grid) - 1):
+        title = grid[i - 1]
+        if _lone_text(title) and (i == 1 or _count(grid[i - 2], 2) < 2):
+            names = [c for c in grid[i] if filled(c)]
+            if (
+                len(names) >= 2
+                and all(isinstance(c, str) and not looks_numeric(c) for c in names)
+                and header_score(grid[i]) > 0
+                and any(filled(c) for c in grid[i + 1])
+            ):
+                found.append(i)
+    return found
+
+
+def _count(row: list[Any], limit: int) -> int:
+    """How many cells of the row hold something, counted up to `limit`."""
+    n = 0
+    for cell in row:
+        if filled(cell):
+            n += 1
+            if n >= limit:
+                break
+    return n
+
+
+def _lone_text(row: list[Any]) -> bool:
+    """A row holding one cell of words: a title."""
+    if _count(row, 2) != 1:
+        return False
+    cell = next(c for c in row if filled(c))
+    return isinstance(cell, str) and not looks_numeric(cell)
+
+
+def _text(row: list[Any]) -> str:
+    return " ".join(str(c).strip() for c in row if filled(c))
 
 
 def _currencies(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from kpi_core.ingest.grid import Grid, grid_to_table, has_content
+from kpi_core.ingest.grid import Grid, grid_tables, has_content
 from kpi_core.ingest.table import Table, UnreadableFileError, dedupe
 from kpi_core.ingest.xlsx import (
     FORMAT_ROWS,
@@ -78,10 +78,9 @@ def _sheet_tables(file: str, sheets: list[Grid], hidden: list[str]) -> list[Tabl
     tables: list[Table] = []
     skipped: list[str] = []
     for sheet in sheets:
-        table = grid_to_table(file, sheet)
-        if table is not None:
-            tables.append(table)
-        elif has_content(sheet.cells):
+        found = grid_tables(file, sheet)
+        tables += found
+        if not found and has_content(sheet.cells):
             skipped.append(sheet.title)
     if not tables and hidden:
         raise UnreadableFileError(file, "hidden_only", member=", ".join(hidden))
