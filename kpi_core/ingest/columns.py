@@ -73,9 +73,17 @@ def plan_columns(
     for name in header:
         parsed = catalogue.parse_header(name)
         if COPY_MARK in name:
-            # A header the export repeats (Meta's second `Reactions`) is the same figure again.
-            plan.columns.append(Column(name, parsed, "duplicate"))
-            continue
+            first = name[: name.rindex(COPY_MARK)]
+            if name not in body.columns or first not in body.columns:
+                plan.columns.append(Column(name, parsed, "duplicate"))
+                continue
+            if same_values(body[first], body[name]):
+                # A header the export repeats (Meta's second `Reactions`) is the same figure again.
+                plan.columns.append(Column(name, parsed, "duplicate"))
+                continue
+            # Other figures under the same name (a second group's `GMV`) are data: read by the
+            # name they repeat, under their own.
+            parsed = replace(catalogue.parse_header(first), raw=name)
         corrected, wanted = corrections.metric_for(name)
         if corrected:
             fixed = "metric" if wanted else "attribute"
@@ -136,6 +144,14 @@ def plan_columns(
         # dated by its publish time (YouTube's per-video figures cover the export's period).
         plan.columns[plan.columns.index(secondary)] = replace(secondary, role="date")
     return plan
+
+
+def same_values(a: pd.Series, b: pd.Series) -> bool:
+    """Whether two columns hold the same cells (blank where the other is blank)."""
+    if a.equals(b):
+        return True
+    x, y = a.astype("object"), b.astype("object")
+    return bool(((x == y) | (x.isna() & y.isna())).all())
 
 
 def _drop_parts(plan: Plan) -> None:

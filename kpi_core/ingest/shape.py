@@ -27,7 +27,7 @@ from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.numbers import ID_SIGNALS, infer_number_format
 from kpi_core.ingest.origin import row_channels, row_placements, text_labels
 from kpi_core.ingest.pieces import Rows, column_rows, long_rows, series_title
-from kpi_core.ingest.table import Table
+from kpi_core.ingest.table import COPY_MARK, Table
 from kpi_core.ingest.units import Units, file_currency
 from kpi_core.models import (
     ColumnReading,
@@ -138,6 +138,11 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
         out.problem(
             "duplicate_columns", Severity.INFO, count=len(duplicates), examples=tuple(duplicates)
         )
+    repeated = [
+        c.name for c in plan.columns if COPY_MARK in c.name and c.role in ("metric", "unknown")
+    ]
+    if repeated:
+        out.problem("repeated_columns", count=len(repeated), examples=tuple(repeated[:5]))
     pieces: list[Piece] = []
     rows = Rows(body, plan, table, fmt, keep, dates, common, out, units)
     if plan.first("metric_name") is not None and plan.first("value") is not None:
