@@ -116,7 +116,8 @@ def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport
     """One upload's rows and report, and the periods its period-dated rows stand for, by source."""
     shaped: list[tuple[Table, Layout, Shaped]] = []
     for table in _tables(name, data):
-        layout = recognise(table.header, table.source)
+        # A grouped column (`GMV (LIVE)`) shows the layout its plain name belongs to.
+        layout = recognise([*table.header, *table.plain_names()], table.source)
         result = shape(table, layout, ctx)
         shaped.append((table, layout, result))
     frame = concat_tidy([s.frame for _, _, s in shaped])

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from kpi_core.ingest.groups import group_header
 from kpi_core.ingest.table import (
     Table,
     dedupe,
@@ -82,11 +83,19 @@ def _table(
     rows = grid[h + 1 : stop]
     while rows and not any(filled(c) for c in rows[-1]):
         rows.pop()
-    header = dedupe(_header_cells(grid[h], rows))
+    merged = [(c1, c2) for r1, c1, r2, c2 in sheet.merges if r1 <= h - 1 <= r2 and c2 > c1]
+    over = above[-1] if above and h and above[-1] is grid[h - 1] else None
+    cells = _header_cells(grid[h], rows)
+    grouping = group_header(cells, over, rows[0] if rows else None, merged)
+    if grouping.above:
+        above = above[:-1]  # the group row named columns: it is not a title
+    skip = int(grouping.below)  # the split row under the header is not data
+    header = dedupe(grouping.cells)
     described = 0
-    while described < len(rows) and is_description_row(list(rows[described]), header):
+    while skip + described < len(rows) and is_description_row(list(rows[skip + described]), header):
         described += 1
-    data = [(list(r) + [None] * len(header))[: len(header)] for r in rows[described:]]
+    start = skip + described
+    data = [(list(r) + [None] * len(header))[: len(header)] for r in rows[start:]]
     preamble = [_text(r) for r in above]
     body = pd.DataFrame(data, columns=header, dtype="object")
     table = Table(
@@ -95,11 +104,12 @@ def _table(
         header=header,
         body=body,
         preamble=[p for p in preamble if p],
-        first_row=h + 2 + described,
+        first_row=h + 2 + start,
         skipped_description_rows=described,
         textual=False,
+        groups={header[j]: label for j, label in grouping.groups.items()},
     )
-    span = range(h + 1 + described, h + 1 + len(rows))
+    span = range(h + 1 + start, h + 1 + len(rows))
     table.currencies = _currencies(sheet.money, span, header)
     _tell_bare_formulas(table, sheet.bare_formulas, span)
     return table

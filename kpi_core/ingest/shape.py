@@ -50,7 +50,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     """Tidy rows for one table: dates, channel, placement, metric and unit for every cell read."""
     corr = ctx.corrections
     body = table.body.reset_index(drop=True)
-    plan = plan_columns(table.header, body, layout, corr)
+    plan = plan_columns(table.header, body, layout, corr, table.groups)
     for i, col in enumerate(plan.columns):
         currency = table.currencies.get(col.name)
         if currency and col.header.currency is None:
@@ -143,6 +143,15 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     ]
     if repeated:
         out.problem("repeated_columns", count=len(repeated), examples=tuple(repeated[:5]))
+    group_totals = [c for c in plan.columns if c.role == "group_total"]
+    if group_totals:
+        out.problem(
+            "group_totals",
+            Severity.INFO,
+            count=len(group_totals),
+            examples=tuple(c.name for c in group_totals[:5]),
+            detail=", ".join(dict.fromkeys(f"“{c.group}”" for c in group_totals)),
+        )
     pieces: list[Piece] = []
     rows = Rows(body, plan, table, fmt, keep, dates, common, out, units)
     if plan.first("metric_name") is not None and plan.first("value") is not None:

@@ -51,6 +51,17 @@ class Table:
     number_format: tuple[str, str] | None = None  # (format, basis) inferred from the first rows
     # The currency a column's cells are formatted in, where its header names none (workbooks).
     currencies: dict[str, str] = field(default_factory=dict)
+    # The group a row above or under the header puts a column in (`GMV (LIVE)` is in `LIVE`).
+    groups: dict[str, str] = field(default_factory=dict)
+
+    def plain_names(self) -> list[str]:
+        """The header's names without the groups they were named by (`GMV`, not `GMV (LIVE)`)."""
+        return [ungrouped(name, self.groups.get(name)) for name in self.header]
+
+
+def ungrouped(name: str, group: str | None) -> str:
+    """A column's name as its header row wrote it, without the group it was named by."""
+    return name.removesuffix(f" ({group})") if group else name
 
 
 def header_score(cells: list[Any]) -> float:
