@@ -151,14 +151,15 @@ def read_parquet(file: str, data: bytes) -> list[Table]:
     return [Table(file=file, source=file, header=header, body=frame, textual=False)]
 
 
-def read_zip(file: str, data: bytes) -> list[tuple[str, bytes]]:
-    """The members of a zip download, refusing members that would inflate past the caps."""
+def read_zip(file: str, data: bytes, spent: int = 0) -> list[tuple[str, bytes]]:
+    """The members of a zip download, refusing members that would inflate past the caps
+    (`spent`: what the archive holding this one has unpacked already)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise UnreadableFileError(file, "corrupt_zip") from exc
     members = []
-    total = 0
+    total = spent
     with archive:
         for info in archive.infolist():
             if info.is_dir() or info.filename.startswith("__MACOSX") or "/." in f"/{info.filename}":

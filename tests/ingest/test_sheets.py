@@ -8,6 +8,7 @@ import re
 import zipfile
 from collections.abc import Callable
 
+import pytest
 import xlwt
 
 from kpi_core.ingest import read_files
@@ -141,3 +142,45 @@ def test_a_sheet_that_states_a_wrong_size_is_read_whole() -> None:
         data = out.getvalue()
     ds = read_files([("stated.xlsx", data)], today=TODAY, channel="instagram")
     assert ds.frame["value"].sum() == 200
+
+
+def zipped(*members: tuple[str, bytes]) -> bytes:
+    """A zip archive of these members."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+OVERVIEW = b"Date,Video Views,Likes\n2026-07-01,100,10\n2026-07-02,200,20\n"
+
+
+def test_a_zip_inside_a_zip_is_read_and_its_other_files_are_named() -> None:
+    """A TikTok download saved into another zip is read; a README beside it is named as left out."""
+    inner = zipped(("Overview.csv", OVERVIEW))
+    data = zipped(("tiktok_studio_export.zip", inner), ("README.txt", b"Exported by TikTok\n"))
+    ds = read_files([("download.zip", data)], today=TODAY)
+    assert ds.frame["value"].sum() == 330
+    (told,) = [p for p in ds.files[0].problems if p.code == "skipped_members"]
+    assert "1 file(s) in the archive hold no table of metrics (“README.txt”)" in problem_message(
+        told, "en"
+    )
+
+
+def test_an_archive_three_levels_deep_is_told_not_opened() -> None:
+    """Archives are opened one level deep: a third level is named, never silently ignored."""
+    deep = zipped(("inner.zip", zipped(("Overview.csv", OVERVIEW))))
+    ds = read_files([("download.zip", zipped(("middle.zip", deep)))], today=TODAY)
+    assert not ds.read_any
+    assert "unzip it and upload the files inside" in ds.unreadable[0].message("en")
+
+
+def test_the_size_cap_holds_over_both_levels_of_archive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the outer archive unpacked counts toward the cap on what the inner one may unpack."""
+    monkeypatch.setattr("kpi_core.ingest.sheets.ZIP_TOTAL_CAP", 300)
+    inner = zipped(("Overview.csv", OVERVIEW * 3))
+    ds = read_files([("download.zip", zipped(("export.zip", inner)))], today=TODAY)
+    assert not ds.read_any
+    assert ds.unreadable[0].code == "zip_too_large"
+    assert "export.zip/Overview.csv" in ds.unreadable[0].message("en")
