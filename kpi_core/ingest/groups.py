@@ -56,11 +56,17 @@ def group_header(
     """The header's cells named by the group rows around it; `merged` gives the first and last
     column of each merged cell of the row above."""
     cells = list(header)
+    lifted = None
+    if above is not None and above and _filled(above[0]) and cells and not _filled(cells[0]):
+        # The first column's name merged down beside the groups (`Tanggal` over two rows).
+        lifted, above = above[0], [None, *above[1:]]
     labels = _labels_above(above, cells, merged) if above is not None else None
     if labels is not None:
         groups = {j: label for j, label in enumerate(labels) if label and _filled(cells[j])}
         if groups:
             named = [f"{_text(c)} ({groups[j]})" if j in groups else c for j, c in enumerate(cells)]
+            if lifted is not None:
+                named[0] = lifted
             return Grouping(named, groups, above=True)
     split = _labels_below(below, cells) if below is not None else None
     if split is not None:

@@ -101,3 +101,20 @@ def test_a_title_above_the_header_names_no_group() -> None:
     lines = [["Ringkasan data"], ["Tanggal", "Jangkauan", "Suka"], ["01/07/2026", 10, 2]]
     ds = read_files([("ringkasan.xlsx", xlsx(rows(*lines)))], today=TODAY, channel="instagram")
     assert [c.source_name for c in ds.files[0].columns] == ["Tanggal", "Jangkauan", "Suka"]
+
+
+def test_a_date_name_merged_down_beside_channel_groups_names_the_date_column() -> None:
+    """`Tanggal` merged over both header rows names the dates; the channels still name blocks."""
+
+    def fill(ws: Sheet) -> None:
+        ws.append(["Tanggal", "Instagram", None, "TikTok", None])
+        ws.append([None, "Reach", "Likes", "Reach", "Likes"])
+        for i in range(1, 8):
+            ws.append([f"{i:02d}/07/2026", 1000 + i, 100 + i, 3000 + i, 300 + i])
+        for cells in ("A1:A2", "B1:C1", "D1:E1"):
+            ws.merge_cells(cells)
+
+    ds = read_files([("laporan.xlsx", xlsx(fill))], today=TODAY)
+    assert ds.files[0].columns[0].source_name == "Tanggal"
+    assert _sums(ds, "channel", "metric")[("tiktok", "reach")] == 21028
+    assert not ds.files[0].problems
