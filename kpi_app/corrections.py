@@ -10,7 +10,7 @@ import streamlit as st
 
 from kpi_app import state
 from kpi_core import catalogue
-from kpi_core.i18n import t
+from kpi_core.i18n import column_name, t
 from kpi_core.labels import channel_label, metric_label
 from kpi_core.models import FileCorrections, FileReport
 
@@ -112,7 +112,7 @@ def correction_panel(report: FileReport, lang: str) -> None:
     options = [NOT_A_METRIC, *sorted(catalogue.metric_ids(), key=lambda m: metric_label(m, lang))]
     table = pd.DataFrame(
         {
-            "column": columns,
+            "column": [column_name(c, lang) for c in columns],
             "metric": [c.metric or NOT_A_METRIC for c in readable],
         }
     )

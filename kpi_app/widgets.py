@@ -7,7 +7,7 @@ import streamlit as st
 
 from kpi_app.corrections import correction_panel
 from kpi_core import catalogue
-from kpi_core.i18n import format_date, format_number, t
+from kpi_core.i18n import column_name, format_date, format_number, t
 from kpi_core.labels import (
     channel_label,
     inference_message,
@@ -105,7 +105,7 @@ def columns_table(report: FileReport, lang: str) -> pd.DataFrame:
             reads_as = t(f"role.{col.role}", lang)
         rows.append(
             {
-                t("column.name", lang): col.source_name,
+                t("column.name", lang): column_name(col.source_name, lang),
                 t("column.reads_as", lang): reads_as,
                 t("column.unit", lang): _unit(col.unit, col.metric, lang),
                 t("column.match", lang): f"{col.score:.0%}"

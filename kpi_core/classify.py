@@ -11,7 +11,7 @@ from kpi_core import catalogue
 from kpi_core.catalogue import MetricDef
 from kpi_core.coverage import UNDATED_CODES, periods_flag, undated_flags
 from kpi_core.derive import value_or_none
-from kpi_core.i18n import t
+from kpi_core.i18n import column_name, t
 from kpi_core.judgement import (
     SAME_PARTS,
     Context,
@@ -37,7 +37,9 @@ FLAG_ORDER: tuple[str, ...] = (
 
 def _label(metric: str | None, source_name: str, lang: str) -> str:
     known = catalogue._metrics_by_id().get(metric or "")
-    return source_name if known is None else str(getattr(known.label, lang, known.label.en))
+    if known is None:
+        return column_name(source_name, lang)
+    return str(getattr(known.label, lang, known.label.en))
 
 
 def _channel_label(channel: str, lang: str) -> str:
@@ -191,7 +193,11 @@ def classify(
                 near = _join([_label(s, s, lang) for s in suggestions], lang, "or")
                 which = "unknown_metric" if near else "unknown_metric_none"
                 text = t(
-                    f"classify.flag.{which}", lang, source=names[i], channel=where, suggestions=near
+                    f"classify.flag.{which}",
+                    lang,
+                    source=column_name(names[i], lang),
+                    channel=where,
+                    suggestions=near,
                 )
                 flags.append(Flag("unknown_metric", text, channels[i], None, source_name=names[i]))
         if bool(mixed[i]):
@@ -247,7 +253,7 @@ def _reason(
     params: dict[str, object] = {
         "metric": label,
         "channel": channel,
-        "source": source_name,
+        "source": column_name(source_name, lang),
         "goal": t(f"classify.goal.{goal}", lang) if goal else names[0],
         "goals": _join(names, lang),
         "model": t(f"classify.model.{model}", lang),

@@ -23,7 +23,7 @@ def normalize(name: str) -> str:
 
 
 _CURRENCY_RE = re.compile(r"[\(\[]\s*([A-Za-z]{3}|Rp\.?)\s*[\)\]]")
-_ISO_CURRENCIES = {
+ISO_CURRENCIES = {
     "IDR", "USD", "EUR", "SGD", "MYR", "AUD", "GBP", "JPY", "THB", "PHP", "VND", "INR", "CNY",
     "HKD", "KRW", "TWD", "NZD", "CAD", "CHF", "BRL", "MXN", "AED", "SAR",
 }  # fmt: skip
@@ -65,7 +65,7 @@ def parse_header(raw: str) -> Header:
     currency = None
     for found in _CURRENCY_RE.findall(text):
         code = "IDR" if found.lower().startswith("rp") else found.upper()
-        if code in _ISO_CURRENCIES:
+        if code in ISO_CURRENCIES:
             currency = code
             text = _strip_currency(text, found)
             break

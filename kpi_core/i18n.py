@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -43,6 +44,22 @@ def t(key: str, lang: str = "en", /, **params: object) -> str:
         raise KeyError(f"no message {key!r}")
     text = entry.get(lang) or entry["en"]
     return text.format(**params) if params else text
+
+
+# The names the readers make up (kpi_core.ingest.table): for a blank header cell, and for a
+# header the file repeats. They stay English in the data and read in the language when shown.
+_MADE_NAME = re.compile(r"\(column (\d+)\)|(.+) \(copy (\d+)\)")
+
+
+def column_name(name: str, lang: str = "en") -> str:
+    """A column's name as the user reads it: `(column 3)` and `Reach (copy 2)`, the names the
+    reader gives a blank and a repeated header cell, in the language (`(kolom 3)`)."""
+    made = _MADE_NAME.fullmatch(name) if lang != "en" and "(co" in name else None
+    if made is None:
+        return name
+    if made[1]:
+        return t("name.column", lang, n=made[1])
+    return t("name.copy", lang, name=made[2], n=made[3])
 
 
 def format_number(value: float | None, lang: str = "en", decimals: int | None = None) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from kpi_core import catalogue
-from kpi_core.i18n import format_date, format_number, messages, t
+from kpi_core.i18n import column_name, format_date, format_number, messages, t
 from kpi_core.models import FileReport, Inference, Problem
 
 _CURRENCY_SIGNS = {"IDR": "Rp", "USD": "$", "EUR": "€"}
@@ -16,7 +16,7 @@ _CURRENCY_SIGNS = {"IDR": "Rp", "USD": "$", "EUR": "€"}
 def metric_label(metric_id: str | None, lang: str = "en", fallback: str = "") -> str:
     """A metric's name in the language, or the fallback (the file's own name) when unknown."""
     if not metric_id or metric_id not in catalogue.metric_ids():
-        return fallback or (metric_id or "")
+        return column_name(fallback, lang) or (metric_id or "")
     label = catalogue.metric(metric_id).label
     return label.id if lang == "id" else label.en
 
@@ -116,7 +116,7 @@ def inference_message(inference: Inference, lang: str = "en") -> str:
         f"inference.{inference.what}",
         lang,
         value=_value(inference, lang),
-        column=inference.column or "",
+        column=column_name(inference.column or "", lang),
     )
     if f"basis.{inference.basis}" in messages():
         text += f" ({t(f'basis.{inference.basis}', lang)})"
@@ -207,13 +207,15 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
             period = _days(
                 date.fromisoformat(problem.date_from), date.fromisoformat(problem.date_to), lang
             )
+    else:
+        examples = tuple(column_name(e, lang) for e in examples)
     if problem.code == "number_format_conflict" and f"value.number_format.{detail}" in messages():
         detail = t(f"value.number_format.{detail}", lang)
     return t(
         code,
         lang,
         file=problem.file,
-        column=problem.column or "",
+        column=column_name(problem.column or "", lang),
         row=problem.row if problem.row is not None else "",
         count=format_number(problem.count, lang),
         examples=", ".join(f"“{e}”" for e in examples),

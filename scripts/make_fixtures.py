@@ -2739,11 +2739,8 @@ def shopee_shop_stats() -> None:
     ws = wb.create_sheet("Sumber Lalu Lintas")
     ws.append(["Sumber Lalu Lintas Toko"])
     ws.append(["Sumber", "Pengunjung", "Produk Dilihat"])
-    for src, a, b in (
-        ("Pencarian", 8120, 20410),
-        ("Halaman Toko", 3305, 9120),
-        ("Rekomendasi", 5210, 11880),
-    ):
+    internal = (("Pencarian", 8120, 20410), ("Halaman Toko", 3305, 9120), ("Rekomendasi", 5210, 11880))
+    for src, a, b in internal:
         ws.append([src, a, b])
     ws.append([])
     ws.append(["Sumber Lalu Lintas Eksternal"])
@@ -2761,7 +2758,9 @@ def shopee_shop_stats() -> None:
         notes="Order sheets: header row 1, whole-period summary on row 2 (Tanggal "
         "'01-07-2026-07-07-2026', not a day), daily rows DD-MM-YYYY. Three order sheets hold "
         "created/ready/paid orders of the same days: checks are on 'Pesanan Dibuat'. "
-        "'Sumber Lalu Lintas' has two titled sections with their own headers.",
+        "'Sumber Lalu Lintas' has two titled sections with their own headers: each is read as a "
+        "table of its own (its visitors and orders repeat the order sheet's, its product views "
+        "are its own).",
         checks=[
             check(
                 "revenue",
@@ -2799,6 +2798,14 @@ def shopee_shop_stats() -> None:
                 date="2026-07-01",
                 sheet="Pesanan Dibuat",
                 source_name="Total Pesanan",
+            ),
+            check(
+                "page_views",
+                sum(x[2] for x in internal),
+                "count",
+                placement="organic",
+                sum=True,
+                source_name="Produk Dilihat",
             ),
         ],
     )

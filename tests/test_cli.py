@@ -144,6 +144,22 @@ def test_reasons_speak_indonesian_with_lang_id(capsys: pytest.CaptureFixture[str
     assert flag["channel"] == "instagram" and "organik" in flag["message"].lower()
 
 
+def test_names_made_for_headers_read_in_indonesian(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """With `--lang id`, `(column 4)` and `(copy 2)` read `(kolom 4)` and `(salinan 2)`."""
+    path = tmp_path / "harian.csv"
+    path.write_bytes(b"Date,Reach,Reach,\n2026-07-01,100,200,7\n2026-07-02,110,210,8\n")
+    argv = ["classify", str(path), "--goal", "sales", "--model", "online_store", "--json"]
+    _, out, _ = run(capsys, *argv, "--channel", "instagram", "--lang", "id")
+    assert out is not None
+    messages = [m["reason"] for m in out["metrics"]] + [f["message"] for f in out["flags"]]
+    messages += [p["message"] for f in out["files"] for p in f["problems"]]
+    told = " ".join(messages)
+    assert "“(kolom 4)”" in told and "“Reach (salinan 2)”" in told
+    assert "(column" not in told and "(copy" not in told
+
+
 def test_console_script_never_prints_a_traceback() -> None:
     """The installed `kpi-lens` exits 2 on an unreadable file with one clean line on stderr."""
     proc = subprocess.run(

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from kpi_core.i18n import format_date, format_number, messages, t
+from kpi_core.i18n import column_name, format_date, format_number, messages, t
+from kpi_core.ingest.table import dedupe
 
 MESSAGES = messages()
 # Names that read the same in both languages (proper nouns, acronyms, borrowed terms).
@@ -64,3 +65,12 @@ def test_missing_message_is_an_error_not_a_blank() -> None:
     """Asking for a message that does not exist fails loudly instead of showing nothing."""
     with pytest.raises(KeyError):
         t("no.such.message", "id")
+
+
+def test_names_made_for_blank_and_repeated_headers_read_in_the_language() -> None:
+    """`(column 3)` and `Reach (copy 2)` read `(kolom 3)` and `Reach (salinan 2)` in Indonesian."""
+    names = dedupe(["Date", "Reach", None, "Reach"])
+    assert [column_name(n, "id") for n in names] == [
+        "Date", "Reach", "(kolom 3)", "Reach (salinan 2)"
+    ]  # fmt: skip
+    assert [column_name(n, "en") for n in names] == names

@@ -62,7 +62,7 @@ def _load(path: Path) -> Blob:
         return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
-def _tables(name: str, data: Blob, depth: int = 0) -> list[Table]:
+def _tables(name: str, data: Blob, depth: int = 0, spent: int = 0) -> list[Table]:
     if not isinstance(data, bytes):
         return [read_text_table(name, name, data)]  # only plain text is ever mapped
     kind = kind_of(name, data)
@@ -78,20 +78,43 @@ def _tables(name: str, data: Blob, depth: int = 0) -> list[Table]:
     elif kind == "parquet":
         tables = read_parquet(name, data)
     elif kind == "zip":
-        if depth:
-            return []
-        tables = []
-        for member, payload in read_zip(name, data):
-            try:
-                for table in _tables(f"{name}/{member}", payload, depth + 1):
-                    table.file = name
-                    tables.append(table)
-            except UnreadableFileError:
-                continue
+        tables = _archive_tables(name, data, depth, spent)
     else:
         tables = [read_text_table(name, name, data)]
     if not tables:
         raise UnreadableFileError(name, "no_table")
+    return tables
+
+
+def _archive_tables(name: str, data: bytes, depth: int, spent: int) -> list[Table]:
+    """The tables of a zip's members, and of the members of a zip inside it (a download saved
+    into another archive); what no member could give is told, not dropped."""
+    if depth > 1:
+        raise UnreadableFileError(name, "nested_archive")
+    members = read_zip(name, data, spent)
+    spent += sum(len(payload) for _, payload in members)  # the caps hold over both levels
+    tables: list[Table] = []
+    skipped: list[str] = []
+    nested: list[str] = []
+    for member, payload in members:
+        try:
+            found = _tables(f"{name}/{member}", payload, depth + 1, spent)
+        except UnreadableFileError as exc:
+            if exc.code == "zip_too_large":
+                inner = f"{member}/{exc.params['member']}" if exc.params.get("member") else member
+                raise UnreadableFileError(name, "zip_too_large", member=inner) from exc
+            (nested if exc.code == "nested_archive" else skipped).append(member)
+            continue
+        for table in found:
+            table.file = name
+            tables.append(table)
+    if not tables and nested:
+        raise UnreadableFileError(name, "nested_archive", member=", ".join(nested))
+    for code, names in (("skipped_members", skipped), ("nested_archives", nested)):
+        if tables and names:
+            tables[0].problems.append(
+                Problem(name, code, Severity.INFO, count=len(names), examples=tuple(names[:5]))
+            )
     return tables
 
 
@@ -117,7 +140,8 @@ def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport
     """One upload's rows and report, and the periods its period-dated rows stand for, by source."""
     shaped: list[tuple[Table, Layout, Shaped]] = []
     for table in _tables(name, data):
-        layout = recognise(table.header, table.source)
+        # A grouped column (`GMV (LIVE)`) shows the layout its plain name belongs to.
+        layout = recognise([*table.header, *table.plain_names()], table.source)
         result = shape(table, layout, ctx)
         shaped.append((table, layout, result))
     frame = concat_tidy([s.frame for _, _, s in shaped])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -17,8 +18,9 @@ from kpi_core.ingest.cells import (
     text_share,
 )
 from kpi_core.ingest.codes import filled_rows
+from kpi_core.ingest.groups import group_kind
 from kpi_core.ingest.layouts import Layout
-from kpi_core.ingest.table import COPY_MARK
+from kpi_core.ingest.table import COPY_MARK, ungrouped
 from kpi_core.models import FileCorrections
 
 # Publish and creation times date a row only when the row's own date says `Lifetime`.
@@ -40,6 +42,8 @@ class Column:
     suggestions: tuple[str, ...] = ()
     corrected: bool = False
     time_scale: float = 1.0  # header says hours or minutes: convert to seconds
+    group: str | None = None  # the label a row above or under the header grouped it under
+    channel: str | None = None  # the channel its group names, over the file's
 
 
 @dataclass
@@ -59,10 +63,15 @@ class Plan:
 
 
 def plan_columns(
-    header: list[str], body: pd.DataFrame, layout: Layout, corrections: FileCorrections
+    header: list[str],
+    body: pd.DataFrame,
+    layout: Layout,
+    corrections: FileCorrections,
+    groups: Mapping[str, str] | None = None,
 ) -> Plan:
     """Read every header: role first, then the catalogue, then the cells decide text vs unknown."""
     plan = Plan()
+    groups = groups or {}
     has_dates = any(
         catalogue.role_of(h) == "date" and h.key not in _SECONDARY_DATES
         for h in map(catalogue.parse_header, header)
@@ -72,10 +81,22 @@ def plan_columns(
     )
     for name in header:
         parsed = catalogue.parse_header(name)
+        group = groups.get(name)
+        if group and group_kind(group)[0] != "placement":
+            # `GMV (LIVE)` is a GMV; `Jangkauan (Organik)` keeps its placement word to read.
+            parsed = replace(catalogue.parse_header(ungrouped(name, group)), raw=name)
         if COPY_MARK in name:
-            # A header the export repeats (Meta's second `Reactions`) is the same figure again.
-            plan.columns.append(Column(name, parsed, "duplicate"))
-            continue
+            first = name[: name.rindex(COPY_MARK)]
+            if name not in body.columns or first not in body.columns:
+                plan.columns.append(Column(name, parsed, "duplicate"))
+                continue
+            if same_values(body[first], body[name]):
+                # A header the export repeats (Meta's second `Reactions`) is the same figure again.
+                plan.columns.append(Column(name, parsed, "duplicate"))
+                continue
+            # Other figures under the same name (a second group's `GMV`) are data: read by the
+            # name they repeat, under their own.
+            parsed = replace(catalogue.parse_header(first), raw=name)
         corrected, wanted = corrections.metric_for(name)
         if corrected:
             fixed = "metric" if wanted else "attribute"
@@ -127,6 +148,12 @@ def plan_columns(
             )
         else:
             plan.columns.append(Column(name, parsed, "unknown", None, match.score, suggestions))
+    for i, col in enumerate(plan.columns):
+        if col.name in groups:
+            kind, named = group_kind(groups[col.name])
+            own = named if kind == "channel" and not corrections.channel else None
+            plan.columns[i] = replace(col, group=groups[col.name], channel=own)
+    _group_totals(plan)
     _drop_totals(plan)
     _drop_parts(plan)
     _campaign_fallback(plan)
@@ -136,6 +163,33 @@ def plan_columns(
         # dated by its publish time (YouTube's per-video figures cover the export's period).
         plan.columns[plan.columns.index(secondary)] = replace(secondary, role="date")
     return plan
+
+
+def _group_totals(plan: Plan) -> None:
+    """A column of a `Semua` (all, total) group totals the columns of its name in the groups
+    beside it (TikTok Shop's GMV of LIVE, Video and product cards): it is not added to them."""
+    figures = ("metric", "unknown")
+
+    def kind(col: Column) -> str:
+        return group_kind(col.group)[0] if col.group else ""
+
+    parts = {
+        (ungrouped(c.name, c.group), c.channel)
+        for c in plan.columns
+        if c.role in figures and c.group and kind(c) != "total"
+    }
+    for i, col in enumerate(plan.columns):
+        own = (ungrouped(col.name, col.group), col.channel)
+        if col.role in figures and kind(col) == "total" and own in parts:
+            plan.columns[i] = replace(col, role="group_total")
+
+
+def same_values(a: pd.Series, b: pd.Series) -> bool:
+    """Whether two columns hold the same cells (blank where the other is blank)."""
+    if a.equals(b):
+        return True
+    x, y = a.astype("object"), b.astype("object")
+    return bool(((x == y) | (x.isna() & y.isna())).all())
 
 
 def _drop_parts(plan: Plan) -> None:

@@ -168,8 +168,9 @@ def _source_count(sources: pd.Series) -> int:
 
 
 def _short(source: str) -> str:
-    """A source as the user names it: the sheet or zip member when there is one."""
-    sheet = re.search(r" \[(.+)\]$", source)
+    """A source as the user names it: the sheet (and its section) or zip member when there is
+    one."""
+    sheet = re.search(r" \[(.+)\]( · .+)?$", source)
     if sheet:
-        return sheet.group(1)
+        return sheet.group(1) + (sheet.group(2) or "")
     return re.sub(r"^.*?/", "", source) if "/" in source else source

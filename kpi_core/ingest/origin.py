@@ -53,6 +53,13 @@ def row_channels(
         out.channel = used[0] if len(used) == 1 else None
         out.note("channel", out.channel or "mixed", "column", col.name)
         return mapped
+    figures = [c for c in plan.columns if c.role in ("metric", "unknown", "series_value")]
+    if figures and all(c.channel for c in figures):
+        # Every figure's column is grouped under a channel (`Instagram` over its block).
+        named = {c.channel for c in figures}
+        out.channel = named.pop() if len(named) == 1 else None
+        out.note("channel", out.channel or "mixed", "column_groups")
+        return out.channel or "other"
     if layout.channel:
         out.channel = layout.channel
         out.note("channel", layout.channel, "layout")

@@ -105,6 +105,8 @@ def column_rows(rows: Rows, col: Column) -> Piece | None:
     text = dict(common)
     if col.header.placement in ("organic", "paid"):
         text["placement"] = col.header.placement
+    if col.channel:
+        text["channel"] = col.channel  # named by the group row above its block of columns
     text.update(
         metric=metric,
         unit=units.per_row(unit, mask, source, parsed.currencies),

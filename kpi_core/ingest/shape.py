@@ -27,7 +27,7 @@ from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.numbers import ID_SIGNALS, infer_number_format, parse_numbers
 from kpi_core.ingest.origin import row_channels, row_placements, text_labels
 from kpi_core.ingest.pieces import Rows, column_rows, long_rows, series_title
-from kpi_core.ingest.table import Table
+from kpi_core.ingest.table import COPY_MARK, Table
 from kpi_core.ingest.units import Units, file_currency
 from kpi_core.models import (
     ColumnReading,
@@ -50,8 +50,12 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     """Tidy rows for one table: dates, channel, placement, metric and unit for every cell read."""
     corr = ctx.corrections
     body = table.body.reset_index(drop=True)
-    plan = plan_columns(table.header, body, layout, corr)
+    plan = plan_columns(table.header, body, layout, corr, table.groups)
     for i, col in enumerate(plan.columns):
+        currency = table.currencies.get(col.name)
+        if currency and col.header.currency is None:
+            # A workbook column formatted `"Rp"#,##0` names its currency as a header would.
+            col = plan.columns[i] = replace(col, header=replace(col.header, currency=currency))
         if col.role == "series_value":
             # The metric of a one-metric daily file is named by its title line.
             metric_id = _series_metric(series_title(table, col))
@@ -135,6 +139,20 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     if duplicates:
         out.problem(
             "duplicate_columns", Severity.INFO, count=len(duplicates), examples=tuple(duplicates)
+        )
+    repeated = [
+        c.name for c in plan.columns if COPY_MARK in c.name and c.role in ("metric", "unknown")
+    ]
+    if repeated:
+        out.problem("repeated_columns", count=len(repeated), examples=tuple(repeated[:5]))
+    group_totals = [c for c in plan.columns if c.role == "group_total"]
+    if group_totals:
+        out.problem(
+            "group_totals",
+            Severity.INFO,
+            count=len(group_totals),
+            examples=tuple(c.name for c in group_totals[:5]),
+            detail=", ".join(dict.fromkeys(f"“{c.group}”" for c in group_totals)),
         )
     pieces: list[Piece] = []
     rows = Rows(body, plan, table, fmt, keep, dates, common, out, units)

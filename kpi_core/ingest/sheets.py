@@ -8,13 +8,14 @@ from typing import Any
 
 import pandas as pd
 
-from kpi_core.ingest.table import (
-    Table,
-    UnreadableFileError,
-    dedupe,
-    find_header,
-    header_score,
-    is_description_row,
+from kpi_core.ingest.grid import Grid, grid_tables, has_content
+from kpi_core.ingest.table import Table, UnreadableFileError, dedupe
+from kpi_core.ingest.xlsx import (
+    FORMAT_ROWS,
+    bare_formulas,
+    format_currency,
+    merged_spans,
+    sheet_xml,
 )
 from kpi_core.models import Problem, Severity
 
@@ -27,79 +28,67 @@ ZIP_TOTAL_CAP = 400 * 1024 * 1024
 ZIP_RATIO_CAP = 200  # a member that claims to inflate more than this is a bomb, not an export
 
 
-def grid_to_table(file: str, source: str, grid: list[list[Any]]) -> Table | None:
-    """A sheet's cells as a table, or None when the sheet holds nothing that looks like data."""
-    grid = [row for row in grid]
-    while grid and not any(_filled(c) for c in grid[-1]):
-        grid.pop()
-    if not grid:
-        return None
-    h = find_header(grid)
-    if header_score(grid[h]) <= 0:
-        return None
-    width = max(len(r) for r in grid)
-    header_cells = list(grid[h]) + [None] * (width - len(grid[h]))
-    while header_cells and not _filled(header_cells[-1]):
-        header_cells.pop()
-    header = dedupe(header_cells)
-    described = 0
-    while h + 1 + described < len(grid) and is_description_row(
-        list(grid[h + 1 + described]), header
-    ):
-        described += 1
-    data = [(list(r) + [None] * len(header))[: len(header)] for r in grid[h + 1 + described :]]
-    preamble = [" ".join(str(c) for c in r if _filled(c)) for r in grid[:h]]
-    body = pd.DataFrame(data, columns=header, dtype="object")
-    return Table(
-        file=file,
-        source=source,
-        header=header,
-        body=body,
-        preamble=[p for p in preamble if p],
-        first_row=h + 2 + described,
-        skipped_description_rows=described,
-        textual=False,
-    )
-
-
-def _filled(cell: Any) -> bool:
-    return cell is not None and str(cell).strip() != ""
-
-
 def read_xlsx(file: str, data: bytes) -> list[Table]:
     """Every sheet of an .xlsx workbook that holds a table (openpyxl uses defusedxml)."""
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:
         raise UnreadableFileError(file, "corrupt_excel") from exc
+    sheets: list[Grid] = []
+    hidden: list[str] = []
     try:
-        sheets = [
-            (sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
-            for sheet in book.worksheets
-        ]
+        for sheet in book.worksheets:
+            if sheet.sheet_state != "visible":
+                # A hidden sheet is the workbook's own working (lookups, sums), not the export.
+                sheet.reset_dimensions()
+                if has_content(sheet.iter_rows(max_row=50, values_only=True)):
+                    hidden.append(sheet.title)
+                continue
+            sheets.append(_xlsx_grid(sheet, archive))
     finally:
         book.close()
-    return _sheet_tables(file, sheets)
+        archive.close()
+    return _sheet_tables(file, sheets, hidden)
 
 
-def _sheet_tables(file: str, sheets: list[tuple[str, list[list[Any]]]]) -> list[Table]:
-    """A table per sheet that holds one; sheets with content but no table are named, not lost."""
+def _xlsx_grid(sheet: Any, archive: zipfile.ZipFile) -> Grid:
+    """A sheet's values, the first rows' number formats, and what its XML says beyond them."""
+    money: dict[tuple[int, int], str] = {}
+    cells: list[list[Any]] = []
+    # Some writers state a wrong size (`A1`, `A1:C3`): every row written is read, whatever it says.
+    sheet.reset_dimensions()
+    for r, row in enumerate(sheet.iter_rows(max_row=FORMAT_ROWS)):
+        cells.append([cell.value for cell in row])
+        for c, cell in enumerate(row):
+            currency = format_currency(getattr(cell, "number_format", None) or "General")
+            if currency and cell.value is not None:
+                money[(r, c)] = currency
+    if len(cells) >= FORMAT_ROWS:
+        cells += [list(row) for row in sheet.iter_rows(min_row=FORMAT_ROWS + 1, values_only=True)]
+    xml = sheet_xml(archive, getattr(sheet, "_worksheet_path", None))
+    return Grid(sheet.title, cells, merged_spans(xml), money, bare_formulas(xml))
+
+
+def _sheet_tables(file: str, sheets: list[Grid], hidden: list[str]) -> list[Table]:
+    """A table per visible sheet that holds one; sheets with content but no table, and hidden
+    sheets, are named, not lost."""
     tables: list[Table] = []
     skipped: list[str] = []
-    for title, grid in sheets:
-        table = grid_to_table(file, f"{file} [{title}]", grid)
-        if table is not None:
-            tables.append(table)
-        elif any(_filled(cell) for row in grid for cell in row):
-            skipped.append(title)
-    if tables and skipped:
-        tables[0].problems.append(
-            Problem(
-                file, "skipped_sheets", Severity.INFO, count=len(skipped), examples=tuple(skipped)
+    for sheet in sheets:
+        found = grid_tables(file, sheet)
+        tables += found
+        if not found and has_content(sheet.cells):
+            skipped.append(sheet.title)
+    if not tables and hidden:
+        raise UnreadableFileError(file, "hidden_only", member=", ".join(hidden))
+    for code, titles in (("skipped_sheets", skipped), ("hidden_sheets", hidden)):
+        if tables and titles:
+            tables[0].problems.append(
+                Problem(file, code, Severity.INFO, count=len(titles), examples=tuple(titles))
             )
-        )
     return tables
 
 
@@ -108,12 +97,21 @@ def read_xls(file: str, data: bytes) -> list[Table]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data)
-    except Exception as exc:
-        raise UnreadableFileError(file, "corrupt_excel") from exc
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+    except Exception:
+        try:  # some writers' formatting records xlrd cannot follow: the values still read
+            book = xlrd.open_workbook(file_contents=data)
+        except Exception as exc:
+            raise UnreadableFileError(file, "corrupt_excel") from exc
     sheets = []
+    hidden = []
     for sheet in book.sheets():
+        if sheet.visibility:  # 1 hidden, 2 very hidden
+            if has_content(sheet.row_values(r) for r in range(min(sheet.nrows, 50))):
+                hidden.append(sheet.name)
+            continue
         grid = []
+        money: dict[tuple[int, int], str] = {}
         for r in range(sheet.nrows):
             row = []
             for c in range(sheet.ncols):
@@ -124,9 +122,22 @@ def read_xls(file: str, data: bytes) -> list[Table]:
                     row.append(None)
                 else:
                     row.append(cell.value)
+                    if r < FORMAT_ROWS and cell.ctype == xlrd.XL_CELL_NUMBER:
+                        currency = format_currency(_xls_format(book, cell.xf_index))
+                        if currency:
+                            money[(r, c)] = currency
             grid.append(row)
-        sheets.append((sheet.name, grid))
-    return _sheet_tables(file, sheets)
+        merges = tuple((r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in sheet.merged_cells)
+        sheets.append(Grid(sheet.name, grid, merges, money))
+    return _sheet_tables(file, sheets, hidden)
+
+
+def _xls_format(book: Any, xf_index: int | None) -> str:
+    """An .xls cell's number format string (`General` when the file keeps none)."""
+    try:
+        return str(book.format_map[book.xf_list[xf_index].format_key].format_str)
+    except (IndexError, KeyError, TypeError, AttributeError):
+        return "General"
 
 
 def read_parquet(file: str, data: bytes) -> list[Table]:
@@ -144,14 +155,15 @@ def read_parquet(file: str, data: bytes) -> list[Table]:
     return [Table(file=file, source=file, header=header, body=frame, textual=False)]
 
 
-def read_zip(file: str, data: bytes) -> list[tuple[str, bytes]]:
-    """The members of a zip download, refusing members that would inflate past the caps."""
+def read_zip(file: str, data: bytes, spent: int = 0) -> list[tuple[str, bytes]]:
+    """The members of a zip download, refusing members that would inflate past the caps
+    (`spent`: what the archive holding this one has unpacked already)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise UnreadableFileError(file, "corrupt_zip") from exc
     members = []
-    total = 0
+    total = spent
     with archive:
         for info in archive.infolist():
             if info.is_dir() or info.filename.startswith("__MACOSX") or "/." in f"/{info.filename}":

@@ -49,6 +49,19 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
     textual: bool = True  # cells are text as the file wrote them (CSV), not typed (Excel)
     number_format: tuple[str, str] | None = None  # (format, basis) inferred from the first rows
+    # The currency a column's cells are formatted in, where its header names none (workbooks).
+    currencies: dict[str, str] = field(default_factory=dict)
+    # The group a row above or under the header puts a column in (`GMV (LIVE)` is in `LIVE`).
+    groups: dict[str, str] = field(default_factory=dict)
+
+    def plain_names(self) -> list[str]:
+        """The header's names without the groups they were named by (`GMV`, not `GMV (LIVE)`)."""
+        return [ungrouped(name, self.groups.get(name)) for name in self.header]
+
+
+def ungrouped(name: str, group: str | None) -> str:
+    """A column's name as its header row wrote it, without the group it was named by."""
+    return name.removesuffix(f" ({group})") if group else name
 
 
 def header_score(cells: list[Any]) -> float:
@@ -57,7 +70,7 @@ def header_score(cells: list[Any]) -> float:
     if len(texts) < 1:
         return 0.0
     known = float(sum(_known_name(text) for text in texts))
-    numeric = sum(_looks_numeric(t) for t in texts)
+    numeric = sum(looks_numeric(t) for t in texts)
     return known - numeric * 0.5 + (0.01 * len(texts) if known else 0)
 
 
@@ -65,13 +78,14 @@ def header_score(cells: list[Any]) -> float:
 def _known_name(text: str) -> bool:
     """Whether the catalogue knows a cell as a metric or column name (the first rows of a file
     repeat their channels and dates, so each distinct cell is looked up once)."""
-    if len(text) > 80 or _looks_numeric(text):
+    if len(text) > 80 or looks_numeric(text):
         return False
     header = catalogue.parse_header(text)
     return catalogue.role_of(header) is not None or catalogue.lookup(header) is not None
 
 
-def _looks_numeric(text: str) -> bool:
+def looks_numeric(text: str) -> bool:
+    """Whether a cell's text is a number (`1.234`, `5,6%`, `Rp10.000`)."""
     stripped = text.replace(".", "").replace(",", "").replace("%", "").replace("Rp", "").strip()
     return stripped.lstrip("-").isdigit()
 
@@ -91,7 +105,7 @@ def is_description_row(row: list[Any], header: list[str]) -> bool:
     texts = [str(c).strip() for c in row if c is not None and str(c).strip()]
     if not texts:
         return False
-    prose = [t for t in texts if len(t) > 25 and " " in t and not _looks_numeric(t)]
+    prose = [t for t in texts if len(t) > 25 and " " in t and not looks_numeric(t)]
     return len(prose) >= max(1, len(texts) // 2)
 
 

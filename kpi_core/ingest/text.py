@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from kpi_core import catalogue
 from kpi_core.ingest.body import NotUtf8, read_body
+from kpi_core.ingest.groups import group_header
 from kpi_core.ingest.numbers import infer_number_format
 from kpi_core.ingest.table import (
     HEAD_RECORDS,
@@ -143,19 +144,26 @@ def _read_text_table(file: str, source: str, data: Blob, whole: bool) -> Table:
         raise UnreadableFileError(file, "no_table")
     rows = [r for r, _ in head_records]
     h = find_header(rows)
-    header = dedupe(rows[h])
+    above = rows[h - 1] if h else None
+    grouping = group_header(rows[h], above, rows[h + 1] if h + 1 < len(rows) else None)
+    header = dedupe(grouping.cells)
     if len(header) < 2:
         raise UnreadableFileError(file, "no_table")
     lines_done = head_records[h][1]
+    top = h + 1
+    if grouping.below:  # the row splitting the names into organic and paid is not data
+        lines_done = head_records[top][1]
+        top += 1
     described = 0
-    while h + 1 + described < len(rows) and is_description_row(rows[h + 1 + described], header):
-        lines_done = head_records[h + 1 + described][1]
+    while top + described < len(rows) and is_description_row(rows[top + described], header):
+        lines_done = head_records[top + described][1]
         described += 1
-    preamble = comments + [" ".join(c for c in r if c.strip()) for r in rows[:h]]
+    titles = rows[: h - 1] if grouping.above else rows[:h]
+    preamble = comments + [" ".join(c for c in r if c.strip()) for r in titles]
     roles = [catalogue.role_of(catalogue.parse_header(name)) for name in header]
     samples = [
         cell
-        for row in rows[h + 1 + described :]
+        for row in rows[top + described :]
         for cell, role in zip(row, roles, strict=False)
         if role is None and cell.strip()
     ]
@@ -175,7 +183,7 @@ def _read_text_table(file: str, source: str, data: Blob, whole: bool) -> Table:
     iso_dates = {
         name: "date"
         for i, (name, role) in enumerate(zip(header, roles, strict=True))
-        if role == "date" and _iso_dates([r[i] for r in rows[h + 1 + described :] if i < len(r)])
+        if role == "date" and _iso_dates([r[i] for r in rows[top + described :] if i < len(r)])
     }
     start = len(text) - len(body_text) + _line_offset(body_text, lines_done)
     if encoding.startswith("utf-8"):
@@ -209,6 +217,7 @@ def _read_text_table(file: str, source: str, data: Blob, whole: bool) -> Table:
         skipped_description_rows=described,
         problems=problems,
         number_format=number_format,
+        groups={header[j]: label for j, label in grouping.groups.items()},
     )
 
 

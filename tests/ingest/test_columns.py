@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kpi_core.ingest import read_files
+from kpi_core.labels import problem_message
 
 
 def test_an_id_column_with_a_blank_cell_stays_an_id() -> None:
@@ -74,3 +75,22 @@ def test_posts_without_a_date_column_are_dated_by_their_publish_time() -> None:
     report = ds.files[0]
     assert (report.date_from, report.date_to) == ("2026-09-01", "2026-09-13")
     assert ds.frame["date"].notna().all()
+
+
+def test_a_repeated_header_with_the_same_figures_is_counted_once() -> None:
+    """Meta's second `Reactions` column, equal to the first, is not added again."""
+    text = b"Date,Reactions,Reactions\n2026-09-01,212,212\n2026-09-02,,\n2026-09-03,64,64\n"
+    ds = read_files([("posts.csv", text)], channel="facebook")
+    assert ds.frame["value"].sum() == 276
+    assert [p.code for p in ds.files[0].problems] == ["duplicate_columns"]
+
+
+def test_a_repeated_header_with_other_figures_is_read_and_reported() -> None:
+    """A second `Reach` with other figures is data: read under its own name, with a warning."""
+    text = b"Date,Reach,Likes,Reach,Likes\n2026-09-01,1000,100,3000,300\n"
+    text += b"2026-09-02,1001,101,3001,301\n"
+    ds = read_files([("report.csv", text)], channel="instagram")
+    by_name = ds.frame.groupby("source_name", observed=True)["value"].sum().to_dict()
+    assert by_name == {"Reach": 2001, "Likes": 201, "Reach (copy 2)": 6001, "Likes (copy 2)": 601}
+    (told,) = [p for p in ds.files[0].problems if p.code == "repeated_columns"]
+    assert "2 column(s) repeat an earlier column's name" in problem_message(told, "en")
