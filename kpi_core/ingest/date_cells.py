@@ -53,9 +53,11 @@ _MISSING = pa.array(
     ]
 )
 _TIME = r"(?:[ t,]+\d{1,2}[:.]\d{2}.*)?"
-_ISO_PADDED = r"^\d{4}-\d{2}-\d{2}(?:[ t]|$)"
+# A day may carry its time (`2017-04-04 00:00 +0000`), never a second day: `2026-07-01 -
+# 2026-07-07` is a week, read as a range by `dating`.
+_ISO_PADDED = rf"^\d{{4}}-\d{{2}}-\d{{2}}{_TIME}$"
 _PATTERNS = {
-    "ymd": r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ t].*)?$",
+    "ymd": rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$",
     "compact": r"^(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)$",
     "numeric": rf"^(?P<a>\d{{1,2}})(?P<s>[-/.])(?P<b>\d{{1,2}})[-/.](?P<y>\d{{4}}|\d{{2}}){_TIME}$",
     "month_first": r"^(?:[a-z]+\.?,? )?(?P<name>[a-z]+)\.? (?P<d>\d{1,2})(?:st|nd|rd|th)?"

@@ -73,10 +73,16 @@ def test_placeholders_are_missing(token: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "order"),
-    [("31/02/2026", "dmy"), ("07/14/2026", "dmy"), ("Total", "dmy"), ("14 Foo 2026", "dmy")],
+    [
+        ("31/02/2026", "dmy"),
+        ("07/14/2026", "dmy"),
+        ("Total", "dmy"),
+        ("14 Foo 2026", "dmy"),
+        ("2026-07-01 - 2026-07-07", "ymd"),
+    ],
 )
 def test_impossible_dates_are_bad(text: str, order: str) -> None:
-    """A cell that is not a real date in the given order is flagged bad."""
+    """A cell that is not one real date in the given order (a week's range is two) is bad."""
     result = parse_dates(pd.Series([text, "01/01/2026"]), order, today=TODAY)
     assert result.bad.tolist() == [True, False]
     assert pd.isna(result.values.iloc[0])

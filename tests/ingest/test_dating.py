@@ -1,0 +1,42 @@
+"""Tests for kpi_core.ingest.dating: which date, or which period, each row carries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kpi_core.ingest import read_file, read_files
+from kpi_core.windows import select
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    "summary", [b"2026-07-01 - 2026-07-03", b"01/07/2026 - 03/07/2026"], ids=["iso", "dmy"]
+)
+def test_a_range_above_daily_rows_is_left_out_as_a_summary(summary: bytes) -> None:
+    """A whole-period row above the daily rows is not added to them, ISO or day-first alike."""
+    data = (
+        b"Tanggal,Kanal,Jangkauan,Pendapatan (IDR)\n" + summary + b",Instagram,600,6000000\n"
+        b"2026-07-01,Instagram,100,1000000\n2026-07-02,Instagram,200,2000000\n"
+        b"2026-07-03,Instagram,300,3000000\n"
+    )
+    frame, report = read_file("harian.csv", data, today=TODAY)
+    assert frame.loc[frame["metric"] == "revenue", "value"].sum() == 6_000_000
+    assert [(p.code, p.count) for p in report.problems] == [("summary_rows", 1)]
+
+
+def test_weekly_iso_ranges_count_only_in_a_period_that_holds_the_whole_week() -> None:
+    """A weekly `Minggu` of ISO ranges records its weeks: 5-16 July counts the week of 8-14 July
+    and leaves out the two weeks it holds only part of."""
+    data = (
+        b"Minggu,Kanal,Jangkauan,Klik tautan\n2026-07-01 - 2026-07-07,Instagram,10000,100\n"
+        b"2026-07-08 - 2026-07-14,Instagram,12000,120\n"
+        b"2026-07-15 - 2026-07-21,Instagram,9000,90\n"
+    )
+    ds = read_files([("mingguan.csv", data)], today=TODAY)
+    assert ds.files[0].date_to == "2026-07-21"
+    clicks = ds.frame[ds.frame["metric"] == "link_clicks"]
+    counted = select(clicks, date(2026, 7, 5), date(2026, 7, 16)).keep
+    assert clicks.loc[counted, "value"].sum() == 120
