@@ -145,3 +145,24 @@ def latest_year(m: np.ndarray, d: np.ndarray, today: dt.date) -> np.ndarray:
         leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
         year = np.where((m == 2) & (d == 29) & ~leap, year - 1, year)
     return year
+
+
+def year_offsets(m: np.ndarray, d: np.ndarray) -> np.ndarray | None:
+    """Years after the first row's of each yearless (month, day) in file order; None when the
+    rows are not in time order.
+
+    File order is time order, oldest or newest first: a fall in the month (`December 20` then
+    `February 3`) starts the next year, or, newest first, a rise starts the year before. The
+    file runs the way that makes it span the fewer days."""
+    step = np.sign(np.diff(m))
+    later = np.concatenate([[0], np.cumsum(step < 0)])
+    earlier = -np.concatenate([[0], np.cumsum(step > 0)])
+    key = m * 32 + d
+    spans = [np.ptp(offset * 512 + key) for offset in (later, earlier)]
+    offset = later if spans[0] <= spans[1] else earlier
+    # A run in time order turns the year a handful of times; rows sorted by anything else
+    # (views, likes) turn it at every other change of month.
+    turns = int(np.count_nonzero(np.diff(offset)))
+    if turns > 1 and turns * 3 > np.count_nonzero(step):
+        return None
+    return offset.astype(np.int64)

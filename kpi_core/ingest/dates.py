@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kpi_core.ingest.date_cells import assemble_days, latest_year, parse_day_cells
+from kpi_core.ingest.date_cells import assemble_days, latest_year, parse_day_cells, year_offsets
 
 __all__ = ["ParsedDates", "infer_date_order", "parse_dates", "parse_period"]
 
@@ -158,19 +158,19 @@ def parse_dates(
     year_used, rolled = None, False
     if yearless.any():
         rows = np.flatnonzero(yearless)
-        months = m[rows]
-        # File order is time order: December then January is a new year (and back, if sorted
-        # newest first).
-        step = np.zeros(len(rows), dtype=np.int64)
-        step[1:] = ((months[:-1] == 12) & (months[1:] == 1)).astype(np.int64) - (
-            (months[:-1] == 1) & (months[1:] == 12)
-        ).astype(np.int64)
-        offset = np.cumsum(step)
-        rolled = bool(step.any())
-        if year is None:
-            year = int((latest_year(months, d[rows], today) - offset).min())
-        year_used = year
-        y[rows] = year + offset
+        months, days = m[rows], d[rows]
+        offset = year_offsets(months, days)
+        if offset is None:
+            # Not in time order (a content list sorted by views): each day its own latest year.
+            years = latest_year(months, days, today) if year is None else np.full(len(rows), year)
+            y[rows] = years
+            year_used = int(years[0])
+        else:
+            rolled = bool(offset.any())
+            if year is None:
+                year = int((latest_year(months, days, today) - offset).min())
+            year_used = year
+            y[rows] = year + offset
     stamps = assemble_days(y, m, d)
     bad = ~missing & np.isnat(stamps)
     index = values.index

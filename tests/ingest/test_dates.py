@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
+import zipfile
 
 import numpy as np
 import pandas as pd
@@ -107,6 +109,74 @@ def test_yearless_rollover() -> None:
     assert result.values.iloc[2] == pd.Timestamp(2026, 1, 1)
 
 
+GAP = dt.date(2026, 11, 30)  # the day the audit exports were read
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (
+            ["December 20", "February 3", "March 8"],
+            [D(2025, 12, 20), D(2026, 2, 3), D(2026, 3, 8)],
+        ),
+        (
+            ["December 30", "December 31", "February 2", "February 3"],
+            [D(2025, 12, 30), D(2025, 12, 31), D(2026, 2, 2), D(2026, 2, 3)],
+        ),
+        (
+            ["March 8", "February 3", "December 20"],
+            [D(2026, 3, 8), D(2026, 2, 3), D(2025, 12, 20)],
+        ),
+        (
+            ["February 3", "February 2", "December 31", "December 30"],
+            [D(2026, 2, 3), D(2026, 2, 2), D(2025, 12, 31), D(2025, 12, 30)],
+        ),
+        (
+            ["November 29", "November 1", "October 31", "November 30", "November 1"],
+            [D(2026, 11, 29), D(2026, 11, 1), D(2026, 10, 31), D(2025, 11, 30), D(2025, 11, 1)],
+        ),
+    ],
+    ids=["gap-over-january", "days-missing", "newest-first-gap", "newest-first", "13-months"],
+)
+def test_a_step_back_in_the_calendar_is_a_new_year(
+    cells: list[str], expected: list[dt.date]
+) -> None:
+    """Yearless days turn the year wherever the calendar steps back in the file's order (or
+    forward, newest first), not only from December 31 to January 1."""
+    result = parse_dates(pd.Series(cells), "mdy", today=GAP)
+    assert [t.date() for t in result.values] == expected
+    assert result.rolled_over
+
+
+def test_yearless_days_out_of_time_order_each_take_their_latest_past_year() -> None:
+    """A content list sorted by views, not by time, puts no day more than a year back."""
+    cells = ["March 8", "December 20", "February 3", "November 2", "January 5", "October 9"]
+    result = parse_dates(pd.Series(cells), "mdy", today=GAP)
+    got = [t.date() for t in result.values]
+    assert got == [
+        D(2026, 3, 8),
+        D(2025, 12, 20),
+        D(2026, 2, 3),
+        D(2026, 11, 2),
+        D(2026, 1, 5),
+        D(2026, 10, 9),
+    ]
+
+
+def test_a_tiktok_overview_with_days_missing_over_new_year_keeps_february_after_december() -> None:
+    """TikTok Studio leaves out days with nothing: 30-31 December then 2-3 February is one
+    winter, not February and December of one year."""
+    overview = (
+        b"Date,Video Views,Profile Views,Likes,Comments,Shares\nDecember 30,10,1,1,1,1\n"
+        b"December 31,20,1,1,1,1\nFebruary 2,30,1,1,1,1\nFebruary 3,40,1,1,1,1\n"
+    )
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("Overview.csv", overview)
+    report = read_files([("tiktok.zip", archive.getvalue())], today=GAP).files[0]
+    assert (report.date_from, report.date_to) == ("2025-12-30", "2026-02-03")
+
+
 def test_year_override() -> None:
     """A user-given year is the year of the first row."""
     cells = pd.Series(["31 Desember", "1 Januari"])
@@ -188,6 +258,17 @@ def test_yearless_runs_are_monotone_and_past(
     assert [(g.month, g.day) for g in got] == [(t.month, t.day) for t in truth]
     assert [g.year - got[0].year for g in got] == [t.year - truth[0].year for t in truth]
     assert result.rolled_over == (truth[-1].year != truth[0].year)
+
+
+@given(yearless_runs())
+def test_yearless_runs_read_newest_first_are_the_same_days(
+    case: tuple[list[str], list[dt.date], dt.date],
+) -> None:
+    """A yearless run listed newest first reads as the same days as oldest first."""
+    labels, _, today = case
+    oldest_first = parse_dates(pd.Series(labels), "mdy", today=today).values
+    newest_first = parse_dates(pd.Series(labels[::-1]), "mdy", today=today).values
+    assert list(newest_first) == list(oldest_first)[::-1]
 
 
 @given(day_first_samples(), st.sampled_from([None, "mdy", "linkedin", "instagram"]))
