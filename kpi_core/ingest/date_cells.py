@@ -136,6 +136,11 @@ def assemble_days(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:
     return out
 
 
+def month_number(name: str) -> int:
+    """The month an English or Indonesian month name (or its abbreviation) names; 0 if none."""
+    return _MONTHS.get(name.strip().lower().rstrip("."), 0)
+
+
 def latest_year(m: np.ndarray, d: np.ndarray, today: dt.date) -> np.ndarray:
     """The latest year in which each (month, day) is not after today."""
     year = np.where(

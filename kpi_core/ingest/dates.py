@@ -11,9 +11,15 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kpi_core.ingest.date_cells import assemble_days, latest_year, parse_day_cells, year_offsets
+from kpi_core.ingest.date_cells import (
+    assemble_days,
+    latest_year,
+    month_number,
+    parse_day_cells,
+    year_offsets,
+)
 
-__all__ = ["ParsedDates", "infer_date_order", "parse_dates", "parse_period"]
+__all__ = ["ParsedDates", "infer_date_order", "parse_dates", "parse_month", "parse_period"]
 
 # Meta's exports (Instagram, Facebook) and LinkedIn write US dates even in the Indonesian UI.
 _PLATFORM_ORDER = {
@@ -202,3 +208,23 @@ def parse_period(text: str, order: str = "dmy") -> tuple[dt.date, dt.date] | Non
         return None
     start, end = (ts.date() for ts in parsed.values)
     return (start, end) if start <= end else (end, start)
+
+
+# A month of a year: `2026-07`, `07/2026`, `Jul 2026`, `Juli 2026`, `July-2026`.
+_MONTH_LABEL = re.compile(
+    r"\s*(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})|(?P<m2>\d{1,2})[-/.](?P<y2>\d{4})"
+    r"|(?P<name>[A-Za-z]+)\.?[\s-]*,?\s*(?P<y3>\d{4}))\s*"
+)
+
+
+def parse_month(text: str) -> tuple[dt.date, dt.date] | None:
+    """Read a month label (`Juli 2026`, `2026-07`) as its first and last day; None otherwise."""
+    found = _MONTH_LABEL.fullmatch(text)
+    if found is None:
+        return None
+    year = int(found["y1"] or found["y2"] or found["y3"])
+    month = month_number(found["name"]) if found["name"] else int(found["m1"] or found["m2"])
+    if not 1 <= month <= 12 or not 1678 <= year <= 2261:
+        return None
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, 1), dt.date(year, month, last)

@@ -11,7 +11,13 @@ import pandas as pd
 from kpi_core.ingest.codes import factor, filled_rows, flag_rows
 from kpi_core.ingest.columns import Plan
 from kpi_core.ingest.context import Context, Shaped
-from kpi_core.ingest.dates import ParsedDates, infer_date_order, parse_dates, parse_period
+from kpi_core.ingest.dates import (
+    ParsedDates,
+    infer_date_order,
+    parse_dates,
+    parse_month,
+    parse_period,
+)
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.numbers import ID_SIGNALS
 from kpi_core.ingest.table import Table
@@ -88,10 +94,10 @@ def row_dates(
     missing = np.isnat(values) & keep
     if missing.any():
         values = values if values.flags.writeable else values.copy()
-        # A date range in the date column: a one-day range is that day; a longer one is a
-        # whole-period summary beside daily rows (Shopee's row 2), or, when every row is a
-        # range (weekly reports), the row's period, dated by its first day.
-        start, end = _row_periods(raw, missing, order)
+        # A date range or a month in the date column: a one-day range is that day; a longer
+        # one is a whole-period summary beside daily rows (Shopee's row 2), or, when every row
+        # is a range (weekly and monthly reports), the row's period, dated by its first day.
+        start, end, months = _row_periods(raw, missing, order)
         ranged = ~np.isnat(start)
         one_day = ranged & (start == end)
         values[one_day] = start[one_day]
@@ -104,7 +110,8 @@ def row_dates(
             else:
                 values[longer] = start[longer]
                 out.periods.extend(_distinct_periods(start[longer], end[longer]))
-                out.note("period_rows", primary.name, "range_start", primary.name)
+                what = "month_rows" if months else "period_rows"
+                out.note(what, primary.name, "range_start", primary.name)
         missing &= ~ranged
     if missing.any():
         # A row with figures but an empty date cell is told apart from a date that is unreadable:
@@ -135,8 +142,11 @@ _PERIOD_ENDS = {"reporting starts": "reporting ends", "awal pelaporan": "akhir p
 _PERIOD_LABELS = 1000  # distinct unreadable date labels tried as ranges; the rest are bad dates
 
 
-def _row_periods(raw: pd.Series, rows: np.ndarray, order: str) -> tuple[np.ndarray, np.ndarray]:
-    """First and last day of each masked row whose date cell is a range (NaT elsewhere)."""
+def _row_periods(
+    raw: pd.Series, rows: np.ndarray, order: str
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """First and last day of each masked row whose date cell is a range or a month (`Juli
+    2026`; NaT elsewhere), and whether every range read was a month."""
     n = len(raw)
     start = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
     end = start.copy()
@@ -144,13 +154,17 @@ def _row_periods(raw: pd.Series, rows: np.ndarray, order: str) -> tuple[np.ndarr
     codes, labels = factor(raw.iloc[idx])
     used = np.unique(codes[codes >= 0])[:_PERIOD_LABELS]
     found: list[tuple[date, date] | None] = [None] * len(labels)
+    ranges = 0
     for i in used:
-        found[i] = parse_period(labels[i], order) if labels[i] else None
+        if labels[i]:
+            found[i] = parse_period(labels[i], order)
+            ranges += found[i] is not None
+            found[i] = found[i] or parse_month(labels[i])
     nat = np.datetime64("NaT", "ns")
     first = np.array([f[0] if f else nat for f in found] + [nat], dtype="datetime64[ns]")
     last = np.array([f[1] if f else nat for f in found] + [nat], dtype="datetime64[ns]")
     start[idx], end[idx] = first[codes], last[codes]
-    return start, end
+    return start, end, not ranges
 
 
 def _distinct_periods(start: np.ndarray, end: np.ndarray) -> list[tuple[date, date]]:

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kpi_core.ingest import read_files
-from kpi_core.ingest.dates import infer_date_order, parse_dates, parse_period
+from kpi_core.ingest.dates import infer_date_order, parse_dates, parse_month, parse_period
 from tests.strategies import day_first_samples, yearless_runs
 
 TODAY = dt.date(2026, 9, 1)
@@ -240,6 +240,24 @@ def test_infer_date_order(samples: list[str], hint: str | None, expected: tuple[
 def test_parse_period(text: str, expected: tuple[dt.date, dt.date] | None) -> None:
     """A report's range string gives both ends, or None when an end is not a date."""
     assert parse_period(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Juli 2026", (D(2026, 7, 1), D(2026, 7, 31))),
+        ("2026-02", (D(2026, 2, 1), D(2026, 2, 28))),
+        ("02/2024", (D(2024, 2, 1), D(2024, 2, 29))),
+        ("Sep. 2026", (D(2026, 9, 1), D(2026, 9, 30))),
+        ("Desember-2026", (D(2026, 12, 1), D(2026, 12, 31))),
+        ("2026-13", None),
+        ("Minggu 1", None),
+        ("Jul 1, 2026", None),
+    ],
+)
+def test_parse_month(text: str, expected: tuple[dt.date, dt.date] | None) -> None:
+    """A month label gives its first and last day, or None when it names no month of a year."""
+    assert parse_month(text) == expected
 
 
 @given(yearless_runs())

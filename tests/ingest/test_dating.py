@@ -13,10 +13,13 @@ TODAY = date(2026, 11, 30)
 
 
 @pytest.mark.parametrize(
-    "summary", [b"2026-07-01 - 2026-07-03", b"01/07/2026 - 03/07/2026"], ids=["iso", "dmy"]
+    "summary",
+    [b"2026-07-01 - 2026-07-03", b"01/07/2026 - 03/07/2026", b"Juli 2026"],
+    ids=["iso", "dmy", "month"],
 )
 def test_a_range_above_daily_rows_is_left_out_as_a_summary(summary: bytes) -> None:
-    """A whole-period row above the daily rows is not added to them, ISO or day-first alike."""
+    """A whole-period row above the daily rows is not added to them, whether it is an ISO
+    range, a day-first one or a month."""
     data = (
         b"Tanggal,Kanal,Jangkauan,Pendapatan (IDR)\n" + summary + b",Instagram,600,6000000\n"
         b"2026-07-01,Instagram,100,1000000\n2026-07-02,Instagram,200,2000000\n"
@@ -40,3 +43,30 @@ def test_weekly_iso_ranges_count_only_in_a_period_that_holds_the_whole_week() ->
     clicks = ds.frame[ds.frame["metric"] == "link_clicks"]
     counted = select(clicks, date(2026, 7, 5), date(2026, 7, 16)).keep
     assert clicks.loc[counted, "value"].sum() == 120
+
+
+@pytest.mark.parametrize(
+    "months",
+    [
+        (b"Juli 2026", b"Agustus 2026", b"September 2026"),
+        (b"2026-07", b"2026-08", b"2026-09"),
+        (b"Jul 2026", b"Aug 2026", b"Sep 2026"),
+    ],
+    ids=["bulan", "iso", "en"],
+)
+def test_month_labels_are_months_counted_only_where_a_period_holds_them_whole(
+    months: tuple[bytes, bytes, bytes],
+) -> None:
+    """`Juli 2026`, `2026-07` and `Jul 2026` are read as whole months: the file covers 1 July
+    to 30 September, and 15 July - 31 August counts August alone."""
+    data = b"Month,Channel,Reach\n" + b"".join(
+        label + b",Instagram,%d\n" % reach
+        for label, reach in zip(months, (10000, 12000, 9000), strict=True)
+    )
+    ds = read_files([("bulanan.csv", data)], today=TODAY)
+    report = ds.files[0]
+    assert (report.rows_read, report.problems) == (3, ())
+    assert (report.date_from, report.date_to) == ("2026-07-01", "2026-09-30")
+    assert any(i.what == "month_rows" for i in report.inferences)
+    counted = select(ds.frame, date(2026, 7, 15), date(2026, 8, 31)).keep
+    assert ds.frame.loc[counted, "value"].sum() == 12000
