@@ -94,25 +94,7 @@ def row_dates(
     missing = np.isnat(values) & keep
     if missing.any():
         values = values if values.flags.writeable else values.copy()
-        # A date range or a month in the date column: a one-day range is that day; a longer
-        # one is a whole-period summary beside daily rows (Shopee's row 2), or, when every row
-        # is a range (weekly and monthly reports), the row's period, dated by its first day.
-        start, end, months = _row_periods(raw, missing, order)
-        ranged = ~np.isnat(start)
-        one_day = ranged & (start == end)
-        values[one_day] = start[one_day]
-        longer = ranged & ~one_day
-        if longer.any():
-            if (keep & ~np.isnat(values)).any():
-                count = int(longer.sum())
-                out.problem("summary_rows", Severity.INFO, column=primary.name, count=count)
-                keep &= ~longer
-            else:
-                values[longer] = start[longer]
-                out.periods.extend(_distinct_periods(start[longer], end[longer]))
-                what = "month_rows" if months else "period_rows"
-                out.note(what, primary.name, "range_start", primary.name)
-        missing &= ~ranged
+        missing &= ~_date_ranges(raw, values, missing, keep, order, out, primary.name)
     if missing.any():
         # A row with figures but an empty date cell is told apart from a date that is unreadable:
         # the first needs the date filled in, the second a different date order or year.
@@ -135,6 +117,42 @@ def row_dates(
         if longer.any():
             out.periods.extend(_distinct_periods(values[longer], last[longer]))
     return values
+
+
+def _date_ranges(
+    raw: pd.Series,
+    values: np.ndarray,
+    missing: np.ndarray,
+    keep: np.ndarray,
+    order: str,
+    out: Shaped,
+    column: str,
+) -> np.ndarray:
+    """Date the missing rows whose cell is a range or a month, or leave them out of `keep` as
+    summaries; `values` and `keep` change in place, the rows read as ranges are returned.
+
+    A one-day range is that day (X Ads' `Time period`). A range beside daily rows is their
+    whole-period summary (Shopee's row 2), even of one day when it spans just the days the
+    daily rows do. When every row is a range (weekly and monthly reports), each row is its
+    period, dated by its first day."""
+    start, end, months = _row_periods(raw, missing, order)
+    ranged: np.ndarray = ~np.isnat(start)
+    daily = keep & ~np.isnat(values)
+    one_day = ranged & (start == end)
+    if daily.any() and one_day.any():
+        one_day &= (start != values[daily].min()) | (end != values[daily].max())
+    values[one_day] = start[one_day]
+    longer = ranged & ~one_day
+    if longer.any():
+        if (keep & ~np.isnat(values)).any():
+            count = int(longer.sum())
+            out.problem("summary_rows", Severity.INFO, column=column, count=count)
+            keep &= ~longer
+        else:
+            values[longer] = start[longer]
+            out.periods.extend(_distinct_periods(start[longer], end[longer]))
+            out.note("month_rows" if months else "period_rows", column, "range_start", column)
+    return ranged
 
 
 # A date column that starts each row's period, and the column that ends it.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+import openpyxl
 import pytest
 
 from kpi_core.ingest import read_file, read_files
@@ -27,6 +29,31 @@ def test_a_range_above_daily_rows_is_left_out_as_a_summary(summary: bytes) -> No
     )
     frame, report = read_file("harian.csv", data, today=TODAY)
     assert frame.loc[frame["metric"] == "revenue", "value"].sum() == 6_000_000
+    assert [(p.code, p.count) for p in report.problems] == [("summary_rows", 1)]
+
+
+def _workbook(sheet: str, rows: list[list[object]]) -> bytes:
+    """An .xlsx of one sheet holding these rows."""
+    book = openpyxl.Workbook()
+    book.active.title = sheet
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_one_day_shopee_export_counts_its_day_once() -> None:
+    """A one-day shop export's summary row (`01-07-2026-01-07-2026`) beside its one daily row
+    is the summary, not a second 1 July: sales are 8,736,000, not twice that."""
+    header = ["Tanggal", "Total Penjualan (IDR)", "Total Pesanan", "Total Pengunjung"]
+    data = _workbook(
+        "Pesanan Dibuat",
+        [header, ["01-07-2026-01-07-2026", 8736000, 84, 2577], ["01-07-2026", 8736000, 84, 2577]],
+    )
+    name = "tokokita.shopee-shop-stats.20260701_20260701.xlsx"
+    frame, report = read_file(name, data, today=TODAY)
+    assert frame.loc[frame["metric"] == "revenue", "value"].sum() == 8_736_000
     assert [(p.code, p.count) for p in report.problems] == [("summary_rows", 1)]
 
 
