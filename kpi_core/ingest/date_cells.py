@@ -56,6 +56,12 @@ _TIME = r"(?:[ t,]+\d{1,2}[:.]\d{2}.*)?"
 # A day may carry its time (`2017-04-04 00:00 +0000`), never a second day: `2026-07-01 -
 # 2026-07-07` is a week, read as a range by `dating`.
 _ISO_PADDED = rf"^\d{{4}}-\d{{2}}-\d{{2}}{_TIME}$"
+# A whole number from 25569 to 73050 (`46204`, or `46204.0` from an old .xls) is a day from
+# 1970 to 2099 that Excel wrote as its serial number, the sheet giving the cell no date format;
+# no year, compact day (`20260701`) or small count is taken for one.
+_SERIAL = r"^\d{5}(?:\.0+)?$"
+_SERIALS = (25569, 73050)
+_EXCEL_EPOCH = np.datetime64("1899-12-30", "D")  # day 0, past Excel's phantom 1900-02-29
 _PATTERNS = {
     "ymd": rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$",
     "compact": r"^(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)$",
@@ -121,6 +127,18 @@ def parse_day_cells(
             month, day = _ints(get["m"]), _ints(get["d"])
         y[rows], m[rows], d[rows] = year, month, day
         todo[rows] = False
+    if todo.any():
+        serial = todo & np.asarray(pc.fill_null(pc.match_substring_regex(text, _SERIAL), False))
+        if serial.any():
+            number = pc.cast(pc.cast(pc.filter(text, pa.array(serial)), pa.float64()), pa.int64())
+            number = np.asarray(number)
+            ok = (number >= _SERIALS[0]) & (number <= _SERIALS[1])
+            serial[serial] = ok
+            day = _EXCEL_EPOCH + number[ok].astype("timedelta64[D]")
+            month = day.astype("datetime64[M]")
+            y[serial] = month.astype("datetime64[Y]").astype(np.int64) + 1970
+            m[serial] = month.astype(np.int64) % 12 + 1
+            d[serial] = (day - month.astype("datetime64[D]")).astype(np.int64) + 1
     return y, m, d, missing
 
 

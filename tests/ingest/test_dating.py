@@ -7,6 +7,7 @@ from datetime import date
 
 import openpyxl
 import pytest
+import xlwt
 
 from kpi_core.ingest import read_file, read_files
 from kpi_core.windows import select
@@ -41,6 +42,31 @@ def _workbook(sheet: str, rows: list[list[object]]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _xls(rows: list[list[object]]) -> bytes:
+    """An old binary .xls of one sheet holding these rows, numbers unformatted."""
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            sheet.write(r, c, cell)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_excel_serial_numbers_in_a_date_column_are_days(kind: str) -> None:
+    """A date column Excel left as serial numbers (46204 is 1 July 2026) reads as those days,
+    with no unreadable dates."""
+    rows: list[list[object]] = [["Date", "Channel", "Reach"]]
+    rows += [[46204 + i, "Instagram", 100 * (i + 1)] for i in range(5)]
+    data = _workbook("Sheet1", rows) if kind == "xlsx" else _xls(rows)
+    frame, report = read_file(f"harian.{kind}", data, today=TODAY)
+    assert (report.rows_read, report.problems) == (5, ())
+    assert (report.date_from, report.date_to) == ("2026-07-01", "2026-07-05")
+    assert frame["value"].sum() == 1500
 
 
 def test_a_one_day_shopee_export_counts_its_day_once() -> None:
