@@ -116,7 +116,9 @@ def _any_after(cells: list[tuple[int, int, int]], order: str, today: dt.date) ->
 def _from_datetimes(values: pd.Series) -> ParsedDates:
     stamps = values
     if isinstance(values.dtype, pd.DatetimeTZDtype):
-        stamps = values.dt.tz_convert("UTC").dt.tz_localize(None)
+        # The day is the one the file states where it was written: midnight in Jakarta is that
+        # day, not the evening before in UTC.
+        stamps = values.dt.tz_localize(None)
     out = stamps.dt.normalize().astype("datetime64[ns]")
     return ParsedDates(values=out, bad=pd.Series(False, index=values.index, name=values.name))
 

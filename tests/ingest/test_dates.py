@@ -9,6 +9,8 @@ import zipfile
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -109,7 +111,7 @@ def test_yearless_rollover() -> None:
     assert result.values.iloc[2] == pd.Timestamp(2026, 1, 1)
 
 
-GAP = dt.date(2026, 11, 30)  # the day the audit exports were read
+END_OF_NOVEMBER = dt.date(2026, 11, 30)
 
 
 @pytest.mark.parametrize(
@@ -143,7 +145,7 @@ def test_a_step_back_in_the_calendar_is_a_new_year(
 ) -> None:
     """Yearless days turn the year wherever the calendar steps back in the file's order (or
     forward, newest first), not only from December 31 to January 1."""
-    result = parse_dates(pd.Series(cells), "mdy", today=GAP)
+    result = parse_dates(pd.Series(cells), "mdy", today=END_OF_NOVEMBER)
     assert [t.date() for t in result.values] == expected
     assert result.rolled_over
 
@@ -151,7 +153,7 @@ def test_a_step_back_in_the_calendar_is_a_new_year(
 def test_yearless_days_out_of_time_order_each_take_their_latest_past_year() -> None:
     """A content list sorted by views, not by time, puts no day more than a year back."""
     cells = ["March 8", "December 20", "February 3", "November 2", "January 5", "October 9"]
-    result = parse_dates(pd.Series(cells), "mdy", today=GAP)
+    result = parse_dates(pd.Series(cells), "mdy", today=END_OF_NOVEMBER)
     got = [t.date() for t in result.values]
     assert got == [
         D(2026, 3, 8),
@@ -173,7 +175,7 @@ def test_a_tiktok_overview_with_days_missing_over_new_year_keeps_february_after_
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("Overview.csv", overview)
-    report = read_files([("tiktok.zip", archive.getvalue())], today=GAP).files[0]
+    report = read_files([("tiktok.zip", archive.getvalue())], today=END_OF_NOVEMBER).files[0]
     assert (report.date_from, report.date_to) == ("2025-12-30", "2026-02-03")
 
 
@@ -193,13 +195,30 @@ def test_excel_serials() -> None:
 
 
 def test_datetimes_pass_through_normalised() -> None:
-    """Datetime columns lose their time of day; aware ones are read in UTC."""
+    """Datetime columns lose their time of day; aware ones keep the local day they state."""
     naive = pd.Series(pd.to_datetime(["2026-07-01 13:45"]))
     assert parse_dates(naive, "dmy", today=TODAY).values.iloc[0] == pd.Timestamp(2026, 7, 1)
-    aware = pd.Series(pd.to_datetime(["2026-07-02 03:00"])).dt.tz_localize("Asia/Jakarta")
-    result = parse_dates(aware, "dmy", today=TODAY).values
+    aware = pd.Series(pd.to_datetime(["2026-07-02 00:00", "2026-07-02 23:30"]))
+    result = parse_dates(aware.dt.tz_localize("Asia/Jakarta"), "dmy", today=TODAY).values
     assert result.dtype == "datetime64[ns]"
-    assert result.iloc[0] == pd.Timestamp(2026, 7, 1)
+    assert list(result) == [pd.Timestamp(2026, 7, 2)] * 2
+
+
+def test_a_parquet_of_jakarta_midnights_is_dated_by_its_own_days() -> None:
+    """Timestamps at local midnight in Asia/Jakarta are 1-3 July, not 30 June - 2 July (UTC)."""
+    jakarta = dt.timezone(dt.timedelta(hours=7))
+    days = [dt.datetime(2026, 7, d, tzinfo=jakarta) for d in (1, 2, 3)]
+    table = pa.table(
+        {
+            "date": pa.array(days, pa.timestamp("us", tz="Asia/Jakarta")),
+            "channel": ["Instagram"] * 3,
+            "reach": [100, 200, 300],
+        }
+    )
+    out = io.BytesIO()
+    pq.write_table(table, out)
+    report = read_files([("harian.parquet", out.getvalue())], today=END_OF_NOVEMBER).files[0]
+    assert (report.date_from, report.date_to) == ("2026-07-01", "2026-07-03")
 
 
 @pytest.mark.parametrize(
