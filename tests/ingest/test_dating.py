@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 from datetime import date
 
-import openpyxl
 import pytest
-import xlwt
 
 from kpi_core.ingest import read_file, read_files
-from kpi_core.labels import problem_message
-from kpi_core.models import Severity
 from kpi_core.windows import select
+from tests.workbooks import xls, xlsx
 
 TODAY = date(2026, 11, 30)
 
@@ -36,36 +31,13 @@ def test_a_range_above_daily_rows_is_left_out_as_a_summary(summary: bytes) -> No
     assert [(p.code, p.count) for p in report.problems] == [("summary_rows", 1)]
 
 
-def _workbook(sheet: str, rows: list[list[object]]) -> bytes:
-    """An .xlsx of one sheet holding these rows."""
-    book = openpyxl.Workbook()
-    book.active.title = sheet
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _xls(rows: list[list[object]]) -> bytes:
-    """An old binary .xls of one sheet holding these rows, numbers unformatted."""
-    book = xlwt.Workbook()
-    sheet = book.add_sheet("Data")
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            sheet.write(r, c, cell)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 @pytest.mark.parametrize("kind", ["xlsx", "xls"])
 def test_excel_serial_numbers_in_a_date_column_are_days(kind: str) -> None:
     """A date column Excel left as serial numbers (46204 is 1 July 2026) reads as those days,
     with no unreadable dates."""
     rows: list[list[object]] = [["Date", "Channel", "Reach"]]
     rows += [[46204 + i, "Instagram", 100 * (i + 1)] for i in range(5)]
-    data = _workbook("Sheet1", rows) if kind == "xlsx" else _xls(rows)
+    data = xlsx("Sheet1", rows) if kind == "xlsx" else xls("Data", rows)
     frame, report = read_file(f"harian.{kind}", data, today=TODAY)
     assert (report.rows_read, report.problems) == (5, ())
     assert (report.date_from, report.date_to) == ("2026-07-01", "2026-07-05")
@@ -76,7 +48,7 @@ def test_a_one_day_shopee_export_counts_its_day_once() -> None:
     """A one-day shop export's summary row (`01-07-2026-01-07-2026`) beside its one daily row
     is the summary, not a second 1 July: sales are 8,736,000, not twice that."""
     header = ["Tanggal", "Total Penjualan (IDR)", "Total Pesanan", "Total Pengunjung"]
-    data = _workbook(
+    data = xlsx(
         "Pesanan Dibuat",
         [header, ["01-07-2026-01-07-2026", 8736000, 84, 2577], ["01-07-2026", 8736000, 84, 2577]],
     )
@@ -126,44 +98,3 @@ def test_month_labels_are_months_counted_only_where_a_period_holds_them_whole(
     assert any(i.what == "month_rows" for i in report.inferences)
     counted = select(ds.frame, date(2026, 7, 15), date(2026, 8, 31)).keep
     assert ds.frame.loc[counted, "value"].sum() == 12000
-
-
-def test_a_note_under_the_table_is_a_note_not_a_bad_date() -> None:
-    """A `Sumber: Meta Business Suite` line under the figures is told as a skipped note, with
-    no advice to change the date order."""
-    rows: list[list[object]] = [["Laporan Bulanan Juli 2026"], [], ["Date", "Channel", "Reach"]]
-    rows += [[dt.datetime(2026, 7, d), "Instagram", 100 * d] for d in range(1, 8)]
-    rows += [[], ["Sumber: Meta Business Suite"]]
-    frame, report = read_file("laporan.xlsx", _workbook("Sheet", rows), today=TODAY)
-    assert frame["value"].sum() == 2800
-    (note,) = [p for p in report.problems if p.code not in ("blank_rows",)]
-    assert (note.code, note.severity, note.examples) == (
-        "note_rows",
-        Severity.INFO,
-        ("Sumber: Meta Business Suite",),
-    )
-    assert "date order" not in problem_message(note, "en")
-
-
-@pytest.mark.parametrize(
-    ("cell", "advice"),
-    [
-        (b"13/07/2026", "correct the date order or year below"),
-        (b"32/13/2026", "correct the dates in the file"),
-        (b"kemarin", "correct the dates in the file"),
-    ],
-)
-def test_a_date_order_is_advised_only_where_another_order_reads_the_date(
-    cell: bytes, advice: str
-) -> None:
-    """An unread date in a month-first file asks for another date order only when one reads it
-    (`13/07/2026`); a date no order reads (`32/13/2026`) is to be corrected in the file."""
-    data = (
-        b"Date,Channel,Reach\n07/14/2026,Instagram,1\n07/15/2026,Instagram,2\n"
-        + cell
-        + b",Instagram,3\n"
-    )
-    _, report = read_file("harian.csv", data, today=TODAY)
-    (problem,) = report.problems
-    assert problem.code == "bad_dates"
-    assert advice in problem_message(problem, "en")
