@@ -209,6 +209,8 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
             )
     else:
         examples = tuple(column_name(e, lang) for e in examples)
+    if problem.code == "bad_dates" and detail == "order":
+        code = "problem.bad_dates_order"  # another date order or year reads the cells
     if problem.code == "number_format_conflict" and f"value.number_format.{detail}" in messages():
         detail = t(f"value.number_format.{detail}", lang)
     return t(

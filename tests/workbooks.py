@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import openpyxl
+import xlwt
 
 Sheet = Any  # an openpyxl worksheet
 Fill = Callable[[Sheet], None]
@@ -31,3 +32,15 @@ def rows(*lines: list[Any]) -> Fill:
             ws.append(line)
 
     return fill
+
+
+def xls(sheet: str, lines: list[list[object]]) -> bytes:
+    """An old binary .xls of one sheet holding these rows, numbers unformatted."""
+    book = xlwt.Workbook()
+    page = book.add_sheet(sheet)
+    for r, row in enumerate(lines):
+        for c, cell in enumerate(row):
+            page.write(r, c, cell)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -53,9 +53,17 @@ _MISSING = pa.array(
     ]
 )
 _TIME = r"(?:[ t,]+\d{1,2}[:.]\d{2}.*)?"
-_ISO_PADDED = r"^\d{4}-\d{2}-\d{2}(?:[ t]|$)"
+# A day may carry its time (`2017-04-04 00:00 +0000`), never a second day: `2026-07-01 -
+# 2026-07-07` is a week, read as a range by `dating`.
+_ISO_PADDED = rf"^\d{{4}}-\d{{2}}-\d{{2}}{_TIME}$"
+# A whole number from 25569 to 73050 (`46204`, or `46204.0` from an old .xls) is a day from
+# 1970 to 2099 that Excel wrote as its serial number, the sheet giving the cell no date format;
+# no year, compact day (`20260701`) or small count is taken for one.
+_SERIAL = r"^\d{5}(?:\.0+)?$"
+_SERIALS = (25569, 73050)
+_EXCEL_EPOCH = np.datetime64("1899-12-30", "D")  # day 0, past Excel's phantom 1900-02-29
 _PATTERNS = {
-    "ymd": r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ t].*)?$",
+    "ymd": rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$",
     "compact": r"^(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)$",
     "numeric": rf"^(?P<a>\d{{1,2}})(?P<s>[-/.])(?P<b>\d{{1,2}})[-/.](?P<y>\d{{4}}|\d{{2}}){_TIME}$",
     "month_first": r"^(?:[a-z]+\.?,? )?(?P<name>[a-z]+)\.? (?P<d>\d{1,2})(?:st|nd|rd|th)?"
@@ -119,6 +127,18 @@ def parse_day_cells(
             month, day = _ints(get["m"]), _ints(get["d"])
         y[rows], m[rows], d[rows] = year, month, day
         todo[rows] = False
+    if todo.any():
+        serial = todo & np.asarray(pc.fill_null(pc.match_substring_regex(text, _SERIAL), False))
+        if serial.any():
+            number = pc.cast(pc.cast(pc.filter(text, pa.array(serial)), pa.float64()), pa.int64())
+            number = np.asarray(number)
+            ok = (number >= _SERIALS[0]) & (number <= _SERIALS[1])
+            serial[serial] = ok
+            day = _EXCEL_EPOCH + number[ok].astype("timedelta64[D]")
+            month = day.astype("datetime64[M]")
+            y[serial] = month.astype("datetime64[Y]").astype(np.int64) + 1970
+            m[serial] = month.astype(np.int64) % 12 + 1
+            d[serial] = (day - month.astype("datetime64[D]")).astype(np.int64) + 1
     return y, m, d, missing
 
 
@@ -134,6 +154,11 @@ def assemble_days(y: np.ndarray, m: np.ndarray, d: np.ndarray) -> np.ndarray:
     return out
 
 
+def month_number(name: str) -> int:
+    """The month an English or Indonesian month name (or its abbreviation) names; 0 if none."""
+    return _MONTHS.get(name.strip().lower().rstrip("."), 0)
+
+
 def latest_year(m: np.ndarray, d: np.ndarray, today: dt.date) -> np.ndarray:
     """The latest year in which each (month, day) is not after today."""
     year = np.where(
@@ -143,3 +168,24 @@ def latest_year(m: np.ndarray, d: np.ndarray, today: dt.date) -> np.ndarray:
         leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
         year = np.where((m == 2) & (d == 29) & ~leap, year - 1, year)
     return year
+
+
+def year_offsets(m: np.ndarray, d: np.ndarray) -> np.ndarray | None:
+    """Years after the first row's of each yearless (month, day) in file order; None when the
+    rows are not in time order.
+
+    File order is time order, oldest or newest first: a fall in the month (`December 20` then
+    `February 3`) starts the next year, or, newest first, a rise starts the year before. The
+    file runs the way that makes it span the fewer days."""
+    step = np.sign(np.diff(m))
+    later = np.concatenate([[0], np.cumsum(step < 0)])
+    earlier = -np.concatenate([[0], np.cumsum(step > 0)])
+    key = m * 32 + d
+    spans = [np.ptp(offset * 512 + key) for offset in (later, earlier)]
+    offset = later if spans[0] <= spans[1] else earlier
+    # A run in time order turns the year a handful of times; rows sorted by anything else
+    # (views, likes) turn it at every other change of month.
+    turns = int(np.count_nonzero(np.diff(offset)))
+    if turns > 1 and turns * 3 > np.count_nonzero(step):
+        return None
+    return offset.astype(np.int64)

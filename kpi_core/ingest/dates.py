@@ -11,9 +11,15 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kpi_core.ingest.date_cells import assemble_days, latest_year, parse_day_cells
+from kpi_core.ingest.date_cells import (
+    assemble_days,
+    latest_year,
+    month_number,
+    parse_day_cells,
+    year_offsets,
+)
 
-__all__ = ["ParsedDates", "infer_date_order", "parse_dates", "parse_period"]
+__all__ = ["ParsedDates", "infer_date_order", "parse_dates", "parse_month", "parse_period"]
 
 # Meta's exports (Instagram, Facebook) and LinkedIn write US dates even in the Indonesian UI.
 _PLATFORM_ORDER = {
@@ -110,7 +116,9 @@ def _any_after(cells: list[tuple[int, int, int]], order: str, today: dt.date) ->
 def _from_datetimes(values: pd.Series) -> ParsedDates:
     stamps = values
     if isinstance(values.dtype, pd.DatetimeTZDtype):
-        stamps = values.dt.tz_convert("UTC").dt.tz_localize(None)
+        # The day is the one the file states where it was written: midnight in Jakarta is that
+        # day, not the evening before in UTC.
+        stamps = values.dt.tz_localize(None)
     out = stamps.dt.normalize().astype("datetime64[ns]")
     return ParsedDates(values=out, bad=pd.Series(False, index=values.index, name=values.name))
 
@@ -158,19 +166,19 @@ def parse_dates(
     year_used, rolled = None, False
     if yearless.any():
         rows = np.flatnonzero(yearless)
-        months = m[rows]
-        # File order is time order: December then January is a new year (and back, if sorted
-        # newest first).
-        step = np.zeros(len(rows), dtype=np.int64)
-        step[1:] = ((months[:-1] == 12) & (months[1:] == 1)).astype(np.int64) - (
-            (months[:-1] == 1) & (months[1:] == 12)
-        ).astype(np.int64)
-        offset = np.cumsum(step)
-        rolled = bool(step.any())
-        if year is None:
-            year = int((latest_year(months, d[rows], today) - offset).min())
-        year_used = year
-        y[rows] = year + offset
+        months, days = m[rows], d[rows]
+        offset = year_offsets(months, days)
+        if offset is None:
+            # Not in time order (a content list sorted by views): each day its own latest year.
+            years = latest_year(months, days, today) if year is None else np.full(len(rows), year)
+            y[rows] = years
+            year_used = int(years[0])
+        else:
+            rolled = bool(offset.any())
+            if year is None:
+                year = int((latest_year(months, days, today) - offset).min())
+            year_used = year
+            y[rows] = year + offset
     stamps = assemble_days(y, m, d)
     bad = ~missing & np.isnat(stamps)
     index = values.index
@@ -202,3 +210,23 @@ def parse_period(text: str, order: str = "dmy") -> tuple[dt.date, dt.date] | Non
         return None
     start, end = (ts.date() for ts in parsed.values)
     return (start, end) if start <= end else (end, start)
+
+
+# A month of a year: `2026-07`, `07/2026`, `Jul 2026`, `Juli 2026`, `July-2026`.
+_MONTH_LABEL = re.compile(
+    r"\s*(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})|(?P<m2>\d{1,2})[-/.](?P<y2>\d{4})"
+    r"|(?P<name>[A-Za-z]+)\.?[\s-]*,?\s*(?P<y3>\d{4}))\s*"
+)
+
+
+def parse_month(text: str) -> tuple[dt.date, dt.date] | None:
+    """Read a month label (`Juli 2026`, `2026-07`) as its first and last day; None otherwise."""
+    found = _MONTH_LABEL.fullmatch(text)
+    if found is None:
+        return None
+    year = int(found["y1"] or found["y2"] or found["y3"])
+    month = month_number(found["name"]) if found["name"] else int(found["m1"] or found["m2"])
+    if not 1 <= month <= 12 or not 1678 <= year <= 2261:
+        return None
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, 1), dt.date(year, month, last)

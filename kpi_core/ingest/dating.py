@@ -8,13 +8,20 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from kpi_core.ingest.codes import factor, filled_rows, flag_rows
+from kpi_core.ingest.codes import factor, flag_rows
 from kpi_core.ingest.columns import Plan
 from kpi_core.ingest.context import Context, Shaped
-from kpi_core.ingest.dates import ParsedDates, infer_date_order, parse_dates, parse_period
+from kpi_core.ingest.dates import (
+    ParsedDates,
+    infer_date_order,
+    parse_dates,
+    parse_month,
+    parse_period,
+)
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.numbers import ID_SIGNALS
 from kpi_core.ingest.table import Table
+from kpi_core.ingest.undated import tell_undated
 from kpi_core.models import Severity
 
 _DATE_TOKEN = re.compile(
@@ -88,35 +95,9 @@ def row_dates(
     missing = np.isnat(values) & keep
     if missing.any():
         values = values if values.flags.writeable else values.copy()
-        # A date range in the date column: a one-day range is that day; a longer one is a
-        # whole-period summary beside daily rows (Shopee's row 2), or, when every row is a
-        # range (weekly reports), the row's period, dated by its first day.
-        start, end = _row_periods(raw, missing, order)
-        ranged = ~np.isnat(start)
-        one_day = ranged & (start == end)
-        values[one_day] = start[one_day]
-        longer = ranged & ~one_day
-        if longer.any():
-            if (keep & ~np.isnat(values)).any():
-                count = int(longer.sum())
-                out.problem("summary_rows", Severity.INFO, column=primary.name, count=count)
-                keep &= ~longer
-            else:
-                values[longer] = start[longer]
-                out.periods.extend(_distinct_periods(start[longer], end[longer]))
-                out.note("period_rows", primary.name, "range_start", primary.name)
-        missing &= ~ranged
+        missing &= ~_date_ranges(raw, values, missing, keep, order, out, primary.name)
     if missing.any():
-        # A row with figures but an empty date cell is told apart from a date that is unreadable:
-        # the first needs the date filled in, the second a different date order or year.
-        blank = missing & ~filled_rows(raw)
-        for code, rows in (("undated_rows", blank), ("bad_dates", missing & ~blank)):
-            if rows.any():
-                first = int(np.flatnonzero(rows)[0]) + table.first_row
-                examples = tuple(str(x) for x in raw[rows].head(3)) if code == "bad_dates" else ()
-                out.problem(
-                    code, column=primary.name, row=first, count=int(rows.sum()), examples=examples
-                )
+        tell_undated(body, raw, missing, table.first_row, out, primary.name)
         keep &= ~missing
     ends = next(
         (c for c in plan.columns if c.header.key == _PERIOD_ENDS.get(primary.header.key)), None
@@ -130,13 +111,52 @@ def row_dates(
     return values
 
 
+def _date_ranges(
+    raw: pd.Series,
+    values: np.ndarray,
+    missing: np.ndarray,
+    keep: np.ndarray,
+    order: str,
+    out: Shaped,
+    column: str,
+) -> np.ndarray:
+    """Date the missing rows whose cell is a range or a month, or leave them out of `keep` as
+    summaries; `values` and `keep` change in place, the rows read as ranges are returned.
+
+    A one-day range is that day (X Ads' `Time period`). A range beside daily rows is their
+    whole-period summary (Shopee's row 2), even of one day when it spans just the days the
+    daily rows do. When every row is a range (weekly and monthly reports), each row is its
+    period, dated by its first day."""
+    start, end, months = _row_periods(raw, missing, order)
+    ranged: np.ndarray = ~np.isnat(start)
+    daily = keep & ~np.isnat(values)
+    one_day = ranged & (start == end)
+    if daily.any() and one_day.any():
+        one_day &= (start != values[daily].min()) | (end != values[daily].max())
+    values[one_day] = start[one_day]
+    longer = ranged & ~one_day
+    if longer.any():
+        if (keep & ~np.isnat(values)).any():
+            count = int(longer.sum())
+            out.problem("summary_rows", Severity.INFO, column=column, count=count)
+            keep &= ~longer
+        else:
+            values[longer] = start[longer]
+            out.periods.extend(_distinct_periods(start[longer], end[longer]))
+            out.note("month_rows" if months else "period_rows", column, "range_start", column)
+    return ranged
+
+
 # A date column that starts each row's period, and the column that ends it.
 _PERIOD_ENDS = {"reporting starts": "reporting ends", "awal pelaporan": "akhir pelaporan"}
 _PERIOD_LABELS = 1000  # distinct unreadable date labels tried as ranges; the rest are bad dates
 
 
-def _row_periods(raw: pd.Series, rows: np.ndarray, order: str) -> tuple[np.ndarray, np.ndarray]:
-    """First and last day of each masked row whose date cell is a range (NaT elsewhere)."""
+def _row_periods(
+    raw: pd.Series, rows: np.ndarray, order: str
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """First and last day of each masked row whose date cell is a range or a month (`Juli
+    2026`; NaT elsewhere), and whether every range read was a month."""
     n = len(raw)
     start = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
     end = start.copy()
@@ -144,13 +164,17 @@ def _row_periods(raw: pd.Series, rows: np.ndarray, order: str) -> tuple[np.ndarr
     codes, labels = factor(raw.iloc[idx])
     used = np.unique(codes[codes >= 0])[:_PERIOD_LABELS]
     found: list[tuple[date, date] | None] = [None] * len(labels)
+    ranges = 0
     for i in used:
-        found[i] = parse_period(labels[i], order) if labels[i] else None
+        if labels[i]:
+            found[i] = parse_period(labels[i], order)
+            ranges += found[i] is not None
+            found[i] = found[i] or parse_month(labels[i])
     nat = np.datetime64("NaT", "ns")
     first = np.array([f[0] if f else nat for f in found] + [nat], dtype="datetime64[ns]")
     last = np.array([f[1] if f else nat for f in found] + [nat], dtype="datetime64[ns]")
     start[idx], end[idx] = first[codes], last[codes]
-    return start, end
+    return start, end, not ranges
 
 
 def _distinct_periods(start: np.ndarray, end: np.ndarray) -> list[tuple[date, date]]:

@@ -48,3 +48,17 @@ def test_a_yearless_day_takes_the_latest_year_not_in_the_future() -> None:
     today = dt.date(2026, 11, 23)
     years = latest_year(np.array([12, 11, 2]), np.array([31, 23, 29]), today)
     assert list(years) == [2025, 2026, 2024]
+
+
+def test_a_whole_number_in_excels_serial_range_is_that_day() -> None:
+    """`46204` and an old .xls's `46204.0` are 1 July 2026; a fraction, a small number and a
+    compact `20260701` are not serials."""
+    cells = pa.array(["46204", "46205.0", "46204.5", "12345", "20260701"])
+    y, m, d, _ = parse_day_cells(cells, "dmy")
+    assert list(zip(y, m, d, strict=True)) == [
+        (2026, 7, 1),
+        (2026, 7, 2),
+        (0, 0, 0),
+        (0, 0, 0),
+        (2026, 7, 1),
+    ]

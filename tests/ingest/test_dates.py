@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
+import zipfile
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kpi_core.ingest import read_files
-from kpi_core.ingest.dates import infer_date_order, parse_dates, parse_period
+from kpi_core.ingest.dates import infer_date_order, parse_dates, parse_month, parse_period
 from tests.strategies import day_first_samples, yearless_runs
 
 TODAY = dt.date(2026, 9, 1)
@@ -73,10 +77,16 @@ def test_placeholders_are_missing(token: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "order"),
-    [("31/02/2026", "dmy"), ("07/14/2026", "dmy"), ("Total", "dmy"), ("14 Foo 2026", "dmy")],
+    [
+        ("31/02/2026", "dmy"),
+        ("07/14/2026", "dmy"),
+        ("Total", "dmy"),
+        ("14 Foo 2026", "dmy"),
+        ("2026-07-01 - 2026-07-07", "ymd"),
+    ],
 )
 def test_impossible_dates_are_bad(text: str, order: str) -> None:
-    """A cell that is not a real date in the given order is flagged bad."""
+    """A cell that is not one real date in the given order (a week's range is two) is bad."""
     result = parse_dates(pd.Series([text, "01/01/2026"]), order, today=TODAY)
     assert result.bad.tolist() == [True, False]
     assert pd.isna(result.values.iloc[0])
@@ -101,6 +111,74 @@ def test_yearless_rollover() -> None:
     assert result.values.iloc[2] == pd.Timestamp(2026, 1, 1)
 
 
+END_OF_NOVEMBER = dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (
+            ["December 20", "February 3", "March 8"],
+            [D(2025, 12, 20), D(2026, 2, 3), D(2026, 3, 8)],
+        ),
+        (
+            ["December 30", "December 31", "February 2", "February 3"],
+            [D(2025, 12, 30), D(2025, 12, 31), D(2026, 2, 2), D(2026, 2, 3)],
+        ),
+        (
+            ["March 8", "February 3", "December 20"],
+            [D(2026, 3, 8), D(2026, 2, 3), D(2025, 12, 20)],
+        ),
+        (
+            ["February 3", "February 2", "December 31", "December 30"],
+            [D(2026, 2, 3), D(2026, 2, 2), D(2025, 12, 31), D(2025, 12, 30)],
+        ),
+        (
+            ["November 29", "November 1", "October 31", "November 30", "November 1"],
+            [D(2026, 11, 29), D(2026, 11, 1), D(2026, 10, 31), D(2025, 11, 30), D(2025, 11, 1)],
+        ),
+    ],
+    ids=["gap-over-january", "days-missing", "newest-first-gap", "newest-first", "13-months"],
+)
+def test_a_step_back_in_the_calendar_is_a_new_year(
+    cells: list[str], expected: list[dt.date]
+) -> None:
+    """Yearless days turn the year wherever the calendar steps back in the file's order (or
+    forward, newest first), not only from December 31 to January 1."""
+    result = parse_dates(pd.Series(cells), "mdy", today=END_OF_NOVEMBER)
+    assert [t.date() for t in result.values] == expected
+    assert result.rolled_over
+
+
+def test_yearless_days_out_of_time_order_each_take_their_latest_past_year() -> None:
+    """A content list sorted by views, not by time, puts no day more than a year back."""
+    cells = ["March 8", "December 20", "February 3", "November 2", "January 5", "October 9"]
+    result = parse_dates(pd.Series(cells), "mdy", today=END_OF_NOVEMBER)
+    got = [t.date() for t in result.values]
+    assert got == [
+        D(2026, 3, 8),
+        D(2025, 12, 20),
+        D(2026, 2, 3),
+        D(2026, 11, 2),
+        D(2026, 1, 5),
+        D(2026, 10, 9),
+    ]
+
+
+def test_a_tiktok_overview_with_days_missing_over_new_year_keeps_february_after_december() -> None:
+    """TikTok Studio leaves out days with nothing: 30-31 December then 2-3 February is one
+    winter, not February and December of one year."""
+    overview = (
+        b"Date,Video Views,Profile Views,Likes,Comments,Shares\nDecember 30,10,1,1,1,1\n"
+        b"December 31,20,1,1,1,1\nFebruary 2,30,1,1,1,1\nFebruary 3,40,1,1,1,1\n"
+    )
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("Overview.csv", overview)
+    report = read_files([("tiktok.zip", archive.getvalue())], today=END_OF_NOVEMBER).files[0]
+    assert (report.date_from, report.date_to) == ("2025-12-30", "2026-02-03")
+
+
 def test_year_override() -> None:
     """A user-given year is the year of the first row."""
     cells = pd.Series(["31 Desember", "1 Januari"])
@@ -117,13 +195,30 @@ def test_excel_serials() -> None:
 
 
 def test_datetimes_pass_through_normalised() -> None:
-    """Datetime columns lose their time of day; aware ones are read in UTC."""
+    """Datetime columns lose their time of day; aware ones keep the local day they state."""
     naive = pd.Series(pd.to_datetime(["2026-07-01 13:45"]))
     assert parse_dates(naive, "dmy", today=TODAY).values.iloc[0] == pd.Timestamp(2026, 7, 1)
-    aware = pd.Series(pd.to_datetime(["2026-07-02 03:00"])).dt.tz_localize("Asia/Jakarta")
-    result = parse_dates(aware, "dmy", today=TODAY).values
+    aware = pd.Series(pd.to_datetime(["2026-07-02 00:00", "2026-07-02 23:30"]))
+    result = parse_dates(aware.dt.tz_localize("Asia/Jakarta"), "dmy", today=TODAY).values
     assert result.dtype == "datetime64[ns]"
-    assert result.iloc[0] == pd.Timestamp(2026, 7, 1)
+    assert list(result) == [pd.Timestamp(2026, 7, 2)] * 2
+
+
+def test_a_parquet_of_jakarta_midnights_is_dated_by_its_own_days() -> None:
+    """Timestamps at local midnight in Asia/Jakarta are 1-3 July, not 30 June - 2 July (UTC)."""
+    jakarta = dt.timezone(dt.timedelta(hours=7))
+    days = [dt.datetime(2026, 7, d, tzinfo=jakarta) for d in (1, 2, 3)]
+    table = pa.table(
+        {
+            "date": pa.array(days, pa.timestamp("us", tz="Asia/Jakarta")),
+            "channel": ["Instagram"] * 3,
+            "reach": [100, 200, 300],
+        }
+    )
+    out = io.BytesIO()
+    pq.write_table(table, out)
+    report = read_files([("harian.parquet", out.getvalue())], today=END_OF_NOVEMBER).files[0]
+    assert (report.date_from, report.date_to) == ("2026-07-01", "2026-07-03")
 
 
 @pytest.mark.parametrize(
@@ -166,6 +261,24 @@ def test_parse_period(text: str, expected: tuple[dt.date, dt.date] | None) -> No
     assert parse_period(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Juli 2026", (D(2026, 7, 1), D(2026, 7, 31))),
+        ("2026-02", (D(2026, 2, 1), D(2026, 2, 28))),
+        ("02/2024", (D(2024, 2, 1), D(2024, 2, 29))),
+        ("Sep. 2026", (D(2026, 9, 1), D(2026, 9, 30))),
+        ("Desember-2026", (D(2026, 12, 1), D(2026, 12, 31))),
+        ("2026-13", None),
+        ("Minggu 1", None),
+        ("Jul 1, 2026", None),
+    ],
+)
+def test_parse_month(text: str, expected: tuple[dt.date, dt.date] | None) -> None:
+    """A month label gives its first and last day, or None when it names no month of a year."""
+    assert parse_month(text) == expected
+
+
 @given(yearless_runs())
 def test_yearless_runs_are_monotone_and_past(
     case: tuple[list[str], list[dt.date], dt.date],
@@ -182,6 +295,17 @@ def test_yearless_runs_are_monotone_and_past(
     assert [(g.month, g.day) for g in got] == [(t.month, t.day) for t in truth]
     assert [g.year - got[0].year for g in got] == [t.year - truth[0].year for t in truth]
     assert result.rolled_over == (truth[-1].year != truth[0].year)
+
+
+@given(yearless_runs())
+def test_yearless_runs_read_newest_first_are_the_same_days(
+    case: tuple[list[str], list[dt.date], dt.date],
+) -> None:
+    """A yearless run listed newest first reads as the same days as oldest first."""
+    labels, _, today = case
+    oldest_first = parse_dates(pd.Series(labels), "mdy", today=today).values
+    newest_first = parse_dates(pd.Series(labels[::-1]), "mdy", today=today).values
+    assert list(newest_first) == list(oldest_first)[::-1]
 
 
 @given(day_first_samples(), st.sampled_from([None, "mdy", "linkedin", "instagram"]))
