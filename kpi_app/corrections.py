@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from kpi_app import state
+from kpi_app import uploads
 from kpi_core import catalogue
 from kpi_core.i18n import t
 from kpi_core.labels import channel_label, metric_label
@@ -30,11 +30,11 @@ _FIELDS = {
 
 
 def _current(name: str) -> FileCorrections:
-    return state.corrections().get(name, FileCorrections())
+    return uploads.corrections().get(name, FileCorrections())
 
 
 def _set(name: str, **changes: object) -> None:
-    state.corrections()[name] = replace(_current(name), **changes)  # type: ignore[arg-type]
+    uploads.corrections()[name] = replace(_current(name), **changes)  # type: ignore[arg-type]
 
 
 def _choice(name: str, field: str, widget: str, cast: type = str) -> None:
@@ -57,9 +57,14 @@ def _metrics(name: str, widget: str, columns: list[str]) -> None:
     _set(name, metrics=tuple(sorted(mapping.items())))
 
 
+def file_key(name: str) -> str:
+    """A short stable id of one file, for its widgets' keys."""
+    return hashlib.sha1(name.encode()).hexdigest()[:10]
+
+
 def widget_prefix(name: str, lang: str) -> str:
     """The stable key prefix of one file's correction widgets."""
-    return f"fix_{hashlib.sha1(name.encode()).hexdigest()[:10]}_{lang}"
+    return f"fix_{file_key(name)}_{lang}"
 
 
 def correction_panel(report: FileReport, lang: str) -> None:

@@ -1,11 +1,12 @@
-"""Drawing helpers shared by the pages: file cards and summary figures."""
+"""Drawing helpers of the upload page: what the analysis holds and a card per file."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from kpi_app.corrections import correction_panel
+from kpi_app import uploads
+from kpi_app.corrections import correction_panel, file_key
 from kpi_core import catalogue
 from kpi_core.i18n import format_date, format_number, t
 from kpi_core.labels import (
@@ -32,9 +33,26 @@ def _dates(report: FileReport, lang: str) -> str:
     )
 
 
-def file_card(report: FileReport, channels: list[str], lang: str) -> None:
-    """One uploaded file: what it was recognised as, what was read, and every problem met."""
+def in_the_analysis(lang: str) -> None:
+    """Under the uploader: the demo in use, or the demo an upload just replaced, and every file
+    in the analysis whenever the uploader does not show them all (a new uploader is empty)."""
+    gone = uploads.replaced_demo()
+    if gone is not None:
+        st.info(t("upload.demo_replaced", lang, demo=gone["label"][lang]), icon=":material/info:")
+    demo = uploads.demo()
+    if demo is not None:
+        st.caption(t("upload.demo_loaded", lang, demo=demo["label"][lang]))
+        return
+    names = list(uploads.uploads())
+    if names and set(names) != uploads.in_uploader():
+        st.caption(t("upload.loaded", lang, count=len(names), files=", ".join(names)))
+
+
+def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = False) -> None:
+    """One uploaded file: what it was recognised as, what was read, and every problem met, with
+    a button to take it out of the analysis."""
     unreadable = report.layout == "unreadable"
+    key = f"card_{file_key(report.name)}_"
     with st.container(border=True):
         icon = (
             ":material/block:"
@@ -43,7 +61,18 @@ def file_card(report: FileReport, channels: list[str], lang: str) -> None:
             if _warnings(report)
             else ":material/check_circle:"
         )
-        st.markdown(f"#### {icon} {report.name}")
+        head, remove = st.columns([8, 1], vertical_alignment="center")
+        badge = f" :gray-badge[{t('file.demo', lang)}]" if demo else ""
+        head.markdown(f"#### {icon} {report.name}{badge}")
+        remove.button(
+            t("file.remove", lang),
+            key=f"{key}remove",
+            icon=":material/close:",
+            type="tertiary",
+            on_click=uploads.remove,
+            args=(report.name,),
+            help=t("file.remove_help", lang),
+        )
         st.caption(f"{t('file.platform', lang)}: {layout_label(report, lang)}")
         if unreadable:
             for problem in report.problems:

@@ -245,9 +245,10 @@ def test_every_reason_is_readable_whole_under_its_table() -> None:
 def test_unrecognised_columns_read_not_recognised_not_vanity() -> None:
     """A column the app could not match is `Not recognised`, not vanity, and the page points to
     the upload page where it can be mapped."""
-    at = start("ecom")
+    at = start()
     shop = ROOT / "tests" / "fixtures" / "tiktok_shop_key_metrics.xlsx"
-    at.file_uploader[0].set_value([(shop.name, shop.read_bytes(), "application/octet-stream")])
+    social = ROOT / "sample_data" / "ecom_a_social_harian.csv"
+    at.file_uploader[0].set_value([(f.name, f.read_bytes(), "text/csv") for f in (shop, social)])
     at.run()
     at.switch_page("pages/verdicts.py").run()
     rows = pd.concat([d.value for d in at.dataframe if "verdict" in d.value.columns])

@@ -1,0 +1,101 @@
+"""What the user does over several steps: adding and removing files, demos, starting over."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from kpi_core.models import FileCorrections
+from tests.app.test_pages import sidebar_widget, start, texts
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+META = FIXTURES / "meta_ads_manager_en.csv"  # 1-5 Jul 2026
+GOOGLE = FIXTURES / "google_ads_campaign_report.csv"  # 1-31 Jul 2026
+SHOP = FIXTURES / "tiktok_shop_key_metrics.xlsx"
+
+
+def upload(at: AppTest, *paths: Path) -> AppTest:
+    """Put exactly these files in the uploader (fewer than before: the others' ✕ was clicked)."""
+    at.file_uploader[0].set_value([(p.name, p.read_bytes(), "text/csv") for p in paths])
+    return at.run()
+
+
+def cards(at: AppTest) -> list[str]:
+    """The file names on the upload page's cards."""
+    return [m.value.split(" ")[2] for m in at.markdown if m.value.startswith("#### ")]
+
+
+def card_button(at: AppTest, name: str, action: str) -> object:
+    """A card's Remove or Undo button."""
+    from kpi_app.corrections import file_key
+
+    return at.button(key=f"card_{file_key(name)}_{action}")
+
+
+def period(at: AppTest) -> tuple[date, date]:
+    """The period the sidebar's date picker shows."""
+    return tuple(at.date_input(key="period_widget").value)  # type: ignore[return-value]
+
+
+def test_removing_a_file_from_the_uploader_takes_it_out_of_the_analysis() -> None:
+    """Clicking ✕ on an uploader chip removes that file from the cards and the verdicts."""
+    at = upload(start(), META, GOOGLE)
+    assert cards(at) == [META.name, GOOGLE.name]
+    upload(at, META)
+    assert cards(at) == [META.name]
+    at.switch_page("pages/verdicts.py").run()
+    assert "Google Ads" not in texts(at) and "Facebook" in texts(at)
+
+
+def test_each_file_card_removes_its_own_file_and_corrections() -> None:
+    """A card's Remove button takes that one file and its corrections out of the analysis."""
+    at = start("kafe")
+    name = "kafe_kunjungan_toko.csv"
+    at.session_state["corrections"] = {name: FileCorrections(channel="tiktok")}
+    at.run()
+    before = cards(at)
+    card_button(at, name, "remove").click().run()
+    assert cards(at) == [n for n in before if n != name]
+    assert name not in at.session_state["corrections"]
+
+
+def test_files_stay_listed_when_the_uploader_comes_back_empty() -> None:
+    """After leaving the page (or switching language) the uploader is empty: the files still in
+    the analysis are listed under it, and nothing is removed by that empty uploader."""
+    at = upload(start(), META, GOOGLE)
+    at.switch_page("pages/verdicts.py").run()
+    at.switch_page("pages/upload.py").run()
+    at.selectbox(key="lang_widget").set_value("id").run()
+    assert cards(at) == [META.name, GOOGLE.name]
+    listed = next(c.value for c in at.caption if c.value.startswith("Sedang dianalisis (2)"))
+    assert META.name in listed and GOOGLE.name in listed
+
+
+def test_the_first_upload_after_a_demo_replaces_the_demo_and_says_so() -> None:
+    """Demo files are marked as demo; uploading one's own file replaces them, in one line."""
+    at = start("ecom")
+    assert all(":gray-badge[Demo]" in m.value for m in at.markdown if m.value.startswith("#### "))
+    assert any("Your first upload replaces it" in c.value for c in at.caption)
+    upload(at, META)
+    assert cards(at) == [META.name]
+    assert any("replaced the demo data of Toko Kirana" in i.value for i in at.info)
+    assert not any("gray-badge" in m.value for m in at.markdown)
+
+
+def test_start_over_returns_every_choice_to_its_default() -> None:
+    """Start over forgets files, corrections and verdicts set by hand; goals, model and period
+    are the defaults again for the next upload."""
+    at = start("ecom")
+    at.session_state["overrides"] = {("reach", "instagram", "organic"): "kpi"}
+    at.session_state["corrections"] = {"ecom_ga4_website.csv": FileCorrections(channel="x")}
+    at.date_input(key="period_widget").set_value((date(2026, 3, 1), date(2026, 3, 31))).run()
+    next(b for b in at.button if b.label == "Start over").click().run()
+    assert not cards(at) and not at.session_state["overrides"]
+    assert not at.session_state["corrections"]
+    assert sidebar_widget(at.multiselect, "goals").value == ["sales"]
+    assert sidebar_widget(at.selectbox, "business_model").value == "online_store"
+    upload(at, META)
+    assert period(at) == (date(2026, 7, 1), date(2026, 7, 5))
