@@ -153,9 +153,26 @@ def business_model() -> str:
     return model if model in MODELS else "online_store"
 
 
+@st.cache_resource(max_entries=12, show_spinner=False)
+def _span(key: tuple[Any, ...], _data: Dataset) -> tuple[date | None, date | None]:
+    return period_of(_data.frame)
+
+
+def span(data: Dataset) -> tuple[date | None, date | None]:
+    """The first and last day the data covers (cached by dataset)."""
+    return _span(st.session_state.get("dataset_key"), data)
+
+
 def period(data: Dataset) -> tuple[date | None, date | None]:
-    """The period chosen in the sidebar, kept within the data's dates."""
-    first, last = period_of(data.frame)
+    """The period chosen in the sidebar, kept within the data's dates.
+
+    A period is chosen for the data in hand: when its span changes (a file added, removed or
+    read with other dates) the period is the whole new span again, not the old one clamped.
+    """
+    first, last = span(data)
+    if st.session_state.get("period_span") != (first, last):
+        st.session_state["period_span"] = (first, last)
+        st.session_state.pop("period", None)
     chosen = st.session_state.get("period")
     if not chosen or first is None or last is None:
         return first, last

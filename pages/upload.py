@@ -4,7 +4,6 @@ import streamlit as st
 
 from kpi_app import state, uploads
 from kpi_app.widgets import file_card, in_the_analysis
-from kpi_core.analysis import period_of
 from kpi_core.i18n import format_date, format_number, format_span, t
 
 lang = state.lang()
@@ -54,7 +53,7 @@ cols[1].metric(
     t("upload.summary_rows", lang), format_number(sum(r.rows_read for r in readable), lang)
 )
 cols[2].metric(t("upload.summary_figures", lang), format_number(len(frame), lang))
-first, last = period_of(frame)
+first, last = state.span(data)
 cols[3].metric(
     t("upload.summary_period", lang),
     format_span(first, last, lang),

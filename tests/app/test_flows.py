@@ -99,3 +99,18 @@ def test_start_over_returns_every_choice_to_its_default() -> None:
     assert sidebar_widget(at.selectbox, "business_model").value == "online_store"
     upload(at, META)
     assert period(at) == (date(2026, 7, 1), date(2026, 7, 5))
+
+
+def test_the_period_follows_the_span_of_the_data() -> None:
+    """Adding a file with a longer span, or removing it, resets the period to the new span,
+    and the date picker shows the period the pages use."""
+    at = upload(start(), META)
+    at.date_input(key="period_widget").set_value((date(2026, 7, 2), date(2026, 7, 3))).run()
+    upload(at, META, GOOGLE)
+    assert period(at) == (date(2026, 7, 1), date(2026, 7, 31))
+    at.switch_page("pages/verdicts.py").run()
+    assert "1 Jul 2026 – 31 Jul 2026" in at.caption[0].value
+    at.date_input(key="period_widget").set_value((date(2026, 7, 10), date(2026, 7, 20))).run()
+    at.switch_page("pages/upload.py").run()
+    card_button(at, GOOGLE.name, "remove").click().run()
+    assert period(at) == (date(2026, 7, 1), date(2026, 7, 5))
