@@ -114,3 +114,35 @@ def test_the_period_follows_the_span_of_the_data() -> None:
     at.switch_page("pages/upload.py").run()
     card_button(at, GOOGLE.name, "remove").click().run()
     assert period(at) == (date(2026, 7, 1), date(2026, 7, 5))
+
+
+def test_a_column_set_aside_stays_in_the_editor_and_mappings_are_marked() -> None:
+    """A column set to 'not a metric' stays listed; columns the user mapped read '(set by you)';
+    the card says what was corrected and its Undo button reads the file as inferred again."""
+    at = upload(start(), SHOP)
+    fixes = FileCorrections(metrics=(("GMV dari video", None), ("Pembeli", "new_followers")))
+    at.session_state["corrections"] = {SHOP.name: fixes}
+    at.run()
+    editor = next(d.value for d in at.dataframe if "change" in d.value.columns).set_index("column")
+    assert editor.loc["GMV dari video", "reads_as"] == "not a metric (set by you)"
+    assert editor.loc["GMV dari video", "change"] == "__none__"
+    assert editor.loc["Pembeli", "reads_as"] == "New followers (set by you)"
+    assert editor.loc["Pesanan", "change"] == "__keep__"
+    assert any("Corrected by you: GMV dari video → not a metric" in c.value for c in at.caption)
+    card_button(at, SHOP.name, "undo").click().run()
+    editor = next(d.value for d in at.dataframe if "change" in d.value.columns).set_index("column")
+    assert set(editor["change"]) == {"__keep__"}
+    assert editor.loc["Pembeli", "reads_as"] == "not recognised"
+    assert not any("Corrected by you" in c.value for c in at.caption)
+
+
+def test_mapping_a_column_to_a_metric_the_file_already_reads_warns_of_double_counting() -> None:
+    """Pembeli mapped to Purchases while Pesanan reads as Purchases: a warning in each language."""
+    at = upload(start(), SHOP)
+    at.session_state["corrections"] = {
+        SHOP.name: FileCorrections(metrics=(("Pembeli", "purchases"),))
+    }
+    at.run()
+    assert any("“Pesanan”, “Pembeli”" in w.value and "count twice" in w.value for w in at.warning)
+    at.selectbox(key="lang_widget").set_value("id").run()
+    assert any("terhitung dua kali" in w.value for w in at.warning)

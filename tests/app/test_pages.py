@@ -154,7 +154,7 @@ def test_correcting_a_file_channel_flows_everywhere() -> None:
 
 
 def test_correcting_a_column_metric_changes_what_it_reads_as() -> None:
-    """Mapping a column to another metric is applied to the file at once."""
+    """Mapping a column to another metric is applied to the file at once, marked as the user's."""
     from kpi_core.labels import metric_label
     from kpi_core.models import FileCorrections
 
@@ -169,7 +169,8 @@ def test_correcting_a_column_metric_changes_what_it_reads_as() -> None:
     at.session_state["corrections"] = {name: FileCorrections(metrics=(("Transaksi", "checkouts"),))}
     at.run()
     assert not at.exception
-    assert before != metric_label("checkouts") and read_as("Transaksi") == metric_label("checkouts")
+    assert before != metric_label("checkouts")
+    assert read_as("Transaksi") == f"{metric_label('checkouts')} (set by you)"
 
 
 def test_demo_sets_its_goals_and_model_even_after_earlier_choices() -> None:
