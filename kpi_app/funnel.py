@@ -39,6 +39,43 @@ def _remember(key: str) -> None:
     st.session_state[key] = st.session_state[f"{key}_widget"]
 
 
+def _show(key: str, value: object) -> str:
+    """The widget of a lasting choice, set to show `value` before it is drawn: the same in
+    either language and after leaving the page and coming back."""
+    widget = f"{key}_widget"
+    if st.session_state.get(widget) != value:
+        st.session_state[widget] = value
+    return widget
+
+
+def scope(channels: list[str], lang: str) -> str | None:
+    """The channel picker: every channel by default, else the channel kept from before."""
+    options = ["", *channels]
+    kept = st.session_state.get("funnel_scope", "")
+    chosen = st.selectbox(
+        t("funnel.scope", lang), options,
+        format_func=lambda c: channel_label(c, lang) if c else t("funnel.scope_all", lang),
+        key=_show("funnel_scope", kept if kept in options else ""),
+        on_change=_remember, args=("funnel_scope",),
+    )  # fmt: skip
+    return chosen or None
+
+
+def window(lang: str) -> str:
+    """The comparison window: the one the user picked, else the default for the period."""
+    options, default = window_options()
+    kept = st.session_state.get("funnel_window")
+    shown = kept if kept in options else default
+    st.segmented_control(
+        t("funnel.window_label", lang), options,
+        format_func=lambda w: (
+            t("funnel.window.period", lang) if w == "period" else t("funnel.window.days", lang, n=w)
+        ),
+        key=_show("funnel_window", shown), on_change=_remember, args=("funnel_window",),
+    )  # fmt: skip
+    return shown
+
+
 def stage_choices(
     summary: pd.DataFrame, goals: list[str], channel: str | None, lang: str
 ) -> dict[Stage, str]:

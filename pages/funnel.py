@@ -17,11 +17,7 @@ goals = [str(g) for g in result.classification.goals]
 model = state.business_model()
 ui.context(goals, result.period, lang)
 channels = [f.channel for f in channel_funnels(result.summary, goals, model=model) if f.channel]
-scope = st.selectbox(
-    t("funnel.scope", lang), ["", *channels], key=f"funnel_scope_{lang}",
-    format_func=lambda c: channel_label(c, lang) if c else t("funnel.scope_all", lang),
-)  # fmt: skip
-channel = scope or None
+channel = ui.scope(channels, lang)
 choices = ui.stage_choices(result.summary, goals, channel, lang)
 funnel = build_funnel(result.summary, goals, channel=channel, choices=choices, model=model)
 
@@ -60,14 +56,7 @@ if channel is None:
     ui.chart(funnel_grid(per_channel, titles, lang), key="funnel_channels")
 
 st.subheader(t("funnel.period_header", lang))
-windows, default = ui.window_options()
-window = st.segmented_control(
-    t("funnel.window_label", lang), windows, default=default, key=f"funnel_window_{lang}_{default}",
-    format_func=lambda w: (
-        t("funnel.window.period", lang) if w == "period" else t("funnel.window.days", lang, n=w)
-    ),
-) or default  # fmt: skip
-compared = ui.comparison(goals, channel, choices, window)
+compared = ui.comparison(goals, channel, choices, ui.window(lang))
 if compared is None:
     st.info(t("funnel.period_none", lang))
 elif not compared.previous.present:

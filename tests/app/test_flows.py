@@ -146,3 +146,20 @@ def test_mapping_a_column_to_a_metric_the_file_already_reads_warns_of_double_cou
     assert any("“Pesanan”, “Pembeli”" in w.value and "count twice" in w.value for w in at.warning)
     at.selectbox(key="lang_widget").set_value("id").run()
     assert any("terhitung dua kali" in w.value for w in at.warning)
+
+
+def test_the_funnel_keeps_its_channel_and_window_across_language_period_and_pages() -> None:
+    """The funnel's channel and comparison window stay as picked after a language switch, a new
+    period, and a visit to another page."""
+    at = start("ecom")
+    at.switch_page("pages/funnel.py").run()
+    at.selectbox(key="funnel_scope_widget").set_value("instagram").run()
+    at.get("button_group")[0].set_value("91").run()
+    at.selectbox(key="lang_widget").set_value("id").run()
+    at.date_input(key="period_widget").set_value((date(2026, 3, 1), date(2026, 6, 30))).run()
+    at.switch_page("pages/verdicts.py").run()
+    at.switch_page("pages/funnel.py").run()
+    assert at.selectbox(key="funnel_scope_widget").value == "instagram"
+    assert at.get("button_group")[0].value == "91"
+    assert any("91 hari terakhir" in str(b.proto.options) for b in at.get("button_group"))
+    assert "Funnel per kanal" not in texts(at)  # one channel: no per-channel grid
