@@ -78,7 +78,7 @@ def main() -> None:
         )
     times = []
     for i in range(args.repeats):
-        verdict_filter = next(m for m in at.multiselect if m.key is None)
+        verdict_filter = at.multiselect(key="verdicts_filter_verdict_widget")
         verdict_filter.set_value(["kpi"] if i % 2 == 0 else ["kpi", "supporting", "vanity"])
         times.append(run(at))
     print(

@@ -163,3 +163,23 @@ def test_the_funnel_keeps_its_channel_and_window_across_language_period_and_page
     assert at.get("button_group")[0].value == "91"
     assert any("91 hari terakhir" in str(b.proto.options) for b in at.get("button_group"))
     assert "Funnel per kanal" not in texts(at)  # one channel: no per-channel grid
+
+
+def test_verdict_filters_stay_and_the_downloads_say_what_they_hold() -> None:
+    """Filters survive a language switch and a visit to another page; one download says it
+    holds every metric, the other the rows shown, and with nothing shown only the first stays."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    at.multiselect(key="verdicts_filter_verdict_widget").set_value(["kpi"]).run()
+    at.selectbox(key="lang_widget").set_value("id").run()
+    at.switch_page("pages/upload.py").run()
+    at.switch_page("pages/verdicts.py").run()
+    assert at.multiselect(key="verdicts_filter_verdict_widget").value == ["kpi"]
+    labels = [b.proto.label for b in at.get("download_button")]
+    kpis = len(at.metric)  # one card per KPI, and the filter shows the KPIs
+    assert (
+        labels[0].startswith("Unduh semua ") and labels[1] == f"Unduh {kpis} yang ditampilkan (CSV)"
+    )
+    at.multiselect(key="verdicts_filter_channel_widget").set_value([]).run()
+    assert [b.proto.label for b in at.get("download_button")] == labels[:1]
+    assert any("Tidak ada metrik yang cocok" in i.value for i in at.info)
