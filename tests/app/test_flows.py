@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from kpi_core.models import FileCorrections
@@ -183,3 +186,43 @@ def test_verdict_filters_stay_and_the_downloads_say_what_they_hold() -> None:
     at.multiselect(key="verdicts_filter_channel_widget").set_value([]).run()
     assert [b.proto.label for b in at.get("download_button")] == labels[:1]
     assert any("Tidak ada metrik yang cocok" in i.value for i in at.info)
+
+
+def test_the_funnels_are_built_once_per_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening the funnel builds each view once; a language switch, a rerun or a return to a
+    business model shown before builds nothing again."""
+    import streamlit as st
+
+    from kpi_app import funnel as ui
+
+    built: list[str] = []
+
+    def counted(name: str) -> Callable[..., Any]:
+        real = getattr(ui, name)
+
+        def build(*args: Any, **kwargs: Any) -> Any:
+            built.append(name)
+            return real(*args, **kwargs)
+
+        return build
+
+    for name in ("build_funnel", "channel_funnels", "placement_funnels", "compare_periods"):
+        monkeypatch.setattr(ui, name, counted(name))
+    st.cache_resource.clear()
+    at = start("ecom")
+    at.switch_page("pages/funnel.py").run()
+    assert sorted(built) == [
+        "build_funnel",
+        "channel_funnels",
+        "compare_periods",
+        "placement_funnels",
+    ]
+    built.clear()
+    at.selectbox(key="lang_widget").set_value("id").run()
+    at.run()
+    assert built == []
+    sidebar_widget(at.selectbox, "business_model").set_value("saas").run()
+    assert "channel_funnels" in built
+    built.clear()
+    sidebar_widget(at.selectbox, "business_model").set_value("online_store").run()
+    assert built == []
