@@ -8,6 +8,7 @@ from kpi_core.i18n import t
 
 lang = state.lang()
 state.sync_uploads()
+state.read_uploads()  # here, with a spinner: the sidebar's period needs the files read
 with st.sidebar:
     choices()
 st.set_page_config(page_title="KPI Lens", page_icon=":material/troubleshoot:", layout="wide")

@@ -8,11 +8,11 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from kpi_app import state
+from kpi_app import uploads
 from kpi_core import catalogue
 from kpi_core.i18n import column_name, t
 from kpi_core.labels import channel_label, metric_label
-from kpi_core.models import FileCorrections, FileReport
+from kpi_core.models import ColumnReading, FileCorrections, FileReport
 
 KEEP = "__keep__"
 NOT_A_METRIC = "__none__"
@@ -30,11 +30,11 @@ _FIELDS = {
 
 
 def _current(name: str) -> FileCorrections:
-    return state.corrections().get(name, FileCorrections())
+    return uploads.corrections().get(name, FileCorrections())
 
 
 def _set(name: str, **changes: object) -> None:
-    state.corrections()[name] = replace(_current(name), **changes)  # type: ignore[arg-type]
+    uploads.corrections()[name] = replace(_current(name), **changes)  # type: ignore[arg-type]
 
 
 def _choice(name: str, field: str, widget: str, cast: type = str) -> None:
@@ -51,15 +51,32 @@ def _metrics(name: str, widget: str, columns: list[str]) -> None:
     edits = st.session_state[widget].get("edited_rows", {})
     mapping = dict(_current(name).metrics)
     for row, change in edits.items():
-        if "metric" in change:
-            chosen = change["metric"]
-            mapping[columns[int(row)]] = None if chosen == NOT_A_METRIC else chosen
+        if "change" not in change:
+            continue
+        chosen, column = change["change"], columns[int(row)]
+        if chosen in (KEEP, None):
+            mapping.pop(column, None)  # as the file was read, without the user's mapping
+        else:
+            mapping[column] = None if chosen == NOT_A_METRIC else chosen
     _set(name, metrics=tuple(sorted(mapping.items())))
+
+
+def file_key(name: str) -> str:
+    """A short stable id of one file, for its widgets' keys."""
+    return hashlib.sha1(name.encode()).hexdigest()[:10]
 
 
 def widget_prefix(name: str, lang: str) -> str:
     """The stable key prefix of one file's correction widgets."""
-    return f"fix_{hashlib.sha1(name.encode()).hexdigest()[:10]}_{lang}"
+    return f"fix_{file_key(name)}_{lang}"
+
+
+def undo_corrections(name: str) -> None:
+    """Read one file again as it was inferred: its corrections and their widgets forgotten."""
+    uploads.corrections().pop(name, None)
+    mine = f"fix_{file_key(name)}_"
+    for key in [k for k in st.session_state if str(k).startswith(mine)]:
+        del st.session_state[key]
 
 
 def correction_panel(report: FileReport, lang: str) -> None:
@@ -105,34 +122,83 @@ def correction_panel(report: FileReport, lang: str) -> None:
             on_change=_year,
             args=(name, f"{key}_year"),
         )
-    readable = [c for c in report.columns if c.role in ("metric", "unknown")]
-    if not readable:
+    _column_editor(report, fixes, key, lang)
+
+
+def _reading(col: ColumnReading, mine: bool, lang: str) -> str:
+    """What a column is read as now, in the editor's words."""
+    if col.role == "metric" and col.metric:
+        text = metric_label(col.metric, lang)
+    else:
+        text = t("fix.not_a_metric" if mine else "role.unknown", lang)
+    return f"{text} ({t('fix.set_by_you', lang)})" if mine else text
+
+
+def _column_editor(report: FileReport, fixes: FileCorrections, key: str, lang: str) -> None:
+    """Every column that is or was a metric, what it reads as, and the user's own mapping."""
+    mapped = dict(fixes.metrics)
+    # A column set to "not a metric" stays listed, so that it can be brought back.
+    rows = [c for c in report.columns if c.role in ("metric", "unknown") or c.source_name in mapped]
+    if not rows:
         return
-    columns = [c.source_name for c in readable]
-    options = [NOT_A_METRIC, *sorted(catalogue.metric_ids(), key=lambda m: metric_label(m, lang))]
+    columns = [c.source_name for c in rows]
+    options = [KEEP, NOT_A_METRIC,
+               *sorted(catalogue.metric_ids(), key=lambda m: metric_label(m, lang))]  # fmt: skip
     table = pd.DataFrame(
         {
             "column": [column_name(c, lang) for c in columns],
-            "metric": [c.metric or NOT_A_METRIC for c in readable],
+            "reads_as": [_reading(c, c.source_name in mapped, lang) for c in rows],
+            "change": [
+                (mapped[c.source_name] or NOT_A_METRIC) if c.source_name in mapped else KEEP
+                for c in rows
+            ],
         }
     )
+    # Each correction re-reads the file: a new editor then shows it, and no edit of the old one
+    # is applied again to whichever row now sits at its place.
+    digest = hashlib.sha1(repr(fixes.metrics).encode()).hexdigest()[:8]
+    editor = f"{key}_metrics_{digest}"
     st.data_editor(
         table,
-        key=f"{key}_metrics",
+        key=editor,
         hide_index=True,
         width="stretch",
-        disabled=["column"],
+        disabled=["column", "reads_as"],
         on_change=_metrics,
-        args=(name, f"{key}_metrics", columns),
+        args=(report.name, editor, columns),
         column_config={
             "column": st.column_config.TextColumn(t("column.name", lang)),
-            "metric": st.column_config.SelectboxColumn(
-                t("column.reads_as", lang),
+            "reads_as": st.column_config.TextColumn(t("column.reads_as", lang)),
+            "change": st.column_config.SelectboxColumn(
+                t("fix.change_to", lang),
                 options=options,
-                format_func=lambda m: (
-                    t("fix.not_a_metric", lang) if m == NOT_A_METRIC else metric_label(m, lang)
-                ),
+                format_func=lambda m: _option(m, lang),
                 required=True,
+                help=t("fix.change_help", lang),
             ),
         },
     )
+    for metric, names in clashes(report, mapped):
+        quoted = ", ".join(f"“{n}”" for n in names)
+        text = t("fix.clash", lang, columns=quoted, metric=metric_label(metric, lang))
+        st.warning(text, icon=":material/warning:")
+
+
+def _option(choice: str, lang: str) -> str:
+    if choice == KEEP:
+        return t("fix.as_read", lang)
+    return t("fix.not_a_metric", lang) if choice == NOT_A_METRIC else metric_label(choice, lang)
+
+
+def clashes(report: FileReport, mapped: dict[str, str | None]) -> list[tuple[str, list[str]]]:
+    """Metrics that two columns of the file read at one placement, where the user mapped one of
+    them: their figures are added together, which double-counts (orders and buyers)."""
+    by_metric: dict[tuple[str, str | None], list[str]] = {}
+    for col in report.columns:
+        if col.role == "metric" and col.metric:
+            by_metric.setdefault((col.metric, col.placement), []).append(col.source_name)
+    return [
+        (metric, names)
+        for (metric, _), names in by_metric.items()
+        if len(names) > 1 and any(n in mapped for n in names)
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -10,13 +11,20 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from kpi_app import state
-from kpi_core.analysis import period_of
+from kpi_core.analysis import Analysis, period_of
 from kpi_core.ecosystem import ChannelEcosystem, paid_efficiency
-from kpi_core.funnel import STAGES, Funnel, stage_options
+from kpi_core.funnel import (
+    STAGES,
+    Funnel,
+    build_funnel,
+    channel_funnels,
+    placement_funnels,
+    stage_options,
+)
 from kpi_core.i18n import format_date, t
 from kpi_core.labels import channel_label, format_value, metric_label
 from kpi_core.models import Stage
-from kpi_core.periods import PeriodComparison, compare_periods
+from kpi_core.periods import PeriodComparison, compare_periods, period_summaries
 
 CHART_CONFIG = {"displayModeBar": False}
 _RATES = ("cpm", "cpc", "cpc_link", "ctr", "ctr_link", "cpl", "cpa", "cost_per_purchase", "roas")
@@ -39,19 +47,105 @@ def _remember(key: str) -> None:
     st.session_state[key] = st.session_state[f"{key}_widget"]
 
 
+def _show(key: str, value: object) -> str:
+    """The widget of a lasting choice, set to show `value` before it is drawn: the same in
+    either language and after leaving the page and coming back."""
+    widget = f"{key}_widget"
+    if st.session_state.get(widget) != value:
+        st.session_state[widget] = value
+    return widget
+
+
+def scope(channels: list[str], lang: str) -> str | None:
+    """The channel picker: every channel by default, else the channel kept from before."""
+    options = ["", *channels]
+    kept = st.session_state.get("funnel_scope", "")
+    chosen = st.selectbox(
+        t("funnel.scope", lang), options,
+        format_func=lambda c: channel_label(c, lang) if c else t("funnel.scope_all", lang),
+        key=_show("funnel_scope", kept if kept in options else ""),
+        on_change=_remember, args=("funnel_scope",),
+    )  # fmt: skip
+    return chosen or None
+
+
+def window(lang: str) -> str:
+    """The comparison window: the one the user picked, else the default for the period."""
+    options, default = window_options()
+    kept = st.session_state.get("funnel_window")
+    shown = kept if kept in options else default
+    st.segmented_control(
+        t("funnel.window_label", lang), options,
+        format_func=lambda w: (
+            t("funnel.window.period", lang) if w == "period" else t("funnel.window.days", lang, n=w)
+        ),
+        key=_show("funnel_window", shown), on_change=_remember, args=("funnel_window",),
+    )  # fmt: skip
+    return shown
+
+
+def _key(result: Analysis) -> tuple[Any, ...]:
+    """What a summary is cached by: the dataset and the period."""
+    return (st.session_state.get("dataset_key"), *result.period)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _options(key: tuple[Any, ...], _summary: pd.DataFrame, goals: tuple[str, ...],
+             model: str, channel: str | None) -> dict[Stage, tuple[str, ...]]:  # fmt: skip
+    return {s: stage_options(_summary, s, goals, channel=channel, model=model) for s in STAGES}
+
+
+@dataclass(frozen=True)
+class Funnels:
+    """One scope's funnels: its own, organic against paid, and each channel's (for all)."""
+
+    main: Funnel
+    sides: tuple[Funnel, ...]
+    channels: tuple[Funnel, ...]
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _funnels(key: tuple[Any, ...], _summary: pd.DataFrame, goals: tuple[str, ...], model: str,
+             channel: str | None, choices: tuple[tuple[Stage, str], ...]) -> Funnels:  # fmt: skip
+    picks = dict(choices)
+    return Funnels(
+        build_funnel(_summary, goals, channel=channel, choices=picks, model=model),
+        placement_funnels(_summary, goals, channel=channel, choices=picks, model=model),
+        channel_funnels(_summary, goals, picks, model=model) if channel is None else (),
+    )
+
+
+def funnels(
+    result: Analysis, goals: list[str], channel: str | None, choices: dict[Stage, str], lang: str
+) -> Funnels:
+    """The funnels of one scope, built once per dataset, period, goals, model, channel and
+    stage picks (a spinner says so while they are built)."""
+    picks = tuple(sorted(choices.items()))
+    with st.spinner(t("funnel.building", lang)):
+        return _funnels(
+            _key(result), result.summary, tuple(goals), state.business_model(), channel, picks
+        )
+
+
+def channels(result: Analysis, goals: list[str], lang: str) -> list[str]:
+    """The channels that have a funnel of their own."""
+    every = funnels(result, goals, None, {}, lang)
+    return [f.channel for f in every.channels if f.channel]
+
+
 def stage_choices(
-    summary: pd.DataFrame, goals: list[str], channel: str | None, lang: str
+    result: Analysis, goals: list[str], channel: str | None, lang: str
 ) -> dict[Stage, str]:
     """A metric picker per stage (automatic by default); returns the stages the user set."""
+    model = state.business_model()
+    per_stage = _options(_key(result), result.summary, tuple(goals), model, channel)
     chosen: dict[Stage, str] = {}
     with st.expander(t("funnel.choose_metrics", lang), icon=":material/tune:"):
         st.caption(t("funnel.choose_help", lang))
         # Three pickers a row: five side by side cut "Automatic: Reach" to a few letters.
         cols = [c for start in range(0, len(STAGES), 3) for c in st.columns(3)][: len(STAGES)]
         for col, stage in zip(cols, STAGES, strict=True):
-            options = stage_options(
-                summary, stage, goals, channel=channel, model=state.business_model()
-            )
+            options = per_stage[stage]
             key = f"funnel_metric_{stage}"
             kept = st.session_state.get(key, "")
             kept = kept if kept in options else ""
@@ -113,13 +207,22 @@ def dropoff_table(table: pd.DataFrame, lang: str) -> None:
     st.dataframe(shown.fillna("–"), hide_index=True, width="stretch")
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _summaries(
+    key: tuple[Any, ...], _frame: pd.DataFrame, start: date, end: date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # The two periods' summaries do not depend on goals, model or picks: made once per window.
+    return period_summaries(_frame, start, end)
+
+
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _compare(key: tuple[Any, ...], _frame: pd.DataFrame, start: date, end: date,
              goals: tuple[str, ...], channel: str | None,
              choices: tuple[tuple[Stage, str], ...], model: str) -> PeriodComparison:  # fmt: skip
     return compare_periods(
-        _frame, start, end, goals, channel=channel, choices=dict(choices), model=model
-    )
+        _frame, start, end, goals, channel=channel, choices=dict(choices), model=model,
+        summaries=_summaries(key, _frame, start, end),
+    )  # fmt: skip
 
 
 def window_options() -> tuple[list[str], str]:
@@ -149,7 +252,8 @@ def comparison(
     key = (st.session_state.get("dataset_key"), start, end)
     picks = tuple(sorted(choices.items()))
     model = state.business_model()
-    return _compare(key, data.frame, start, end, tuple(goals), channel, picks, model)
+    with st.spinner(t("funnel.building", state.lang())):
+        return _compare(key, data.frame, start, end, tuple(goals), channel, picks, model)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

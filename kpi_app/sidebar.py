@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from kpi_app import state
-from kpi_core.analysis import period_of
 from kpi_core.i18n import t
 
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
@@ -66,13 +67,22 @@ def choices() -> None:
     data = state.dataset()
     if data is None or not data.read_any:
         return
-    first, last = period_of(data.frame)
+    first, last = state.span(data)
     if first is None or last is None:
         return
-    start, end = state.period(data)
+    _period_picker(state.period(data), first, last, lang)
+
+
+def _period_picker(
+    used: tuple[date | None, date | None], first: date, last: date, lang: str
+) -> None:
+    """The date range, always showing the period the pages use."""
+    shown = st.session_state.get("period_widget")
+    # A range being picked holds one date until the second click: leave it be.
+    if shown is None or (len(shown) == 2 and tuple(shown) != used):
+        st.session_state["period_widget"] = used
     st.date_input(
         t("side.period", lang),
-        value=(start, end),
         min_value=first,
         max_value=last,
         format="DD/MM/YYYY" if lang == "id" else "YYYY/MM/DD",

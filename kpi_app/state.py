@@ -1,25 +1,22 @@
-"""Session state and cached loaders: uploads, demo data and the dataset read from them."""
+"""Session state and cached loaders: the choices made, the dataset read from the files, and
+the verdicts for them."""
 
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
+from kpi_app import uploads
 from kpi_core.analysis import Analysis, period_of
 from kpi_core.classify import Classification, classify
 from kpi_core.derive import derive_rates, summarise
 from kpi_core.growth import follower_spikes, spike_flags
 from kpi_core.i18n import t
 from kpi_core.ingest import Dataset, read_files
-from kpi_core.models import FileCorrections
-
-SAMPLE_DATA = Path(__file__).resolve().parent.parent / "sample_data"
 
 
 def lang() -> str:
@@ -48,66 +45,68 @@ def widget_key(name: str) -> str:
     return f"{name}_widget_{lang()}_{st.session_state.get('widgets_generation', 0)}"
 
 
-def uploads() -> dict[str, bytes]:
-    """The files the user has given us this session, by name."""
-    files: dict[str, bytes] = st.session_state.setdefault("uploads", {})
-    return files
+_VIEWS = ("funnel_", "verdicts_filter_")  # lasting choices of the pages' views, by key prefix
 
 
-def add_uploads(files: list[Any]) -> None:
-    """Keep newly uploaded files (a re-upload under the same name replaces the old one)."""
-    store = uploads()
-    for file in files:
-        store[file.name] = file.getvalue()
+def _forget() -> None:
+    """Forget the choices made for the data in hand: period, verdicts set by hand, views."""
+    for key in ("period", "period_span", "period_widget"):
+        st.session_state.pop(key, None)
+    st.session_state["overrides"] = {}
+    for key in [k for k in st.session_state if str(k).startswith(_VIEWS)]:
+        del st.session_state[key]
 
 
-def uploader_key() -> str:
-    """The key of the current file uploader (a new key empties it after "Start over")."""
-    return f"uploader_{st.session_state.get('uploader_key', 0)}"
+def _new_widgets() -> None:
+    # New widget keys make the sidebar start again from the goals and model in session state.
+    st.session_state["widgets_generation"] = st.session_state.get("widgets_generation", 0) + 1
 
 
 def sync_uploads() -> None:
-    """Take in what the uploader holds before anything is drawn, so every widget sees it."""
-    files = st.session_state.get(uploader_key())
-    if files:
-        add_uploads(list(files))
-
-
-def clear_uploads() -> None:
-    """Forget every upload and correction."""
-    st.session_state["uploads"] = {}
-    st.session_state["corrections"] = {}
-    st.session_state["uploader_key"] = st.session_state.get("uploader_key", 0) + 1
-
-
-def demo_datasets() -> list[dict[str, Any]]:
-    """The demo datasets listed in sample_data/datasets.toml."""
-    text = (SAMPLE_DATA / "datasets.toml").read_text(encoding="utf-8")
-    return list(tomllib.loads(text)["datasets"])
+    """Follow the uploader before anything is drawn, so every widget sees the same files; an
+    upload that replaces a demo also drops the verdicts and views set for the demo."""
+    if uploads.follow_uploader():
+        _forget()
 
 
 def load_demo(dataset_id: str) -> None:
-    """Replace the uploads with one demo dataset's files and its suggested goals."""
-    chosen = next(d for d in demo_datasets() if d["id"] == dataset_id)
-    clear_uploads()
-    store = uploads()
-    for name in chosen["files"]:
-        store[name] = (SAMPLE_DATA / name).read_bytes()
-    st.session_state["demo"] = dataset_id
-    # Runs as the button's callback, before the sidebar is drawn: new widget keys make the
-    # sidebar start again from the demo's goals and model.
+    """Replace the files with one demo dataset's, with its suggested goals and model."""
+    _forget()
+    chosen = uploads.put_demo(dataset_id)
+    # Runs as the button's callback, before the sidebar is drawn.
     st.session_state["goals"] = list(chosen.get("goals", []))
     st.session_state["business_model"] = chosen.get("business_model")
-    st.session_state["widgets_generation"] = st.session_state.get("widgets_generation", 0) + 1
-    st.session_state.pop("period", None)
-    st.session_state.pop("period_widget", None)
-    st.session_state["overrides"] = {}
+    _new_widgets()
 
 
-def corrections() -> dict[str, FileCorrections]:
-    """The user's corrections, by file name."""
-    fixes: dict[str, FileCorrections] = st.session_state.setdefault("corrections", {})
-    return fixes
+def start_over() -> None:
+    """Forget the files, corrections and verdicts set by hand; goals, model, period and every
+    view back to their defaults (the language stays)."""
+    _forget()
+    uploads.clear()
+    st.session_state.pop("goals", None)
+    st.session_state.pop("business_model", None)
+    _new_widgets()
+
+
+def _reading(names: list[str], lang: str) -> str:
+    shown = ", ".join(names[:3])
+    if len(names) > 3:
+        return t("upload.reading_many", lang, files=shown, n=len(names) - 3)
+    return t("upload.reading", lang, files=shown)
+
+
+def read_uploads() -> None:
+    """Read the files before the sidebar needs them, with a spinner naming the new ones (a
+    large export takes seconds; a cached read shows nothing)."""
+    files = uploads.uploads()
+    if not files:
+        return
+    last = st.session_state.get("dataset_key")
+    before = {name for name, _ in last[0]} if last else set()
+    names = [n for n in files if n not in before] or list(files)
+    with st.spinner(_reading(names, lang()), show_time=True):
+        dataset()
 
 
 @st.cache_resource(max_entries=6, show_spinner=False)
@@ -121,7 +120,7 @@ def _read(
 
 def dataset() -> Dataset | None:
     """Everything uploaded, read into one tidy frame (cached by file content and corrections)."""
-    files = uploads()
+    files = uploads.uploads()
     if not files:
         return None
     hashes = st.session_state.setdefault("hashes", {})
@@ -132,7 +131,7 @@ def dataset() -> Dataset | None:
             digest = hashlib.sha256(data).hexdigest()
             hashes[(name, len(data), id(data))] = digest
         key_files.append((name, digest))
-    fixes = tuple(sorted(corrections().items()))
+    fixes = tuple(sorted(uploads.corrections().items()))
     key = (tuple(key_files), repr(fixes))
     st.session_state["dataset_key"] = key
     return _read(key, tuple(files.items()), fixes)
@@ -154,9 +153,26 @@ def business_model() -> str:
     return model if model in MODELS else "online_store"
 
 
+@st.cache_resource(max_entries=12, show_spinner=False)
+def _span(key: tuple[Any, ...], _data: Dataset) -> tuple[date | None, date | None]:
+    return period_of(_data.frame)
+
+
+def span(data: Dataset) -> tuple[date | None, date | None]:
+    """The first and last day the data covers (cached by dataset)."""
+    return _span(st.session_state.get("dataset_key"), data)
+
+
 def period(data: Dataset) -> tuple[date | None, date | None]:
-    """The period chosen in the sidebar, kept within the data's dates."""
-    first, last = period_of(data.frame)
+    """The period chosen in the sidebar, kept within the data's dates.
+
+    A period is chosen for the data in hand: when its span changes (a file added, removed or
+    read with other dates) the period is the whole new span again, not the old one clamped.
+    """
+    first, last = span(data)
+    if st.session_state.get("period_span") != (first, last):
+        st.session_state["period_span"] = (first, last)
+        st.session_state.pop("period", None)
     chosen = st.session_state.get("period")
     if not chosen or first is None or last is None:
         return first, last

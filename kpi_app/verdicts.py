@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -204,17 +205,47 @@ def _reasons(rows: list[MetricVerdict], names: list[str], lang: str) -> None:
         st.markdown("\n".join(lines))
 
 
-def channel_tables(
-    result: Classification, lang: str, verdicts: list[str], channels: list[str], stages: list[str]
-) -> None:
-    """Every metric by channel and placement, verdict as a badge, editable in place, and why."""
-    shown = [
+def _keep_filter(name: str, options: list[str]) -> None:
+    chosen = st.session_state[f"verdicts_filter_{name}_widget"]
+    # What the user took out, so that a channel new in the data shows until taken out too.
+    st.session_state[f"verdicts_filter_{name}"] = [o for o in options if o not in chosen]
+
+
+def filters(result: Classification, lang: str) -> list[MetricVerdict]:
+    """The verdict, channel and stage filters, kept for the session (in either language and
+    after leaving the page); returns the metrics they let through."""
+    present = {shown_verdict(m) for m in result.metrics}
+    kinds = [v for v in SHOWN if v != "unknown" or v in present]
+    channels = list(dict.fromkeys(m.channel for m in result.metrics))
+    stages = [s.value for s in Stage]
+    boxes: dict[str, tuple[list[str], Callable[[str], str]]] = {
+        "verdict": (kinds, lambda v: t(f"badge.{v}", lang)),
+        "channel": (channels, lambda c: channel_label(c, lang)),
+        "stage": (stages, lambda s: t(f"classify.stage.{s}", lang)),
+    }
+    picked: dict[str, list[str]] = {}
+    for column, (name, (options, label)) in zip(st.columns(3), boxes.items(), strict=True):
+        out = st.session_state.get(f"verdicts_filter_{name}", [])
+        shown = [o for o in options if o not in out]
+        widget = f"verdicts_filter_{name}_widget"
+        if st.session_state.get(widget) != shown:
+            st.session_state[widget] = shown
+        picked[name] = column.multiselect(
+            t(f"verdicts.filter_{name}", lang), options, format_func=label, key=widget,
+            on_change=_keep_filter, args=(name, options), placeholder=t("verdicts.choose", lang),
+        )  # fmt: skip
+    return [
         m
         for m in result.metrics
-        if shown_verdict(m) in verdicts
-        and m.channel in channels
-        and (m.stage.value if m.stage else "") in [*stages, ""]
+        if shown_verdict(m) in picked["verdict"]
+        and m.channel in picked["channel"]
+        and (m.stage.value if m.stage else "") in [*picked["stage"], ""]
     ]
+
+
+def channel_tables(shown: list[MetricVerdict], lang: str) -> None:
+    """Every metric shown by channel and placement, verdict as a badge, editable in place, and
+    why."""
     if not shown:
         st.info(t("verdicts.nothing_filtered", lang))
         return

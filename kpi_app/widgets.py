@@ -1,11 +1,12 @@
-"""Drawing helpers shared by the pages: file cards and summary figures."""
+"""Drawing helpers of the upload page: what the analysis holds and a card per file."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from kpi_app.corrections import correction_panel
+from kpi_app import uploads
+from kpi_app.corrections import correction_panel, file_key, undo_corrections
 from kpi_core import catalogue
 from kpi_core.i18n import column_name, format_date, format_number, t
 from kpi_core.labels import (
@@ -17,7 +18,7 @@ from kpi_core.labels import (
     problem_message,
     unit_label,
 )
-from kpi_core.models import FileReport, Severity
+from kpi_core.models import FileCorrections, FileReport, Severity
 
 
 def _dates(report: FileReport, lang: str) -> str:
@@ -32,9 +33,52 @@ def _dates(report: FileReport, lang: str) -> str:
     )
 
 
-def file_card(report: FileReport, channels: list[str], lang: str) -> None:
-    """One uploaded file: what it was recognised as, what was read, and every problem met."""
+def in_the_analysis(lang: str) -> None:
+    """Under the uploader: the demo in use, or the demo an upload just replaced, and every file
+    in the analysis whenever the uploader does not show them all (a new uploader is empty)."""
+    gone = uploads.replaced_demo()
+    if gone is not None:
+        st.info(t("upload.demo_replaced", lang, demo=gone["label"][lang]), icon=":material/info:")
+    demo = uploads.demo()
+    if demo is not None:
+        st.caption(t("upload.demo_loaded", lang, demo=demo["label"][lang]))
+        return
+    names = list(uploads.uploads())
+    if names and set(names) != uploads.in_uploader():
+        st.caption(t("upload.loaded", lang, count=len(names), files=", ".join(names)))
+
+
+def _corrected(name: str, lang: str) -> str:
+    """What the user corrected in a file, in a few words (empty when nothing)."""
+    fixes = uploads.corrections().get(name)
+    if fixes is None:
+        return ""
+    parts = []
+    if fixes.channel:
+        parts.append(f"{t('file.channel', lang)} → {channel_label(fixes.channel, lang)}")
+    if fixes.placement:
+        parts.append(f"{t('file.placement', lang)} → {placement_label(fixes.placement, lang)}")
+    if fixes.number_format:
+        parts.append(t("fix.number_format", lang))
+    if fixes.date_order:
+        parts.append(t("fix.date_order", lang))
+    if fixes.year:
+        parts.append(t("file.year", lang, year=fixes.year))
+    if len(fixes.metrics) > 2:
+        parts.append(t("file.columns_set", lang, n=len(fixes.metrics)))
+    else:
+        parts += [
+            f"{column} → {metric_label(metric, lang) if metric else t('fix.not_a_metric', lang)}"
+            for column, metric in fixes.metrics
+        ]
+    return t("file.corrected", lang, what="; ".join(parts)) if parts else ""
+
+
+def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = False) -> None:
+    """One uploaded file: what it was recognised as, what was read, and every problem met, with
+    buttons to take it out of the analysis and to undo the user's corrections."""
     unreadable = report.layout == "unreadable"
+    key = f"card_{file_key(report.name)}_"
     with st.container(border=True):
         icon = (
             ":material/block:"
@@ -43,8 +87,31 @@ def file_card(report: FileReport, channels: list[str], lang: str) -> None:
             if _warnings(report)
             else ":material/check_circle:"
         )
-        st.markdown(f"#### {icon} {report.name}")
-        st.caption(f"{t('file.platform', lang)}: {layout_label(report, lang)}")
+        corrected = _corrected(report.name, lang)
+        # Always three columns: the card below keeps its shape (an open expander stays open).
+        head, undo, remove = st.columns([6, 2, 1], vertical_alignment="center")
+        badge = f" :gray-badge[{t('file.demo', lang)}]" if demo else ""
+        head.markdown(f"#### {icon} {report.name}{badge}")
+        if corrected:
+            undo.button(
+                t("file.undo", lang),
+                key=f"{key}undo",
+                icon=":material/undo:",
+                type="tertiary",
+                on_click=undo_corrections,
+                args=(report.name,),
+            )
+        remove.button(
+            t("file.remove", lang),
+            key=f"{key}remove",
+            icon=":material/close:",
+            type="tertiary",
+            on_click=uploads.remove,
+            args=(report.name,),
+            help=t("file.remove_help", lang),
+        )
+        caption = f"{t('file.platform', lang)}: {layout_label(report, lang)}"
+        st.caption(f"{caption}  \n:material/edit: {corrected}" if corrected else caption)
         if unreadable:
             for problem in report.problems:
                 st.error(problem_message(problem, lang))
@@ -74,7 +141,8 @@ def file_card(report: FileReport, channels: list[str], lang: str) -> None:
         with st.expander(t("file.assumptions", lang)):
             for inference in report.inferences:
                 st.markdown(f"- {inference_message(inference, lang)}")
-            st.dataframe(columns_table(report, lang), hide_index=True, width="stretch")
+            fixes = uploads.corrections().get(report.name, FileCorrections())
+            st.dataframe(columns_table(report, lang, fixes), hide_index=True, width="stretch")
             st.divider()
             correction_panel(report, lang)
 
@@ -93,22 +161,31 @@ def _unit(unit: str | None, metric: str | None, lang: str) -> str:
     return ""
 
 
-def columns_table(report: FileReport, lang: str) -> pd.DataFrame:
-    """Each column of the file and what it was read as."""
+def columns_table(
+    report: FileReport, lang: str, fixes: FileCorrections | None = None
+) -> pd.DataFrame:
+    """Each column of the file and what it was read as; a column the user mapped says so."""
     rows = []
     for col in report.columns:
+        mine = fixes is not None and fixes.metric_for(col.source_name)[0]
         if col.role == "metric":
             reads_as = metric_label(col.metric, lang)
             if col.placement:
                 reads_as += f" ({placement_label(col.placement, lang)})"
+        elif mine:
+            reads_as = t("fix.not_a_metric", lang)
         else:
             reads_as = t(f"role.{col.role}", lang)
+        if mine:
+            reads_as += f" ({t('fix.set_by_you', lang)})"
         rows.append(
             {
                 t("column.name", lang): column_name(col.source_name, lang),
                 t("column.reads_as", lang): reads_as,
                 t("column.unit", lang): _unit(col.unit, col.metric, lang),
-                t("column.match", lang): f"{col.score:.0%}"
+                t("column.match", lang): t("fix.set_by_you", lang)
+                if mine
+                else f"{col.score:.0%}"
                 if col.score is not None and col.role in ("metric", "unknown")
                 else "",
             }

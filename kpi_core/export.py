@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+from collections.abc import Iterable
 
 import pandas as pd
 
-from kpi_core.classify import Classification
+from kpi_core.classify import Classification, MetricVerdict
 from kpi_core.i18n import t
 from kpi_core.labels import channel_label, metric_label, placement_label, unit_label
 
@@ -21,9 +23,16 @@ def safe_text(text: str) -> str:
 
 
 def _number(value: float | None, lang: str) -> str:
-    if value is None:
+    if value is None or not math.isfinite(float(value)):
         return ""
-    text = repr(float(value)) if not float(value).is_integer() else str(int(value))
+    number = float(value)
+    if number.is_integer():
+        text = str(int(number))
+    else:
+        # Four significant digits, never fewer than two decimals: 0.09003, 1.236, 212978.23 (a
+        # spreadsheet needs no 0.09003334568358651, and the page shows less).
+        decimals = max(2, 3 - math.floor(math.log10(abs(number))))
+        text = f"{number:.{decimals}f}".rstrip("0").rstrip(".")
     # Indonesian Excel reads a decimal comma; no thousands separator keeps it a number.
     return text.replace(".", ",") if lang == "id" else text
 
@@ -47,8 +56,11 @@ def table_csv(table: pd.DataFrame, lang: str = "en") -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def verdicts_csv(result: Classification, lang: str = "en") -> bytes:
-    """Every verdict as CSV: UTF-8 with BOM; `;` and decimal commas for Bahasa Indonesia."""
+def verdicts_csv(
+    result: Classification, lang: str = "en", metrics: Iterable[MetricVerdict] | None = None
+) -> bytes:
+    """Every verdict (or the `metrics` given) as CSV: UTF-8 with BOM; `;` and decimal commas
+    for Bahasa Indonesia; flags and the names of derived rates in the language."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if lang == "id" else ",", lineterminator="\r\n")
     writer.writerow(
@@ -67,14 +79,15 @@ def verdicts_csv(result: Classification, lang: str = "en") -> bytes:
             t("csv.overridden", lang),
         ]
     )
-    for m in result.metrics:
+    for m in result.metrics if metrics is None else metrics:
         # A column the app could not match is no verdict on the client's metric: the sheet says
         # so, as the page does (the JSON keeps the classification's own verdict).
         unmatched = m.metric is None and not m.overridden
         text_cells = [
             t("csv.unknown" if unmatched else f"classify.verdict.{m.verdict.value}", lang),
             metric_label(m.metric, lang, m.source_name),
-            m.source_name,
+            # A rate KPI Lens derived has no column in the file: its name, in the language.
+            metric_label(m.metric, lang, m.source_name) if m.derived else m.source_name,
             channel_label(m.channel, lang),
             placement_label(m.placement, lang),
             t(f"classify.stage.{m.stage.value}", lang) if m.stage else "",
@@ -86,7 +99,7 @@ def verdicts_csv(result: Classification, lang: str = "en") -> bytes:
                 unit_label(m.unit, lang),
                 t(f"valuebasis.{m.value_basis}", lang),
                 safe_text(m.reason),
-                safe_text(", ".join(m.flags)),
+                safe_text(", ".join(t(f"flagname.{f}", lang) for f in m.flags)),
                 t("csv.yes" if m.overridden else "csv.no", lang),
             ]
         )

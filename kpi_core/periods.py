@@ -52,6 +52,19 @@ def previous_period(start: date, end: date) -> tuple[date, date]:
     return start - timedelta(days=days), start - timedelta(days=1)
 
 
+def period_summaries(
+    frame: pd.DataFrame, start: date, end: date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The summaries of a period and of the one of the same length before it.
+
+    A total without dates covers both periods or neither: it is left out of both (and said so).
+    """
+    return (
+        summarise(frame, start, end, undated=False),
+        summarise(frame, *previous_period(start, end), undated=False),
+    )
+
+
 def compare_periods(
     frame: pd.DataFrame,
     start: date,
@@ -62,18 +75,19 @@ def compare_periods(
     placement: str | None = None,
     choices: Choices | None = None,
     model: BusinessModel | str | None = None,
+    summaries: tuple[pd.DataFrame, pd.DataFrame] | None = None,
 ) -> PeriodComparison:
-    """The funnel of a period against the one before it, with the same metric per stage."""
+    """The funnel of a period against the one before it, with the same metric per stage;
+    `summaries` are the two periods' `period_summaries` when they were made already."""
     goal_list = tuple(goals)
-    # A total without dates covers both periods or neither: it is left out of both, and said so.
-    current = summarise(frame, start, end, undated=False)
+    current, previous = summaries or period_summaries(frame, start, end)
     now = build_funnel(
         current, goal_list, channel=channel, placement=placement, choices=choices, model=model,
     )  # fmt: skip
     before_period = previous_period(start, end)
     before = build_funnel(
-        summarise(frame, *before_period, undated=False), goal_list, channel=channel,
-        placement=placement, choices=now.choices(), model=model,
+        previous, goal_list, channel=channel, placement=placement, choices=now.choices(),
+        model=model,
     )  # fmt: skip
     changes = tuple(
         StageChange(a.stage, a.metric, a.value, b.value)

@@ -6,7 +6,7 @@ from kpi_app import funnel as ui
 from kpi_app import state
 from kpi_core.charts import funnel_figure, funnel_grid, period_figure
 from kpi_core.export import table_csv
-from kpi_core.funnel import build_funnel, channel_funnels, drop_off, placement_funnels
+from kpi_core.funnel import drop_off
 from kpi_core.i18n import format_date, t
 from kpi_core.labels import channel_label, metric_label, placement_label
 
@@ -14,16 +14,11 @@ lang = state.lang()
 result = state.analysis_or_stop("funnel.title", "funnel.no_data")
 
 goals = [str(g) for g in result.classification.goals]
-model = state.business_model()
 ui.context(goals, result.period, lang)
-channels = [f.channel for f in channel_funnels(result.summary, goals, model=model) if f.channel]
-scope = st.selectbox(
-    t("funnel.scope", lang), ["", *channels], key=f"funnel_scope_{lang}",
-    format_func=lambda c: channel_label(c, lang) if c else t("funnel.scope_all", lang),
-)  # fmt: skip
-channel = scope or None
-choices = ui.stage_choices(result.summary, goals, channel, lang)
-funnel = build_funnel(result.summary, goals, channel=channel, choices=choices, model=model)
+channel = ui.scope(ui.channels(result, goals, lang), lang)
+choices = ui.stage_choices(result, goals, channel, lang)
+views = ui.funnels(result, goals, channel, choices, lang)
+funnel = views.main
 
 title = channel_label(channel, lang) if channel else t("funnel.scope_all", lang)
 ui.chart(funnel_figure(funnel, lang, title=f"<b>{title}</b>"), key="funnel_main")
@@ -42,7 +37,7 @@ st.download_button(
 )  # fmt: skip
 
 st.subheader(t("funnel.placement_header", lang))
-sides = placement_funnels(result.summary, goals, channel=channel, choices=choices, model=model)
+sides = views.sides
 if len(sides) > 1:
     st.caption(t("funnel.placement_caption", lang))
     titles = [f"<b>{placement_label(f.placement, lang)}</b>" for f in sides]
@@ -55,19 +50,12 @@ elif sides:
 if channel is None:
     st.subheader(t("funnel.channels_header", lang))
     st.caption(t("funnel.channels_caption", lang))
-    per_channel = channel_funnels(result.summary, goals, choices, model=model)
+    per_channel = views.channels
     titles = [f"<b>{channel_label(f.channel, lang)}</b>" for f in per_channel]
     ui.chart(funnel_grid(per_channel, titles, lang), key="funnel_channels")
 
 st.subheader(t("funnel.period_header", lang))
-windows, default = ui.window_options()
-window = st.segmented_control(
-    t("funnel.window_label", lang), windows, default=default, key=f"funnel_window_{lang}_{default}",
-    format_func=lambda w: (
-        t("funnel.window.period", lang) if w == "period" else t("funnel.window.days", lang, n=w)
-    ),
-) or default  # fmt: skip
-compared = ui.comparison(goals, channel, choices, window)
+compared = ui.comparison(goals, channel, choices, ui.window(lang))
 if compared is None:
     st.info(t("funnel.period_none", lang))
 elif not compared.previous.present:

@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from kpi_app import state
-from kpi_app.widgets import file_card
-from kpi_core.analysis import period_of
+from kpi_app import state, uploads
+from kpi_app.widgets import file_card, in_the_analysis
 from kpi_core.i18n import format_date, format_number, format_span, t
 
 lang = state.lang()
@@ -14,19 +13,17 @@ st.markdown(f"**{t('app.tagline', lang)}**  \n{t('upload.intro', lang)}")
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader(t("upload.files_header", lang))
-    uploaded = st.file_uploader(
+    st.file_uploader(
         t("upload.uploader", lang),
         type=["csv", "tsv", "txt", "xlsx", "xls", "parquet", "zip"],
         accept_multiple_files=True,
         help=t("upload.files_help", lang),
-        key=state.uploader_key(),
+        key=uploads.uploader_key(),
     )
-    if uploaded and any(f.name not in state.uploads() for f in uploaded):
-        state.add_uploads(uploaded)
-        st.rerun()
+    in_the_analysis(lang)
 with right:
     st.subheader(t("upload.demo_header", lang))
-    for demo in state.demo_datasets():
+    for demo in uploads.demo_datasets():
         with st.container(border=True):
             st.markdown(f"**{demo['label'][lang]}**  \n{demo['description'][lang]}")
             st.button(
@@ -36,20 +33,15 @@ with right:
                 args=(demo["id"],),
             )
 
-if not state.uploads():
+data = state.dataset()
+if data is None:
     st.info(t("upload.nothing_yet", lang))
     st.stop()
-
-with st.spinner(t("upload.reading", lang, files=", ".join(state.uploads())), show_time=True):
-    data = state.dataset()
-assert data is not None
 
 st.divider()
 head, clear = st.columns([5, 1])
 head.subheader(t("upload.understood", lang))
-if clear.button(t("upload.clear", lang)):
-    state.clear_uploads()
-    st.rerun()
+clear.button(t("upload.clear", lang), on_click=state.start_over, help=t("upload.clear_help", lang))
 if not data.read_any:
     st.error(t("upload.none_readable", lang))
 
@@ -61,7 +53,7 @@ cols[1].metric(
     t("upload.summary_rows", lang), format_number(sum(r.rows_read for r in readable), lang)
 )
 cols[2].metric(t("upload.summary_figures", lang), format_number(len(frame), lang))
-first, last = period_of(frame)
+first, last = state.span(data)
 cols[3].metric(
     t("upload.summary_period", lang),
     format_span(first, last, lang),
@@ -69,5 +61,7 @@ cols[3].metric(
 )
 
 channels_of = frame.groupby("file", observed=True)["channel"].unique().to_dict()
+demo_files = uploads.demo_files()
 for report in data.files:
-    file_card(report, sorted(map(str, channels_of.get(report.name, []))), lang)
+    channels = sorted(map(str, channels_of.get(report.name, [])))
+    file_card(report, channels, lang, demo=report.name in demo_files)

@@ -120,3 +120,49 @@ def test_a_column_not_recognised_is_not_exported_as_vanity() -> None:
     result = classify(derive_rates(summarise(frame)), ["conversions"], "saas", lang="id")
     verdicts = {r[2]: r[0] for r in rows(verdicts_csv(result, "id"), ";")[1:]}
     assert verdicts["Emails sent"] == "tidak dikenali" and verdicts["Sign-ups"] == "KPI"
+
+
+SHARES = tidy([
+    ("facebook", "organic", "shares", 1215.0, "count", "Dibagikan"),
+    ("facebook", "organic", "followers", 13495.0, "count", "Pengikut"),
+    ("instagram", "organic", "revenue", 1500000.0, "IDR", "Pendapatan"),
+])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "delimiter", "rate", "flag"),
+    [("id", ";", "0,09003", "penjualan organik"), ("en", ",", "0.09003", "sales on organic")],
+)
+def test_the_csv_reads_like_the_page(lang: str, delimiter: str, rate: str, flag: str) -> None:
+    """Flags are written by name in the language (not `sales_on_organic_social`), a derived rate
+    is named in the language in the file-column cell too, and values keep four digits."""
+    result = classify(derive_rates(summarise(SHARES)), ["sales"], "online_store", lang=lang)
+    body = rows(verdicts_csv(result, lang), delimiter)[1:]
+    by_metric = {r[1]: r for r in body}
+    amplification = next(r for name, r in by_metric.items() if name.startswith(("Amp", "Tingkat")))
+    assert amplification[2] == amplification[1]  # no English label left in the Indonesian file
+    assert amplification[6] == rate  # 1215 / 13495, not 0.09003334568358651
+    revenue = next(r for r in body if r[2] == "Pendapatan")
+    assert revenue[10] == flag and "_" not in ";".join(r[10] for r in body)
+
+
+@pytest.mark.parametrize(
+    ("value", "en", "id_"),
+    [(212978.2327586207, "212978.23", "212978,23"), (2.354077738337451, "2.354", "2,354"),
+     (1e-7, "0.0000001", "0,0000001"), (1500000.0, "1500000", "1500000")],
+)  # fmt: skip
+def test_numbers_keep_four_significant_digits(value: float, en: str, id_: str) -> None:
+    """A CSV number keeps four significant digits (at least two decimals), never scientific."""
+    from kpi_core.export import table_csv
+
+    table = pd.DataFrame({"v": [value]})
+    assert rows(table_csv(table, "en"), ",")[1] == [en]
+    assert rows(table_csv(table, "id"), ";")[1] == [id_]
+
+
+def test_the_csv_can_hold_only_the_rows_shown() -> None:
+    """Given the metrics a filtered page shows, the CSV holds those rows and no others."""
+    result = classify(derive_rates(summarise(SHARES)), ["sales"], "online_store")
+    shown = [m for m in result.metrics if m.channel == "instagram"]
+    body = rows(verdicts_csv(result, "en", shown), ",")[1:]
+    assert [r[2] for r in body] == ["Pendapatan"]

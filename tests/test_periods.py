@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from kpi_core.models import Stage
-from kpi_core.periods import compare_periods, previous_period
+from kpi_core.periods import compare_periods, period_summaries, previous_period
 from tests.frames import tidy
 
 
@@ -66,3 +66,16 @@ def test_a_comparison_leaves_undated_totals_out_of_both_periods() -> None:
     assert (conversion.current, conversion.previous) == (None, None)
     whole = compare_periods(frame, date(2026, 1, 1), date(2026, 1, 20))
     assert whole.left_out == ("calls",)
+
+
+def test_summaries_made_once_serve_any_goal() -> None:
+    """Comparing with the two periods' summaries made beforehand gives the same comparison, for
+    whichever goals and model (the app makes them once per window)."""
+    frame = _january(earlier=("link_clicks", 50), later=("link_clicks", 40))
+    made = period_summaries(frame, date(2026, 1, 11), date(2026, 1, 20))
+    for goals, model in ((["sales"], "online_store"), (["awareness"], "physical_store")):
+        alone = compare_periods(frame, date(2026, 1, 11), date(2026, 1, 20), goals, model=model)
+        given = compare_periods(
+            frame, date(2026, 1, 11), date(2026, 1, 20), goals, model=model, summaries=made
+        )
+        assert given == alone

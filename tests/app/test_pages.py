@@ -154,7 +154,7 @@ def test_correcting_a_file_channel_flows_everywhere() -> None:
 
 
 def test_correcting_a_column_metric_changes_what_it_reads_as() -> None:
-    """Mapping a column to another metric is applied to the file at once."""
+    """Mapping a column to another metric is applied to the file at once, marked as the user's."""
     from kpi_core.labels import metric_label
     from kpi_core.models import FileCorrections
 
@@ -169,7 +169,8 @@ def test_correcting_a_column_metric_changes_what_it_reads_as() -> None:
     at.session_state["corrections"] = {name: FileCorrections(metrics=(("Transaksi", "checkouts"),))}
     at.run()
     assert not at.exception
-    assert before != metric_label("checkouts") and read_as("Transaksi") == metric_label("checkouts")
+    assert before != metric_label("checkouts")
+    assert read_as("Transaksi") == f"{metric_label('checkouts')} (set by you)"
 
 
 def test_demo_sets_its_goals_and_model_even_after_earlier_choices() -> None:
@@ -245,9 +246,10 @@ def test_every_reason_is_readable_whole_under_its_table() -> None:
 def test_unrecognised_columns_read_not_recognised_not_vanity() -> None:
     """A column the app could not match is `Not recognised`, not vanity, and the page points to
     the upload page where it can be mapped."""
-    at = start("ecom")
+    at = start()
     shop = ROOT / "tests" / "fixtures" / "tiktok_shop_key_metrics.xlsx"
-    at.file_uploader[0].set_value([(shop.name, shop.read_bytes(), "application/octet-stream")])
+    social = ROOT / "sample_data" / "ecom_a_social_harian.csv"
+    at.file_uploader[0].set_value([(f.name, f.read_bytes(), "text/csv") for f in (shop, social)])
     at.run()
     at.switch_page("pages/verdicts.py").run()
     rows = pd.concat([d.value for d in at.dataframe if "verdict" in d.value.columns])
