@@ -39,7 +39,7 @@ RATES = (
 )
 
 SALES_METRICS = {
-    "purchases", "units_sold", "revenue", "gmv", "creator_gmv", "average_order_value", "roas",
+    "purchases", "buyers", "units_sold", "revenue", "gmv", "creator_gmv", "average_order_value", "roas",
     "acos", "roi", "repeat_purchases",
 }  # fmt: skip
 
@@ -99,6 +99,7 @@ METRIC_HEADERS = (
     ("Leads", "leads"),
     ("Purchases", "purchases"),
     ("Purchase ROAS (return on ad spend)", "roas"),
+    ("Website purchase ROAS (return on advertising spend)", "roas"),
     ("Checkouts initiated", "checkouts"),
     ("Adds to cart", "add_to_cart"),
     # Meta Ads Manager and Business Suite, Indonesian
@@ -242,6 +243,7 @@ METRIC_HEADERS = (
     ("Pengunjung", "users"),
     ("Pendapatan bruto", "revenue"),
     ("Klik produk", "product_clicks"),
+    ("Pembeli", "buyers"),
     # TikTok Ads (GMV Max in Indonesian, standard in English)
     ("Pesanan SKU", "purchases"),
     ("Biaya per pesanan", "cost_per_purchase"),

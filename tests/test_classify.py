@@ -231,6 +231,19 @@ def test_roi_beside_roas_takes_no_second_kpi_slot() -> None:
     assert not any(f.code == "too_many_kpis" for f in result.flags)
 
 
+def test_a_shops_buyers_measure_sales_beside_its_orders() -> None:
+    """A shop's buyers (people who bought, TikTok Shop's `Pembeli`) qualify as a sales KPI
+    beside its orders, and are never added to them."""
+    frame = frame_of([
+        ("2026-01-01", "tokopedia", "organic", "purchases", 120, None),
+        ("2026-01-01", "tokopedia", "organic", "buyers", 95, None),
+    ])  # fmt: skip
+    result = run(frame, ["sales"], "online_store")
+    found = {m.metric: m for m in result.metrics}
+    assert found["buyers"].verdict is Verdict.KPI and found["buyers"].value == 95
+    assert found["purchases"].value == 120
+
+
 def test_unknown_metric_offers_the_closest_candidates() -> None:
     """A column the catalogue cannot map is flagged with its closest known metrics."""
     frame = _instagram("reach").assign(metric=None, source_name="Jangkauan unik")
