@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from kpi_core.ingest import distinct_name
 from kpi_core.models import FileCorrections
 
 SAMPLE_DATA = Path(__file__).resolve().parent.parent / "sample_data"
@@ -31,7 +32,8 @@ def uploader_key() -> str:
 
 
 def _seen() -> dict[str, str]:
-    """What the current uploader held at the start of this run: file id -> name."""
+    """What the current uploader held at the start of this run: file id -> the name its file
+    has in the analysis."""
     held: dict[str, str] = st.session_state.setdefault("uploader_seen", {})
     return held
 
@@ -68,13 +70,21 @@ def follow_uploader() -> bool:
         st.session_state["demo_replaced"] = st.session_state.pop("demo")
         uploads().clear()
         corrections().clear()
-    names = {f.name for f in files}
+    held = {} if replaced else {i: seen[i] for i in current if i in seen}
     for file_id, name in seen.items():
-        if file_id not in current and name not in names:
+        if file_id not in current:
             _drop(name)
     for f in added:
-        uploads()[f.name] = f.getvalue()
-    st.session_state["uploader_seen"] = {file_id: f.name for file_id, f in current.items()}
+        data = f.getvalue()
+        if uploads().get(f.name) == data and f.name not in held.values():
+            held[f.file_id] = f.name  # a file listed from before, uploaded again: still one
+            continue
+        # Two files of one name (`Overview.csv` from two accounts) are both kept, the second
+        # as `Overview.csv (2)`; the reader then counts an identical copy once and says so.
+        name = distinct_name(f.name, list(uploads()))
+        uploads()[name] = data
+        held[f.file_id] = name
+    st.session_state["uploader_seen"] = held
     return replaced
 
 

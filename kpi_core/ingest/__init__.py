@@ -29,7 +29,7 @@ from kpi_core.models import (
 )
 from kpi_core.windows import PERIODS
 
-__all__ = ["Dataset", "UnreadableFileError", "read_file", "read_files"]
+__all__ = ["Dataset", "UnreadableFileError", "distinct_name", "read_file", "read_files"]
 
 
 @dataclass(frozen=True)

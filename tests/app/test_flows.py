@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,8 @@ def upload(at: AppTest, *paths: Path) -> AppTest:
 
 def cards(at: AppTest) -> list[str]:
     """The file names on the upload page's cards."""
-    return [m.value.split(" ")[2] for m in at.markdown if m.value.startswith("#### ")]
+    titles = [m.value.split(" ", 2)[2] for m in at.markdown if m.value.startswith("#### ")]
+    return [re.sub(r" :\w+-badge\[.*\]$", "", title) for title in titles]
 
 
 def card_button(at: AppTest, name: str, action: str) -> object:
@@ -51,6 +53,20 @@ def test_removing_a_file_from_the_uploader_takes_it_out_of_the_analysis() -> Non
     assert cards(at) == [META.name]
     at.switch_page("pages/verdicts.py").run()
     assert "Google Ads" not in texts(at) and "Facebook" in texts(at)
+
+
+def test_two_files_of_one_name_are_both_read() -> None:
+    """Two different exports with the same file name are both in the analysis, the second as
+    `name (2)`; removing one chip keeps the other's figures."""
+    other = GOOGLE.read_bytes()
+    files = [(META.name, META.read_bytes(), "text/csv"), (META.name, other, "text/csv")]
+    at = start()
+    at.file_uploader[0].set_value(files).run()
+    assert cards(at) == [META.name, f"{META.name} (2)"]
+    assert "Google Ads" in texts(at) and "Meta Ads Manager" in texts(at)
+    at.file_uploader[0].set_value(files[1:]).run()
+    assert len(cards(at)) == 1
+    assert "Google Ads" in texts(at) and "Meta Ads Manager" not in texts(at)
 
 
 def test_each_file_card_removes_its_own_file_and_corrections() -> None:
@@ -135,7 +151,7 @@ def test_a_column_set_aside_stays_in_the_editor_and_mappings_are_marked() -> Non
     card_button(at, SHOP.name, "undo").click().run()
     editor = next(d.value for d in at.dataframe if "change" in d.value.columns).set_index("column")
     assert set(editor["change"]) == {"__keep__"}
-    assert editor.loc["Pembeli", "reads_as"] == "not recognised"
+    assert editor.loc["Pembeli", "reads_as"] == "Buyers"
     assert not any("Corrected by you" in c.value for c in at.caption)
 
 
