@@ -13,7 +13,7 @@ from kpi_core.classify import Classification, Flag, classify
 from kpi_core.derive import derive_rates, summarise
 from kpi_core.growth import follower_spikes, spike_flags
 from kpi_core.ingest import Dataset
-from kpi_core.labels import problem_message
+from kpi_core.labels import layout_label, problem_message
 from kpi_core.models import BusinessModel, FileReport, Goal, Verdict
 from kpi_core.windows import data_span
 
@@ -62,7 +62,7 @@ def _file_json(report: FileReport, lang: str) -> dict[str, Any]:
     return {
         "name": report.name,
         "layout": report.layout,
-        "platform": report.platform,
+        "platform": layout_label(report, lang),
         "channel": report.channel,
         "placement": report.placement,
         "rows_read": report.rows_read,

@@ -160,6 +160,20 @@ def test_names_made_for_headers_read_in_indonesian(
     assert "(column" not in told and "(copy" not in told
 
 
+def test_the_platform_a_file_was_recognised_as_reads_in_the_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """With `--lang id`, a file's `platform` is the Indonesian name the upload page shows."""
+    path = str(ROOT / "sample_data" / "kafe_kunjungan_toko.csv")
+    argv = ["classify", path, "--goal", "sales", "--model", "physical_store", "--json"]
+    _, en, _ = run(capsys, *argv)
+    _, idn, _ = run(capsys, *argv, "--lang", "id")
+    assert en is not None and idn is not None
+    assert en["files"][0]["platform"] == "Spreadsheet (one column per metric)"
+    assert idn["files"][0]["platform"] == "Spreadsheet (satu kolom per metrik)"
+    assert idn["files"][0]["layout"] == en["files"][0]["layout"] == "wide"
+
+
 def test_console_script_never_prints_a_traceback() -> None:
     """The installed `kpi-lens` exits 2 on an unreadable file with one clean line on stderr."""
     proc = subprocess.run(
