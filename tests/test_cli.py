@@ -174,6 +174,18 @@ def test_the_platform_a_file_was_recognised_as_reads_in_the_language(
     assert idn["files"][0]["layout"] == en["files"][0]["layout"] == "wide"
 
 
+def test_an_old_xls_with_padding_leaves_stdout_to_the_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An .xls with bytes past its last sector is read, and stdout holds only the JSON (the
+    Excel library's warning about it used to be printed above it)."""
+    path = tmp_path / "linkedin.xls"
+    path.write_bytes((FIXTURES / "linkedin_page_analytics.xls").read_bytes() + bytes(10))
+    code, out, _ = run(capsys, "classify", str(path), "--goal", "leads", "--model", "b2b", "--json")
+    assert code == 0 and out is not None
+    assert out["files"][0]["rows_read"] > 0
+
+
 def test_console_script_never_prints_a_traceback() -> None:
     """The installed `kpi-lens` exits 2 on an unreadable file with one clean line on stderr."""
     proc = subprocess.run(

@@ -96,11 +96,14 @@ def read_xls(file: str, data: bytes) -> list[Table]:
     """Every sheet of an old binary .xls workbook (LinkedIn still exports these)."""
     import xlrd
 
+    # xlrd writes its warnings about a workbook's layout (padding past the last sector) to
+    # stdout, where `kpi-lens --json` writes the JSON: they go nowhere instead.
+    quiet = io.StringIO()
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=quiet)
     except Exception:
         try:  # some writers' formatting records xlrd cannot follow: the values still read
-            book = xlrd.open_workbook(file_contents=data)
+            book = xlrd.open_workbook(file_contents=data, logfile=quiet)
         except Exception as exc:
             raise UnreadableFileError(file, "corrupt_excel") from exc
     sheets = []
