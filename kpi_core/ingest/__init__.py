@@ -91,7 +91,7 @@ def _archive_tables(name: str, data: bytes, depth: int, spent: int) -> list[Tabl
     into another archive); what no member could give is told, not dropped."""
     if depth > 1:
         raise UnreadableFileError(name, "nested_archive")
-    members = read_zip(name, data, spent)
+    members, damaged = read_zip(name, data, spent)
     spent += sum(len(payload) for _, payload in members)  # the caps hold over both levels
     tables: list[Table] = []
     skipped: list[str] = []
@@ -110,7 +110,8 @@ def _archive_tables(name: str, data: bytes, depth: int, spent: int) -> list[Tabl
             tables.append(table)
     if not tables and nested:
         raise UnreadableFileError(name, "nested_archive", member=", ".join(nested))
-    for code, names in (("skipped_members", skipped), ("nested_archives", nested)):
+    told = (("skipped_members", skipped), ("nested_archives", nested), ("damaged_members", damaged))
+    for code, names in told:
         if tables and names:
             tables[0].problems.append(
                 Problem(name, code, Severity.INFO, count=len(names), examples=tuple(names[:5]))

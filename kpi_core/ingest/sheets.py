@@ -39,19 +39,25 @@ def read_xlsx(file: str, data: bytes) -> list[Table]:
         raise UnreadableFileError(file, "corrupt_excel") from exc
     sheets: list[Grid] = []
     hidden: list[str] = []
+    damaged: list[str] = []
     try:
         for sheet in book.worksheets:
-            if sheet.sheet_state != "visible":
-                # A hidden sheet is the workbook's own working (lookups, sums), not the export.
-                sheet.reset_dimensions()
-                if has_content(sheet.iter_rows(max_row=50, values_only=True)):
-                    hidden.append(sheet.title)
-                continue
-            sheets.append(_xlsx_grid(sheet, archive))
+            try:
+                if sheet.sheet_state != "visible":
+                    # A hidden sheet is the workbook's own working (lookups, sums), not the export.
+                    sheet.reset_dimensions()
+                    if has_content(sheet.iter_rows(max_row=50, values_only=True)):
+                        hidden.append(sheet.title)
+                    continue
+                sheets.append(_xlsx_grid(sheet, archive))
+            except Exception:  # a sheet's XML cut short or garbled: the other sheets still read
+                damaged.append(sheet.title)
     finally:
         book.close()
         archive.close()
-    return _sheet_tables(file, sheets, hidden)
+    if damaged and not sheets:
+        raise UnreadableFileError(file, "corrupt_excel")
+    return _sheet_tables(file, sheets, hidden, damaged)
 
 
 def _xlsx_grid(sheet: Any, archive: zipfile.ZipFile) -> Grid:
@@ -72,9 +78,11 @@ def _xlsx_grid(sheet: Any, archive: zipfile.ZipFile) -> Grid:
     return Grid(sheet.title, cells, merged_spans(xml), money, bare_formulas(xml))
 
 
-def _sheet_tables(file: str, sheets: list[Grid], hidden: list[str]) -> list[Table]:
-    """A table per visible sheet that holds one; sheets with content but no table, and hidden
-    sheets, are named, not lost."""
+def _sheet_tables(
+    file: str, sheets: list[Grid], hidden: list[str], damaged: list[str] | None = None
+) -> list[Table]:
+    """A table per visible sheet that holds one; sheets with content but no table, hidden
+    sheets and sheets too damaged to read are named, not lost."""
     tables: list[Table] = []
     skipped: list[str] = []
     for sheet in sheets:
@@ -84,12 +92,16 @@ def _sheet_tables(file: str, sheets: list[Grid], hidden: list[str]) -> list[Tabl
             skipped.append(sheet.title)
     if not tables and hidden:
         raise UnreadableFileError(file, "hidden_only", member=", ".join(hidden))
-    for code, titles in (("skipped_sheets", skipped), ("hidden_sheets", hidden)):
+    told = (("skipped_sheets", skipped), ("hidden_sheets", hidden), ("damaged_sheets", damaged))
+    for code, titles in told:
         if tables and titles:
             tables[0].problems.append(
                 Problem(file, code, Severity.INFO, count=len(titles), examples=tuple(titles))
             )
     return tables
+
+
+_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 
 
 def read_xls(file: str, data: bytes) -> list[Table]:
@@ -98,6 +110,9 @@ def read_xls(file: str, data: bytes) -> list[Table]:
 
     # xlrd writes its warnings about a workbook's layout (padding past the last sector) to
     # stdout, where `kpi-lens --json` writes the JSON: they go nowhere instead.
+    if _ENCRYPTED in data[:65536]:
+        # Excel saves a password-protected .xlsx inside this old container, encrypted.
+        raise UnreadableFileError(file, "encrypted")
     quiet = io.StringIO()
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=quiet)
@@ -158,14 +173,18 @@ def read_parquet(file: str, data: bytes) -> list[Table]:
     return [Table(file=file, source=file, header=header, body=frame, textual=False)]
 
 
-def read_zip(file: str, data: bytes, spent: int = 0) -> list[tuple[str, bytes]]:
-    """The members of a zip download, refusing members that would inflate past the caps
-    (`spent`: what the archive holding this one has unpacked already)."""
+def read_zip(file: str, data: bytes, spent: int = 0) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """The members of a zip download, and the names of those too damaged to unpack, refusing
+    members that would inflate past the caps (`spent`: what the archive holding this one has
+    unpacked already)."""
+    # A workbook is a zip too: one damaged past knowing it is told as a damaged workbook.
+    corrupt = "corrupt_excel" if file.lower().endswith((".xlsx", ".xlsm")) else "corrupt_zip"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise UnreadableFileError(file, "corrupt_zip") from exc
+        raise UnreadableFileError(file, corrupt) from exc
     members = []
+    damaged: list[str] = []
     total = spent
     with archive:
         for info in archive.infolist():
@@ -179,12 +198,18 @@ def read_zip(file: str, data: bytes, spent: int = 0) -> list[tuple[str, bytes]]:
                 or (ratio > ZIP_RATIO_CAP and info.file_size > 10 * 1024 * 1024)
             ):
                 raise UnreadableFileError(file, "zip_too_large", member=info.filename)
-            with archive.open(info) as member:
-                payload = member.read(ZIP_MEMBER_CAP + 1)
+            try:
+                with archive.open(info) as member:
+                    payload = member.read(ZIP_MEMBER_CAP + 1)
+            except Exception:  # damaged, cut short, encrypted or packed in an unknown way
+                damaged.append(info.filename)
+                continue
             if len(payload) > ZIP_MEMBER_CAP:
                 raise UnreadableFileError(file, "zip_too_large", member=info.filename)
             members.append((info.filename, payload))
-    return members
+    if damaged and not members:
+        raise UnreadableFileError(file, corrupt)
+    return members, damaged
 
 
 def kind_of(name: str, data: bytes) -> str:

@@ -22,6 +22,9 @@ from kpi_core.ingest.table import (
 from kpi_core.models import Problem, Severity
 
 HEAD_CHARS = 256 * 1024
+# The encoding of text whose invalid bytes were replaced: its bytes are not the text's bytes.
+REPLACED = "replaced"
+
 # A file's bytes, or a large text file mapped from disk (pyarrow then reads it in place).
 Blob = bytes | mmap.mmap
 
@@ -29,9 +32,9 @@ Blob = bytes | mmap.mmap
 def decode(file: str, data: bytes) -> tuple[str, str, list[Problem]]:
     """Decode bytes by BOM, then UTF-8, then cp1252 (old Excel) with a notice."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", []
+        return _with_bom(file, data[3:], "utf-8", "utf-8-sig")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16", []
+        return _with_bom(file, data, "utf-16", "utf-16")
     if b"\x00" in data[:4096]:
         # UTF-16 without a BOM: every other byte of ASCII text is zero.
         zeros_even = data[:4096:2].count(0)
@@ -46,6 +49,18 @@ def decode(file: str, data: bytes) -> tuple[str, str, list[Problem]]:
         text = data.decode("cp1252", errors="replace")
         note = Problem(file, "encoding_cp1252", Severity.INFO)
         return text, "cp1252", [note]
+
+
+def _with_bom(file: str, data: bytes, codec: str, encoding: str) -> tuple[str, str, list[Problem]]:
+    """Text a BOM names the encoding of; bytes that are not that encoding become `�`, counted
+    and told (the encoding then reads "replaced", so the bytes are never handed on as they are)."""
+    try:
+        return data.decode(codec), encoding, []
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+    count = text.count("\ufffd")
+    note = Problem(file, "replaced_characters", Severity.WARNING, count=count)
+    return text, REPLACED, [note]
 
 
 def _strip_preamble_lines(text: str) -> tuple[str, list[str], str | None]:
