@@ -120,6 +120,8 @@ def plan_columns(
             plan.columns.append(Column(name, parsed, role))
             continue
         match = catalogue.match_metric(parsed)
+        if parsed.key in layout.names:
+            match = catalogue.Match(layout.names[parsed.key], 1.0, (), "alias")
         suggestions = tuple(m for m, _ in match.suggestions)
         if len(values) and not filled_rows(values).any():
             plan.columns.append(Column(name, parsed, "empty"))
