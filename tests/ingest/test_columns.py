@@ -102,3 +102,27 @@ def test_the_same_metric_under_an_english_and_an_indonesian_header_is_counted_on
     ds = read_files([("rekap.csv", text)])
     assert ds.frame.loc[ds.frame["metric"] == "reach", "value"].sum() == 3000
     assert [p.code for p in ds.files[0].problems] == ["duplicate_columns"]
+
+
+def test_a_linkedin_posts_campaign_dates_do_not_date_its_organic_posts() -> None:
+    """`Campaign start date` (blank for organic posts) is not the date: no organic post is lost."""
+    text = (
+        "Post title,Post link,Post type,Created date,Campaign start date,Impressions,Clicks\n"
+        "Hello,https://l/1,Organic,07/02/2026,,2500,40\n"
+        "Webinar,https://l/2,Sponsored,07/03/2026,07/03/2026,12000,210\n"
+    )
+    ds = read_files([("posts.csv", text.encode())])
+    assert ds.files[0].rows_read == 2
+    assert ds.frame.loc[ds.frame["metric"] == "impressions", "value"].sum() == 14500
+
+
+def test_an_age_breakdown_column_is_not_a_metric() -> None:
+    """Meta's `Age` breakdown (`18-24`) describes the row: no cell of it is a bad number."""
+    text = (
+        "Campaign name,Age,Gender,Reporting starts,Reporting ends,Amount spent (USD),Impressions\n"
+        "Brand,18-24,female,2026-07-01,2026-07-31,12.5,1000\n"
+        "Brand,25-34,male,2026-07-01,2026-07-31,12.5,1000\n"
+    )
+    ds = read_files([("ads.csv", text.encode())])
+    assert {c.source_name: c.role for c in ds.files[0].columns}["Age"] == "attribute"
+    assert not [p for p in ds.files[0].problems if p.code == "bad_values"]
