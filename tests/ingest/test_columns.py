@@ -98,7 +98,8 @@ def test_a_repeated_header_with_other_figures_is_read_and_reported() -> None:
 
 def test_the_same_metric_under_an_english_and_an_indonesian_header_is_counted_once() -> None:
     """`Jangkauan` holding the very cells of `Reach` beside it is a copy: reach is not doubled."""
-    text = b"Date,Channel,Reach,Jangkauan\n2026-07-01,Instagram,1000,1000\n2026-07-02,Instagram,2000,2000\n"
+    text = b"Date,Channel,Reach,Jangkauan\n2026-07-01,Instagram,1000,1000\n"
+    text += b"2026-07-02,Instagram,2000,2000\n"
     ds = read_files([("rekap.csv", text)])
     assert ds.frame.loc[ds.frame["metric"] == "reach", "value"].sum() == 3000
     assert [p.code for p in ds.files[0].problems] == ["duplicate_columns"]
