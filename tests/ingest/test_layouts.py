@@ -287,3 +287,14 @@ def test_google_ads_in_indonesian_reads_conversion_value_as_revenue() -> None:
     )
     ds = read_files([("Laporan kampanye.csv", text.encode())], today=TODAY)
     assert _sums(ds)[("revenue", "paid")] == 1650000
+
+
+def test_linkedins_older_update_engagement_sheet_is_linkedin() -> None:
+    """LinkedIn's older `Update title, Update link, Update type` sheet is LinkedIn, not Other."""
+    text = (
+        "Update title,Update link,Update type,Created date,Impressions,Clicks,Likes\n"
+        "Update A,https://www.linkedin.com/feed/update/urn:li:activity:3,Organic,07/01/2026,800,12,10\n"
+    )
+    ds = read_files([("updates.csv", text.encode())], today=TODAY)
+    assert ds.files[0].layout == "linkedin_page_posts"
+    assert ds.files[0].channel == "linkedin"
