@@ -2739,7 +2739,11 @@ def shopee_shop_stats() -> None:
     ws = wb.create_sheet("Sumber Lalu Lintas")
     ws.append(["Sumber Lalu Lintas Toko"])
     ws.append(["Sumber", "Pengunjung", "Produk Dilihat"])
-    internal = (("Pencarian", 8120, 20410), ("Halaman Toko", 3305, 9120), ("Rekomendasi", 5210, 11880))
+    internal = (
+        ("Pencarian", 8120, 20410),
+        ("Halaman Toko", 3305, 9120),
+        ("Rekomendasi", 5210, 11880),
+    )
     for src, a, b in internal:
         ws.append([src, a, b])
     ws.append([])
