@@ -16,6 +16,7 @@ from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.html import is_html, read_html
 from kpi_core.ingest.layouts import Layout, recognise
 from kpi_core.ingest.merge import distinct_name, drop_overlaps, renamed, settle_currency
+from kpi_core.ingest.sections import split_sections
 from kpi_core.ingest.shape import shape
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
 from kpi_core.ingest.table import Table, UnreadableFileError
@@ -80,7 +81,12 @@ def _tables(name: str, data: Blob, depth: int = 0, spent: int = 0) -> list[Table
     elif kind == "zip":
         tables = _archive_tables(name, data, depth, spent)
     else:
-        tables = [read_text_table(name, name, data)]
+        sections = split_sections(data)
+        # A report of several tables (GA4's `#`-headed sections) gives one table per section.
+        tables = [
+            read_text_table(name, name if len(sections) == 1 else f"{name} [#{i}]", part)
+            for i, part in enumerate(sections, start=1)
+        ]
     if not tables:
         raise UnreadableFileError(name, "no_table")
     return tables

@@ -120,6 +120,8 @@ def plan_columns(
             plan.columns.append(Column(name, parsed, role))
             continue
         match = catalogue.match_metric(parsed)
+        if parsed.key in layout.names:
+            match = catalogue.Match(layout.names[parsed.key], 1.0, (), "alias")
         suggestions = tuple(m for m, _ in match.suggestions)
         if len(values) and not filled_rows(values).any():
             plan.columns.append(Column(name, parsed, "empty"))
@@ -156,6 +158,7 @@ def plan_columns(
     _group_totals(plan)
     _drop_totals(plan)
     _drop_parts(plan)
+    _drop_copies(plan, body)
     _campaign_fallback(plan)
     secondary = plan.first("date_secondary")
     if plan.first("date") is None and secondary and secondary.header.key in _POST_TIMES:
@@ -207,6 +210,21 @@ def _drop_parts(plan: Plan) -> None:
             for other in metrics
         ):
             plan.columns[i] = Column(col.name, col.header, "part", col.metric, col.score)
+
+
+def _drop_copies(plan: Plan, body: pd.DataFrame) -> None:
+    """A column holding the very cells of an earlier column of the same metric (`Jangkauan`
+    beside `Reach` in a sheet kept in two languages) is that figure again: it is not added."""
+    seen: dict[tuple[str | None, str | None, str | None], list[str]] = {}
+    for i, col in enumerate(plan.columns):
+        if col.role != "metric" or col.corrected or col.name not in body.columns:
+            continue
+        key = (col.metric, col.header.placement, col.header.currency)
+        earlier = seen.setdefault(key, [])
+        if any(same_values(body[name], body[col.name]) for name in earlier):
+            plan.columns[i] = replace(col, role="duplicate")
+        else:
+            earlier.append(col.name)
 
 
 # Without a campaign column, the ad (or ad group) a row reports on names it: Shopee Ads'

@@ -68,7 +68,9 @@ _PATTERNS = {
     "numeric": rf"^(?P<a>\d{{1,2}})(?P<s>[-/.])(?P<b>\d{{1,2}})[-/.](?P<y>\d{{4}}|\d{{2}}){_TIME}$",
     "month_first": r"^(?:[a-z]+\.?,? )?(?P<name>[a-z]+)\.? (?P<d>\d{1,2})(?:st|nd|rd|th)?"
     rf"(?:,? (?P<y>\d{{4}}))?{_TIME}$",
-    "day_first": r"^(?:[a-z]+\.?,? )?(?P<d>\d{1,2})[ -](?P<name>[a-z]+)\.?,?(?:[ -](?P<y>\d{4}))?"
+    # Excel's `d-mmm-yy` (`1-Jul-26`, `1 Jul 26`) writes the year in two digits.
+    "day_first": r"^(?:[a-z]+\.?,? )?(?P<d>\d{1,2})[ -](?P<name>[a-z]+)\.?,?"
+    r"(?:[ -](?P<y>\d{4}|\d{2}))?"
     rf"{_TIME}$",
 }
 
@@ -123,6 +125,7 @@ def parse_day_cells(
         elif "name" in get:
             pos = np.asarray(pc.fill_null(pc.index_in(get["name"], value_set=_MONTH_KEYS), -1))
             month, day = _MONTH_NUMBERS[pos], _ints(get["d"])
+            year = np.where((year > 0) & (year < 100), year + 2000, year)
         else:
             month, day = _ints(get["m"]), _ints(get["d"])
         y[rows], m[rows], d[rows] = year, month, day

@@ -25,6 +25,7 @@ class Layout(BaseModel):
     require: tuple[str | tuple[str, ...], ...] = ()
     files: tuple[str, ...] = ()
     remap: dict[str, str] = {}
+    names: dict[str, str] = {}
     percent: frozenset[str] = frozenset()
     numbered_by: str | None = None
 

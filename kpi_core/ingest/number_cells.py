@@ -23,6 +23,13 @@ MISSING_TOKENS: frozenset[str] = frozenset(
         "n/a",
         "NA",
         "#N/A",
+        # Excel's other error values: a formula with nothing to compute, not a number.
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
         "undefined",
         "null",
         "None",
@@ -66,10 +73,11 @@ _SUFFIX_ID = {**_SUFFIX_EN, "m": 1e9, "mn": 1e9}
 _SUFFIX_ALT = "ribu|rb|juta|jt|miliar|milyar|mio|mn|m|bn|b|k|triliun|t"
 _CUR_ALT = r"rp\.?|idr|us\$|usd|\$|€|eur"
 
+# `Rp 1.250.000,-` (a price with no cents written as a dash) ends in `,-`: the dash is no sign.
 _SPACES = r"[\s\x{00a0}\x{202f}\x{2007}\x{feff}]+"
 _CELL = (
     rf"^(?P<open>\()?(?P<sign>[-−+])?(?P<cur1>{_CUR_ALT})?(?P<sign2>[-−])?"
-    r"(?P<num>\d[\d.,]*(?:e[-+]?\d+)?|[.,]\d+(?:e[-+]?\d+)?)"
+    r"(?P<num>\d[\d.,]*(?:e[-+]?\d+)?|[.,]\d+(?:e[-+]?\d+)?)(?:[.,]-)?"
     rf"(?P<suf>{_SUFFIX_ALT})?(?P<cur2>{_CUR_ALT})?(?P<pct>%)?(?P<close>\))?$"
 )
 FORMATS = ("en", "id")  # English `1,234.5`; Indonesian `1.234,5`

@@ -135,8 +135,22 @@ def _decode_head(file: str, data: Blob) -> tuple[str, str, list[Problem], bool]:
     return (*decode(file, bytes(data)), True)
 
 
+_STRAY_RETURN = re.compile(rb"\r(?!\n)")
+
+
+def _stray_returns_joined(data: Blob) -> Blob:
+    """A carriage return with no line feed after it, in a file whose lines end in line feeds, is
+    inside a cell (a caption typed on an old Mac): read as a space, it ends no row."""
+    if data.find(b"\r") < 0 or data.find(b"\n") < 0 or b"\x00" in data[:4096]:
+        return data  # no CR, an old Mac file of CR lines only, or UTF-16 (CR is `\r\x00`)
+    if _STRAY_RETURN.search(data) is None:
+        return data
+    return _STRAY_RETURN.sub(b" ", data)
+
+
 def read_text_table(file: str, source: str, data: Blob) -> Table:
     """A delimited text file as one table, the body read by the fast pyarrow engine."""
+    data = _stray_returns_joined(data)
     try:
         return _read_text_table(file, source, data, whole=False)
     except NotUtf8:

@@ -94,3 +94,36 @@ def test_a_repeated_header_with_other_figures_is_read_and_reported() -> None:
     assert by_name == {"Reach": 2001, "Likes": 201, "Reach (copy 2)": 6001, "Likes (copy 2)": 601}
     (told,) = [p for p in ds.files[0].problems if p.code == "repeated_columns"]
     assert "2 column(s) repeat an earlier column's name" in problem_message(told, "en")
+
+
+def test_the_same_metric_under_an_english_and_an_indonesian_header_is_counted_once() -> None:
+    """`Jangkauan` holding the very cells of `Reach` beside it is a copy: reach is not doubled."""
+    text = b"Date,Channel,Reach,Jangkauan\n2026-07-01,Instagram,1000,1000\n"
+    text += b"2026-07-02,Instagram,2000,2000\n"
+    ds = read_files([("rekap.csv", text)])
+    assert ds.frame.loc[ds.frame["metric"] == "reach", "value"].sum() == 3000
+    assert [p.code for p in ds.files[0].problems] == ["duplicate_columns"]
+
+
+def test_a_linkedin_posts_campaign_dates_do_not_date_its_organic_posts() -> None:
+    """`Campaign start date` (blank for organic posts) is not the date: no organic post is lost."""
+    text = (
+        "Post title,Post link,Post type,Created date,Campaign start date,Impressions,Clicks\n"
+        "Hello,https://l/1,Organic,07/02/2026,,2500,40\n"
+        "Webinar,https://l/2,Sponsored,07/03/2026,07/03/2026,12000,210\n"
+    )
+    ds = read_files([("posts.csv", text.encode())])
+    assert ds.files[0].rows_read == 2
+    assert ds.frame.loc[ds.frame["metric"] == "impressions", "value"].sum() == 14500
+
+
+def test_an_age_breakdown_column_is_not_a_metric() -> None:
+    """Meta's `Age` breakdown (`18-24`) describes the row: no cell of it is a bad number."""
+    text = (
+        "Campaign name,Age,Gender,Reporting starts,Reporting ends,Amount spent (USD),Impressions\n"
+        "Brand,18-24,female,2026-07-01,2026-07-31,12.5,1000\n"
+        "Brand,25-34,male,2026-07-01,2026-07-31,12.5,1000\n"
+    )
+    ds = read_files([("ads.csv", text.encode())])
+    assert {c.source_name: c.role for c in ds.files[0].columns}["Age"] == "attribute"
+    assert not [p for p in ds.files[0].problems if p.code == "bad_values"]

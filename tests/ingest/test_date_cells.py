@@ -62,3 +62,9 @@ def test_a_whole_number_in_excels_serial_range_is_that_day() -> None:
         (0, 0, 0),
         (2026, 7, 1),
     ]
+
+
+def test_a_day_month_name_and_two_digit_year_is_read() -> None:
+    """Excel's `d-mmm-yy` (`1 Jul 26`, `15-Agu-26`) is a full date in 2026, not an unread cell."""
+    y, m, d, _ = parse_day_cells(pa.array(["1 Jul 26", "15-Agu-26", "3 Mei 2026"]), "dmy")
+    assert list(zip(y, m, d, strict=True)) == [(2026, 7, 1), (2026, 8, 15), (2026, 5, 3)]

@@ -228,3 +228,73 @@ def test_indonesian_google_ads_and_ga4_read_tayangan_by_platform() -> None:
     assert _only(ds, "page_views")["value"].tolist() == [12_345.0]
     assert _only(ds, "page_views")["post_id"].tolist() == ["/"]
     assert "video_views" not in set(metric_of.values())
+
+
+def _sums(ds: Dataset) -> dict[tuple[str, str], float]:
+    """Each (metric, placement)'s total in a dataset."""
+    grouped = ds.frame.groupby(["metric", "placement"], observed=True)["value"].sum()
+    return {(str(m), str(p)): float(v) for (m, p), v in grouped.items()}
+
+
+def test_youtube_in_indonesian_reads_tayangan_as_impressions() -> None:
+    """YouTube Studio in Indonesian: `Penayangan` are views, `Tayangan` are impressions."""
+    text = (
+        "Tanggal,Penayangan,Waktu tonton (jam),Tayangan,Rasio klik-tayang tayangan (%)\n"
+        "Total,2200,70.5,30000,4.2\n"
+        '"1 Jul 2026",1000,30.5,12000,4.1\n"2 Jul 2026",1200,40.0,18000,4.3\n'
+    )
+    ds = read_files([("youtube_tabel.csv", text.encode())], today=TODAY)
+    sums = _sums(ds)
+    assert ds.files[0].channel == "youtube"
+    assert sums[("video_views", "organic")] == 2200
+    assert sums[("impressions", "organic")] == 30000
+
+
+def test_tiktok_ads_manager_in_indonesian_is_paid() -> None:
+    """A TikTok Ads Manager report with Indonesian headers (`Biaya`, `CPC (tujuan)`) is paid."""
+    text = (
+        "Menurut Hari,Nama kampanye,Biaya (IDR),Impresi,Klik (tujuan),CPC (tujuan),CTR (tujuan)\n"
+        '2026-07-01,Promo,99500,10000,100,995,"1,00%"\n'
+        '2026-07-02,Promo,199000,20000,200,995,"1,00%"\n'
+    )
+    ds = read_files([("tiktok_ads_laporan.csv", text.encode())], today=TODAY)
+    assert ds.files[0].layout == "tiktok_ads_manager"
+    assert _sums(ds)[("spend", "paid")] == 298500
+    assert set(ds.frame["metric"].dropna()) >= {"cpc_link", "ctr_link"}
+
+
+def test_linkedin_daily_followers_are_follows_gained() -> None:
+    """LinkedIn's followers sheet counts each day's new followers, never the page's total."""
+    text = (
+        "Date,Sponsored followers,Organic followers,Auto-invited followers,Total followers\n"
+        "07/01/2026,0,12,1,13\n07/02/2026,2,10,0,12\n"
+    )
+    ds = read_files([("followers.csv", text.encode())], today=TODAY)
+    sums = _sums(ds)
+    assert ds.files[0].channel == "linkedin"
+    assert "followers" not in set(ds.frame["metric"].dropna())
+    assert sums[("new_followers", "organic")] == 23
+    assert sums[("new_followers", "paid")] == 2
+
+
+def test_google_ads_in_indonesian_reads_conversion_value_as_revenue() -> None:
+    """Google Ads in Indonesian calls conversion value `Nilai konv.`: it is revenue, not unknown."""
+    text = (
+        "Laporan kampanye\n1 Juli 2026 - 2 Juli 2026\n"
+        "Hari;Kampanye;Kode mata uang;Tayangan;Klik;Biaya;Konversi;Nilai konv.\n"
+        '2026-07-01;Brand;IDR;1.200;150;"187.500,00";3,00;"900.000,00"\n'
+        '2026-07-02;Brand;IDR;1.350;160;"200.000,00";2,50;"750.000,00"\n'
+    )
+    ds = read_files([("Laporan kampanye.csv", text.encode())], today=TODAY)
+    assert _sums(ds)[("revenue", "paid")] == 1650000
+
+
+def test_linkedins_older_update_engagement_sheet_is_linkedin() -> None:
+    """LinkedIn's older `Update title, Update link, Update type` sheet is LinkedIn, not Other."""
+    text = (
+        "Update title,Update link,Update type,Created date,Impressions,Clicks,Likes\n"
+        "Update A,https://www.linkedin.com/feed/update/urn:li:activity:3,Organic,07/01/2026,800,12,10\n"
+    )
+    ds = read_files([("updates.csv", text.encode())], today=TODAY)
+    assert ds.files[0].layout == "linkedin_page_posts"
+    assert ds.files[0].channel == "linkedin"

@@ -39,3 +39,16 @@ def test_the_cell_core_keeps_digits_and_currency_for_the_format_vote() -> None:
     assert split_cell("(12.5%)") == ("12.5", None)
     assert split_cell("$1.2K") == ("1.2", "USD")
     assert split_cell("hello") is None
+
+
+def test_a_rupiah_amount_written_with_a_dash_for_cents_is_read() -> None:
+    """`Rp 1.250.000,-` is 1,250,000 rupiah: the `,-` for no cents is not a minus sign."""
+    got = _parsed(["Rp 1.250.000,-", "Rp 0,-", "750.500,-"], "id")
+    assert got["values"] == [1_250_000.0, 0.0, 750_500.0]
+    assert got["currency"][0] == "rp"
+
+
+def test_excel_error_values_are_missing_not_bad_numbers() -> None:
+    """`#DIV/0!` and `#VALUE!` are formulas with nothing to show: missing, never a bad number."""
+    got = _parsed(["#DIV/0!", "#VALUE!", "#REF!"], "en")
+    assert got["missing"] == [True, True, True]

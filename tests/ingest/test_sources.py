@@ -110,3 +110,17 @@ def test_typed_iso_read_reads_as_the_text_read_would(
         )
     pd.testing.assert_frame_equal(typed.frame, as_text.frame)
     assert typed.files == as_text.files
+
+
+def test_a_stray_carriage_return_in_a_caption_does_not_split_the_row() -> None:
+    """In a CRLF file, a lone CR inside an unquoted caption is a space: every post is read."""
+    lines = [
+        "Post ID,Account ID,Account username,Description,Publish time,Permalink,Date,Views",
+        "1800000000000000001,178414,tokokita,Promo hari 1\rsiang,07/01/2026 10:00,https://i/p/1,Lifetime,1000",
+        '1800000000000000002,178414,tokokita,"Promo\rdiskon",07/02/2026 10:00,https://i/p/2,Lifetime,2000',
+        "1800000000000000003,178414,tokokita,Promo hari 3\rmalam,07/03/2026 10:00,https://i/p/3,Lifetime,3000",
+    ]
+    data = b"\xef\xbb\xbf" + "\r\n".join(lines).encode() + b"\r\n"
+    ds = read_files([("posts.csv", data)], today=dt.date(2026, 10, 1))
+    assert ds.files[0].rows_read == 3
+    assert ds.frame.loc[ds.frame["metric"] == "video_views", "value"].sum() == 6000
