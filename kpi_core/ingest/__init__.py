@@ -222,6 +222,17 @@ def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport
     )
 
 
+def _guarded_read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport, Periods]:
+    """One upload read; a fault of the reader's own on it makes that one file unreadable, in a
+    sentence, and never stops the other files from being read."""
+    try:
+        return _read(name, data, ctx)
+    except UnreadableFileError:
+        raise
+    except Exception as exc:
+        raise UnreadableFileError(name, "unexpected") from exc
+
+
 def read_files(
     files: Iterable[tuple[str, bytes]] | Iterable[str | Path],
     *,
@@ -251,7 +262,7 @@ def read_files(
         fixes = (corrections or {}).get(label) or (corrections or {}).get(name)
         ctx = Context(fixes or FileCorrections(), channel, placement, today or date.today())
         try:
-            frame, report, found = _read(name, data, ctx)
+            frame, report, found = _guarded_read(name, data, ctx)
         except UnreadableFileError as exc:
             unreadable.append(exc)
             problem = Problem(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi_core.ingest import UnreadableFileError, read_file
+from kpi_core.ingest import UnreadableFileError, read_file, read_files
 from kpi_core.labels import problem_message
 from tests.workbooks import rows, xlsx
 
@@ -101,6 +101,29 @@ def test_a_password_protected_workbook_says_to_remove_the_password() -> None:
     assert "kata sandi" in caught.value.message("id")
 
 
+def test_a_fault_of_the_readers_own_spares_the_other_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should reading one file fail in a way the reader does not foresee, that file is
+    unreadable in one sentence and the other files are still read."""
+    from kpi_core import ingest
+
+    real = ingest._read
+
+    def faulty(name: str, data: bytes, ctx: object) -> object:
+        if name == "broken.csv":
+            raise KeyError("a fault")
+        return real(name, data, ctx)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest, "_read", faulty)
+    dataset = read_files([("broken.csv", DAILY), ("harian.csv", DAILY)], today=TODAY)
+    assert dataset.frame["value"].sum() == 2800
+    broken = next(r for r in dataset.files if r.name == "broken.csv")
+    (problem,) = broken.problems
+    assert problem.code == "unreadable.unexpected"
+    assert "CSV" in problem_message(problem, "en")
+
+
 FIXTURES = sorted(
     p
     for p in (Path(__file__).parents[1] / "fixtures").rglob("*")
@@ -158,6 +181,10 @@ def test_mangled_exports_never_crash(seed: int) -> None:
         else:
             data = _mutated(data, rng)
         try:
+            read_files([(path.name, data)], today=TODAY)
+        except UnreadableFileError as exc:
+            raise AssertionError("read_files raises nothing for an unreadable file") from exc
+        try:
             read_file(path.name, data, today=TODAY)
         except UnreadableFileError as exc:
-            assert exc.message("id")
+            assert exc.code != "unexpected", f"a fault of the reader's own on {path.name}"
