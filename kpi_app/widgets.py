@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -126,6 +128,9 @@ def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = F
         header = " | ".join(facts)
         st.markdown(f"| {header} |\n|{'---|' * len(facts)}\n| {' | '.join(facts.values())} |")
         for problem in report.problems:
+            if problem.code == "unknown_channels" and len(channels) > 1:
+                # One channel for the whole file would move the recognised rows too.
+                problem = replace(problem, code="file.unknown_channels_mixed")
             text = problem_message(problem, lang)
             if problem.severity == Severity.ERROR:
                 st.error(text, icon=":material/error:")
@@ -144,7 +149,7 @@ def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = F
             fixes = uploads.corrections().get(report.name, FileCorrections())
             st.dataframe(columns_table(report, lang, fixes), hide_index=True, width="stretch")
             st.divider()
-            correction_panel(report, lang)
+            correction_panel(report, lang, channels)
 
 
 def _warnings(report: FileReport) -> bool:

@@ -226,3 +226,19 @@ def test_the_funnels_are_built_once_per_view(monkeypatch: pytest.MonkeyPatch) ->
     built.clear()
     sidebar_widget(at.selectbox, "business_model").set_value("online_store").run()
     assert built == []
+
+
+def test_a_file_naming_each_rows_channel_offers_no_whole_file_channel(tmp_path: Path) -> None:
+    """A spreadsheet whose channel column holds Instagram and an unknown name keeps Instagram's
+    rows: it is not told to set one channel for the file, and that choice is not offered."""
+    from kpi_app.corrections import widget_prefix
+
+    sheet = tmp_path / "laporan_tim.csv"
+    channels = ("Instagram", "Threads")
+    rows = [f"2026-09-0{d},{c},{100 * d},{d}" for d in range(1, 4) for c in channels]
+    sheet.write_text("Tanggal,Kanal,Jangkauan,Suka\n" + "\n".join(rows) + "\n")
+    at = upload(start(), sheet)
+    warning = next(w.value for w in at.warning if "Threads" in w.value)
+    assert "set the channel below" not in warning and "upload it again" in warning
+    box = at.selectbox(key=f"{widget_prefix(sheet.name, 'en')}_channel")
+    assert box.disabled and "Instagram" in box.help
