@@ -135,7 +135,7 @@ def test_a_column_set_aside_stays_in_the_editor_and_mappings_are_marked() -> Non
     card_button(at, SHOP.name, "undo").click().run()
     editor = next(d.value for d in at.dataframe if "change" in d.value.columns).set_index("column")
     assert set(editor["change"]) == {"__keep__"}
-    assert editor.loc["Pembeli", "reads_as"] == "not recognised"
+    assert editor.loc["Pembeli", "reads_as"] == "Buyers"  # as inferred again
     assert not any("Corrected by you" in c.value for c in at.caption)
 
 
