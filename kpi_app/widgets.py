@@ -143,7 +143,9 @@ def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = F
                 t("file.unknown_columns", lang, columns=", ".join(report.unknown_columns)),
                 icon=":material/help:",
             )
-        with st.expander(t("file.assumptions", lang)):
+        # Keyed and tracked: a correction that adds or removes a warning above it moves it, and
+        # an untracked expander would then close under the user's hand.
+        with st.expander(t("file.assumptions", lang), key=f"{key}read", on_change="rerun"):
             for inference in report.inferences:
                 st.markdown(f"- {inference_message(inference, lang)}")
             fixes = uploads.corrections().get(report.name, FileCorrections())

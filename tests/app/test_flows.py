@@ -242,3 +242,21 @@ def test_a_file_naming_each_rows_channel_offers_no_whole_file_channel(tmp_path: 
     assert "set the channel below" not in warning and "upload it again" in warning
     box = at.selectbox(key=f"{widget_prefix(sheet.name, 'en')}_channel")
     assert box.disabled and "Instagram" in box.help
+
+
+def test_how_it_was_read_stays_open_when_a_correction_clears_a_warning() -> None:
+    """Mapping a file's last unrecognised column removes its warning, and the open 'How it was
+    read' panel with the editor the user just used stays open."""
+    from kpi_app.corrections import file_key
+
+    at = upload(start(), SHOP)
+    key = f"card_{file_key(SHOP.name)}_read"
+    at.session_state[key] = True
+    at.run()
+    at.session_state["corrections"] = {
+        SHOP.name: FileCorrections(metrics=(("GMV dari video", None),))
+    }
+    at.run()
+    assert not any("Not recognised as a metric" in w.value for w in at.warning)
+    panel = next(e for e in at.expander if e.label == "How it was read")
+    assert panel.proto.expanded
