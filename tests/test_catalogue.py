@@ -39,8 +39,8 @@ RATES = (
 )
 
 SALES_METRICS = {
-    "purchases", "buyers", "units_sold", "revenue", "gmv", "creator_gmv", "average_order_value", "roas",
-    "acos", "roi", "repeat_purchases",
+    "purchases", "buyers", "units_sold", "revenue", "gmv", "creator_gmv", "average_order_value",
+    "roas", "acos", "roi", "repeat_purchases",
 }  # fmt: skip
 
 # Metric headers as the platforms write them (FORMATS.md), English and Indonesian.
