@@ -221,7 +221,7 @@ def filters(result: Classification, lang: str) -> list[MetricVerdict]:
     boxes: dict[str, tuple[list[str], Callable[[str], str]]] = {
         "verdict": (kinds, lambda v: t(f"badge.{v}", lang)),
         "channel": (channels, lambda c: channel_label(c, lang)),
-        "stage": (stages, lambda s: t(f"classify.stage.{s}", lang)),
+        "stage": (stages, lambda s: t(f"funnel.stage.{s}", lang)),
     }
     picked: dict[str, list[str]] = {}
     for column, (name, (options, label)) in zip(st.columns(3), boxes.items(), strict=True):

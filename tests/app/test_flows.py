@@ -260,3 +260,16 @@ def test_how_it_was_read_stays_open_when_a_correction_clears_a_warning() -> None
     assert not any("Not recognised as a metric" in w.value for w in at.warning)
     panel = next(e for e in at.expander if e.label == "How it was read")
     assert panel.proto.expanded
+
+
+def test_the_stage_filter_names_stages_as_the_funnel_does() -> None:
+    """The verdicts' stage filter reads 'Awareness', 'Interest' like the funnel and the verdict
+    filter beside it ('KPI', 'Supporting'), in English and Indonesian, not 'awareness'."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    assert at.multiselect(key="verdicts_filter_stage_widget").options[:2] == [
+        "Awareness",
+        "Interest",
+    ]
+    at.selectbox(key="lang_widget").set_value("id").run()
+    assert at.multiselect(key="verdicts_filter_stage_widget").options[0] == "Kesadaran"
