@@ -63,7 +63,7 @@ def flags(found: tuple[Flag, ...], lang: str) -> None:
             _flag(flag)
     if grouped:
         lines = "\n".join(f"- {f.message}" for f in unknown)
-        head = t("verdicts.unknown_many", lang, n=len(unknown))
+        head = t("verdicts.unknown_many", lang, n=len({f.source_name for f in unknown}))
         st.info(f"{head}\n\n{lines}", icon=":material/help:")
     if any(f.code == "unknown_metric" for f in found):
         st.page_link("pages/upload.py", label=t("verdicts.map_columns", lang),

@@ -276,14 +276,18 @@ def test_the_stage_filter_names_stages_as_the_funnel_does() -> None:
 
 
 def test_several_unrecognised_columns_are_listed_in_one_notice(tmp_path: Path) -> None:
-    """Three columns not recognised make one notice listing all three above the KPIs, not
-    three boxes."""
+    """Three columns not recognised on two channels make one notice, counting three columns,
+    that lists them above the KPIs, not six boxes."""
     sheet = tmp_path / "catatan_tim.csv"
-    rows = [f"2026-09-0{d},Instagram,{100 * d},{d},{d + 1},{d + 2}" for d in range(1, 4)]
+    rows = [
+        f"2026-09-0{d},{channel},{100 * d},{d},{d + 1},{d + 2}"
+        for d in range(1, 4)
+        for channel in ("Instagram", "TikTok")
+    ]
     sheet.write_text("Tanggal,Kanal,Jangkauan,Skor mood,Catatan angka,Indeks tim\n")
     sheet.write_text(sheet.read_text() + "\n".join(rows) + "\n")
     at = upload(start(), sheet)
     at.switch_page("pages/verdicts.py").run()
     notices = [i.value for i in at.info if "did not match a known metric" in i.value]
-    assert len(notices) == 1
+    assert len(notices) == 1 and notices[0].startswith("3 columns")
     assert all(name in notices[0] for name in ("Skor mood", "Catatan angka", "Indeks tim"))
