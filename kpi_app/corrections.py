@@ -79,11 +79,17 @@ def undo_corrections(name: str) -> None:
         del st.session_state[key]
 
 
-def correction_panel(report: FileReport, lang: str) -> None:
-    """Channel, placement, number format, date order, year and each column's metric, editable."""
+def correction_panel(report: FileReport, lang: str, channels: list[str] | None = None) -> None:
+    """Channel, placement, number format, date order, year and each column's metric, editable.
+
+    A file that names each row's channel (`channels`, more than one) offers no channel for the
+    whole file: it would move every row, the recognised ones too, to that one channel.
+    """
     name = report.name
     fixes = _current(name)
     key = widget_prefix(name, lang)
+    mixed = len(channels or []) > 1 and fixes.channel is None
+    named = ", ".join(channel_label(c, lang) for c in channels or [])
     st.markdown(f"**{t('fix.title', lang)}**")
     st.caption(t("fix.help", lang))
     labels = {
@@ -110,6 +116,10 @@ def correction_panel(report: FileReport, lang: str) -> None:
             key=f"{key}_{field}",
             on_change=_choice,
             args=(name, field, f"{key}_{field}"),
+            disabled=mixed and field == "channel",
+            help=t("fix.channel_mixed", lang, channels=named)
+            if mixed and field == "channel"
+            else None,
         )
     if any(i.what == "year" for i in report.inferences):
         st.number_input(

@@ -12,7 +12,7 @@ import streamlit as st
 
 from kpi_app import state
 from kpi_core.analysis import Analysis, period_of
-from kpi_core.ecosystem import ChannelEcosystem, paid_efficiency
+from kpi_core.ecosystem import ChannelEcosystem
 from kpi_core.funnel import (
     STAGES,
     Funnel,
@@ -27,7 +27,6 @@ from kpi_core.models import Stage
 from kpi_core.periods import PeriodComparison, compare_periods, period_summaries
 
 CHART_CONFIG = {"displayModeBar": False}
-_RATES = ("cpm", "cpc", "cpc_link", "ctr", "ctr_link", "cpl", "cpa", "cost_per_purchase", "roas")
 
 
 def chart(fig: go.Figure, key: str) -> None:
@@ -254,44 +253,6 @@ def comparison(
     model = state.business_model()
     with st.spinner(t("funnel.building", state.lang())):
         return _compare(key, data.frame, start, end, tuple(goals), channel, picks, model)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _efficiency(
-    key: tuple[Any, ...], _frame: pd.DataFrame, start: date | None, end: date | None
-) -> pd.DataFrame:
-    return paid_efficiency(_frame, start, end)
-
-
-def efficiency() -> pd.DataFrame | None:
-    """The paid-efficiency table for the chosen period (cached by dataset and period)."""
-    data = state.dataset()
-    if data is None:
-        return None
-    start, end = state.period(data)
-    return _efficiency((st.session_state.get("dataset_key"), start, end), data.frame, start, end)
-
-
-def efficiency_table(table: pd.DataFrame, lang: str) -> None:
-    """Spend and the rates the data allows per channel and campaign, in each row's own currency."""
-    rates = [r for r in (*_RATES, "roi") if table[r].notna().any()]
-    shown = pd.DataFrame({
-        t("eco.col.channel", lang): [channel_label(c, lang) for c in table["channel"]],
-        t("eco.col.campaign", lang): [c if isinstance(c, str) else t("eco.all_campaigns", lang)
-                                      for c in table["campaign"]],
-        t("eco.col.spend", lang): [format_value(v, c or "count", lang, compact=True)
-                                   for v, c in zip(table["spend"], table["currency"], strict=True)],
-    })  # fmt: skip
-    for rate in rates:
-        header = metric_label(rate, lang).split(" (")[0]
-        if rate in ("cpc_link", "roi"):
-            header = t(f"eco.col.{rate}", lang)
-        unit = "fraction" if rate in ("ctr", "ctr_link", "roas", "roi") else None
-        shown[header] = [
-            format_value(v if pd.notna(v) else None, unit or (c or "count"), lang, rate)
-            for v, c in zip(table[rate], table["currency"], strict=True)
-        ]
-    st.dataframe(shown, hide_index=True, width="stretch")
 
 
 def signal_line(eco: ChannelEcosystem, lang: str) -> None:

@@ -56,8 +56,15 @@ def flags(found: tuple[Flag, ...], lang: str) -> None:
         st.success(t("verdicts.no_flags", lang), icon=":material/check_circle:")
         return
     ordered = sorted(found, key=lambda f: (f.code not in _SEVERE, f.code in _NOTICE))
+    unknown = [f for f in ordered if f.code == "unknown_metric"]
+    grouped = len(unknown) > 2  # one box listing them, not a wall of boxes above the KPIs
     for flag in ordered:
-        _flag(flag)
+        if not (grouped and flag.code == "unknown_metric"):
+            _flag(flag)
+    if grouped:
+        lines = "\n".join(f"- {f.message}" for f in unknown)
+        head = t("verdicts.unknown_many", lang, n=len({f.source_name for f in unknown}))
+        st.info(f"{head}\n\n{lines}", icon=":material/help:")
     if any(f.code == "unknown_metric" for f in found):
         st.page_link("pages/upload.py", label=t("verdicts.map_columns", lang),
                      icon=":material/arrow_forward:")  # fmt: skip
@@ -221,7 +228,7 @@ def filters(result: Classification, lang: str) -> list[MetricVerdict]:
     boxes: dict[str, tuple[list[str], Callable[[str], str]]] = {
         "verdict": (kinds, lambda v: t(f"badge.{v}", lang)),
         "channel": (channels, lambda c: channel_label(c, lang)),
-        "stage": (stages, lambda s: t(f"classify.stage.{s}", lang)),
+        "stage": (stages, lambda s: t(f"funnel.stage.{s}", lang)),
     }
     picked: dict[str, list[str]] = {}
     for column, (name, (options, label)) in zip(st.columns(3), boxes.items(), strict=True):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -126,6 +128,9 @@ def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = F
         header = " | ".join(facts)
         st.markdown(f"| {header} |\n|{'---|' * len(facts)}\n| {' | '.join(facts.values())} |")
         for problem in report.problems:
+            if problem.code == "unknown_channels" and len(channels) > 1:
+                # One channel for the whole file would move the recognised rows too.
+                problem = replace(problem, code="file.unknown_channels_mixed")
             text = problem_message(problem, lang)
             if problem.severity == Severity.ERROR:
                 st.error(text, icon=":material/error:")
@@ -138,13 +143,15 @@ def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = F
                 t("file.unknown_columns", lang, columns=", ".join(report.unknown_columns)),
                 icon=":material/help:",
             )
-        with st.expander(t("file.assumptions", lang)):
+        # Keyed and tracked: a correction that adds or removes a warning above it moves it, and
+        # an untracked expander would then close under the user's hand.
+        with st.expander(t("file.assumptions", lang), key=f"{key}read", on_change="rerun"):
             for inference in report.inferences:
                 st.markdown(f"- {inference_message(inference, lang)}")
             fixes = uploads.corrections().get(report.name, FileCorrections())
             st.dataframe(columns_table(report, lang, fixes), hide_index=True, width="stretch")
             st.divider()
-            correction_panel(report, lang)
+            correction_panel(report, lang, channels)
 
 
 def _warnings(report: FileReport) -> bool:

@@ -84,13 +84,15 @@ def verdicts_csv(
         # so, as the page does (the JSON keeps the classification's own verdict).
         unmatched = m.metric is None and not m.overridden
         text_cells = [
-            t("csv.unknown" if unmatched else f"classify.verdict.{m.verdict.value}", lang),
+            # The page's badge and funnel words ('Supporting', 'Conversion'), not the
+            # reasons' ('a supporting metric', 'conversion').
+            t("badge.unknown" if unmatched else f"badge.{m.verdict.value}", lang),
             metric_label(m.metric, lang, m.source_name),
             # A rate KPI Lens derived has no column in the file: its name, in the language.
             metric_label(m.metric, lang, m.source_name) if m.derived else m.source_name,
             channel_label(m.channel, lang),
             placement_label(m.placement, lang),
-            t(f"classify.stage.{m.stage.value}", lang) if m.stage else "",
+            t(f"funnel.stage.{m.stage.value}", lang) if m.stage else "",
         ]
         writer.writerow(
             [safe_text(c) for c in text_cells]

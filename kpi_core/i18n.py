@@ -88,10 +88,17 @@ def format_date(day: date | None, lang: str = "en") -> str:
 
 
 def format_span(first: date | None, last: date | None, lang: str = "en") -> str:
-    """A period short enough for a headline: `Nov 2025 – Okt 2026`, or the days when short."""
+    """A period short enough for a headline: `Nov 2025 – Okt 2026`, or the days when short
+    (`1–15 Sep 2026`, `20 Aug – 15 Sep 2026`), the month and year written once."""
     if first is None or last is None:
         return "–"
-    if (last - first).days <= 31:
-        return f"{format_date(first, lang)} – {format_date(last, lang)}"
     months = _MONTHS[lang if lang in _MONTHS else "en"]
+    if (last - first).days <= 31:
+        if first == last:
+            return format_date(first, lang)
+        if first.year != last.year:
+            return f"{format_date(first, lang)} – {format_date(last, lang)}"
+        if first.month == last.month:
+            return f"{first.day}–{format_date(last, lang)}"
+        return f"{first.day} {months[first.month - 1]} – {format_date(last, lang)}"
     return f"{months[first.month - 1]} {first.year} – {months[last.month - 1]} {last.year}"

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from kpi_app import efficiency as paid
 from kpi_app import funnel as ui
 from kpi_app import state
 from kpi_core.ecosystem import SALES_FLAG, channel_ecosystems, ecosystem_matrix
@@ -39,9 +40,13 @@ for eco in ecosystems:
         ui.chart(channel_figure(eco, lang), key=f"eco_{eco.channel}")
 
 st.subheader(t("eco.efficiency", lang))
-table = ui.efficiency()
+table = paid.efficiency()
+table, silent = paid.worth_showing(table) if table is not None else (None, [])
 if table is None or table.empty:
     st.info(t("eco.efficiency_none", lang))
 else:
     st.caption(t("eco.efficiency_caption", lang))
-    ui.efficiency_table(table, lang)
+    paid.efficiency_table(table, lang)
+if silent:
+    names = ", ".join(channel_label(c, lang) for c in silent)
+    st.caption(t("eco.efficiency_no_spend", lang, channels=names))

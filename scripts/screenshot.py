@@ -22,7 +22,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, serve_app  # noqa: E402
+from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, RUNNING, serve_app  # noqa: E402
 
 # Chromium cannot capture a surface taller than 16,384 px.
 MAX_HEIGHT = 16_000
@@ -33,13 +33,12 @@ CONTENT_HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
         .filter(el => /auto|scroll/.test(getComputedStyle(el).overflowY))
         .map(el => el.scrollHeight))"""
 # True once a run has finished and everything it drew is on screen.
-IDLE = """() => {
-    const status = document.querySelector('[data-testid="stStatusWidget"]');
-    if (status && status.offsetParent !== null) return false;
+IDLE = f"""() => {{
+    if (({RUNNING})()) return false;
     if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')) return false;
     const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
     return Array.from(charts).every(c => c.querySelector('.js-plotly-plot .main-svg'));
-}"""
+}}"""
 
 
 def wait_idle(page: Any, timeout: float = 120) -> None:

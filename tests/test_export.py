@@ -112,14 +112,14 @@ def test_funnel_csv_says_both_percentages_and_their_bases() -> None:
 
 
 def test_a_column_not_recognised_is_not_exported_as_vanity() -> None:
-    """A column matched to no metric reads `tidak dikenali` in the CSV, as on the page."""
+    """A column matched to no metric reads `Tidak dikenali` in the CSV, as on the page."""
     frame = tidy([
         ("email", "organic", "sign_ups", 40.0, "count", "Sign-ups"),
         ("email", "organic", None, 900.0, "count", "Emails sent"),
     ])  # fmt: skip
     result = classify(derive_rates(summarise(frame)), ["conversions"], "saas", lang="id")
     verdicts = {r[2]: r[0] for r in rows(verdicts_csv(result, "id"), ";")[1:]}
-    assert verdicts["Emails sent"] == "tidak dikenali" and verdicts["Sign-ups"] == "KPI"
+    assert verdicts["Emails sent"] == "Tidak dikenali" and verdicts["Sign-ups"] == "KPI"
 
 
 SHARES = tidy([
@@ -166,3 +166,22 @@ def test_the_csv_can_hold_only_the_rows_shown() -> None:
     shown = [m for m in result.metrics if m.channel == "instagram"]
     body = rows(verdicts_csv(result, "en", shown), ",")[1:]
     assert [r[2] for r in body] == ["Pendapatan"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "delimiter", "words"),
+    [("en", ",", {"KPI", "Supporting", "Conversion", "Awareness"}),
+     ("id", ";", {"KPI", "Pendukung", "Konversi", "Kesadaran"})],
+)  # fmt: skip
+def test_the_csv_names_verdicts_and_stages_as_the_page_does(
+    lang: str, delimiter: str, words: set[str]
+) -> None:
+    """The verdict and stage cells read like the page's badges and funnel ('Supporting',
+    'Conversion'), not like the reasons' words ('a supporting metric', 'conversion')."""
+    frame = tidy([
+        ("facebook", "paid", "purchases", 30.0, "count", "Purchases"),
+        ("facebook", "paid", "reach", 12000.0, "count", "Reach"),
+    ])  # fmt: skip
+    result = classify(derive_rates(summarise(frame)), ["sales"], "online_store", lang=lang)
+    body = rows(verdicts_csv(result, lang), delimiter)[1:]
+    assert {r[0] for r in body} | {r[5] for r in body} == words

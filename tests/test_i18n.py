@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from kpi_core.i18n import column_name, format_date, format_number, messages, t
+from kpi_core.i18n import column_name, format_date, format_number, format_span, messages, t
 from kpi_core.ingest.table import dedupe
 
 MESSAGES = messages()
@@ -74,3 +74,20 @@ def test_names_made_for_blank_and_repeated_headers_read_in_the_language() -> Non
         "Date", "Reach", "(kolom 3)", "Reach (salinan 2)"
     ]  # fmt: skip
     assert [column_name(n, "en") for n in names] == names
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "lang", "shown"),
+    [
+        (date(2026, 9, 1), date(2026, 9, 15), "en", "1–15 Sep 2026"),
+        (date(2026, 8, 20), date(2026, 9, 15), "id", "20 Agu – 15 Sep 2026"),
+        (date(2025, 12, 20), date(2026, 1, 5), "en", "20 Dec 2025 – 5 Jan 2026"),
+        (date(2026, 9, 1), date(2026, 9, 1), "id", "1 Sep 2026"),
+        (date(2025, 12, 1), date(2026, 10, 31), "id", "Des 2025 – Okt 2026"),
+    ],
+)
+def test_a_period_headline_writes_its_month_and_year_once(
+    first: date, last: date, lang: str, shown: str
+) -> None:
+    """A short period fits the data page's headline: `1–15 Sep 2026`, not `1 Sep 2026 – 15 Se…`."""
+    assert format_span(first, last, lang) == shown

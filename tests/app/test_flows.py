@@ -151,7 +151,7 @@ def test_a_column_set_aside_stays_in_the_editor_and_mappings_are_marked() -> Non
     card_button(at, SHOP.name, "undo").click().run()
     editor = next(d.value for d in at.dataframe if "change" in d.value.columns).set_index("column")
     assert set(editor["change"]) == {"__keep__"}
-    assert editor.loc["Pembeli", "reads_as"] == "Buyers"
+    assert editor.loc["Pembeli", "reads_as"] == "Buyers"  # as inferred again
     assert not any("Corrected by you" in c.value for c in at.caption)
 
 
@@ -242,3 +242,68 @@ def test_the_funnels_are_built_once_per_view(monkeypatch: pytest.MonkeyPatch) ->
     built.clear()
     sidebar_widget(at.selectbox, "business_model").set_value("online_store").run()
     assert built == []
+
+
+def test_a_file_naming_each_rows_channel_offers_no_whole_file_channel(tmp_path: Path) -> None:
+    """A spreadsheet whose channel column holds Instagram and an unknown name keeps Instagram's
+    rows: it is not told to set one channel for the file, and that choice is not offered."""
+    from kpi_app.corrections import widget_prefix
+
+    sheet = tmp_path / "laporan_tim.csv"
+    channels = ("Instagram", "Threads")
+    rows = [f"2026-09-0{d},{c},{100 * d},{d}" for d in range(1, 4) for c in channels]
+    sheet.write_text("Tanggal,Kanal,Jangkauan,Suka\n" + "\n".join(rows) + "\n")
+    at = upload(start(), sheet)
+    warning = next(w.value for w in at.warning if "Threads" in w.value)
+    assert "set the channel below" not in warning and "upload it again" in warning
+    box = at.selectbox(key=f"{widget_prefix(sheet.name, 'en')}_channel")
+    assert box.disabled and "Instagram" in box.help
+
+
+def test_how_it_was_read_stays_open_when_a_correction_clears_a_warning() -> None:
+    """Mapping a file's last unrecognised column removes its warning, and the open 'How it was
+    read' panel with the editor the user just used stays open."""
+    from kpi_app.corrections import file_key
+
+    at = upload(start(), SHOP)
+    key = f"card_{file_key(SHOP.name)}_read"
+    at.session_state[key] = True
+    at.run()
+    at.session_state["corrections"] = {
+        SHOP.name: FileCorrections(metrics=(("GMV dari video", None),))
+    }
+    at.run()
+    assert not any("Not recognised as a metric" in w.value for w in at.warning)
+    panel = next(e for e in at.expander if e.label == "How it was read")
+    assert panel.proto.expanded
+
+
+def test_the_stage_filter_names_stages_as_the_funnel_does() -> None:
+    """The verdicts' stage filter reads 'Awareness', 'Interest' like the funnel and the verdict
+    filter beside it ('KPI', 'Supporting'), in English and Indonesian, not 'awareness'."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    assert at.multiselect(key="verdicts_filter_stage_widget").options[:2] == [
+        "Awareness",
+        "Interest",
+    ]
+    at.selectbox(key="lang_widget").set_value("id").run()
+    assert at.multiselect(key="verdicts_filter_stage_widget").options[0] == "Kesadaran"
+
+
+def test_several_unrecognised_columns_are_listed_in_one_notice(tmp_path: Path) -> None:
+    """Three columns not recognised on two channels make one notice, counting three columns,
+    that lists them above the KPIs, not six boxes."""
+    sheet = tmp_path / "catatan_tim.csv"
+    rows = [
+        f"2026-09-0{d},{channel},{100 * d},{d},{d + 1},{d + 2}"
+        for d in range(1, 4)
+        for channel in ("Instagram", "TikTok")
+    ]
+    sheet.write_text("Tanggal,Kanal,Jangkauan,Skor mood,Catatan angka,Indeks tim\n")
+    sheet.write_text(sheet.read_text() + "\n".join(rows) + "\n")
+    at = upload(start(), sheet)
+    at.switch_page("pages/verdicts.py").run()
+    notices = [i.value for i in at.info if "did not match a known metric" in i.value]
+    assert len(notices) == 1 and notices[0].startswith("3 columns")
+    assert all(name in notices[0] for name in ("Skor mood", "Catatan angka", "Indeks tim"))

@@ -254,7 +254,7 @@ def test_unrecognised_columns_read_not_recognised_not_vanity() -> None:
     at.switch_page("pages/verdicts.py").run()
     rows = pd.concat([d.value for d in at.dataframe if "verdict" in d.value.columns])
     unknown = {m for m, v in zip(rows["metric"], rows["verdict"], strict=True) if "unknown" in v}
-    assert "GMV dari video" in unknown
+    assert "GMV dari video" in unknown  # Pembeli is read as buyers since c5e9c89
     assert any("Your data page" in link.proto.label for link in at.get("page_link"))
     verdict_filter = at.main.multiselect[0]
     assert "Not recognised" in verdict_filter.options

@@ -61,10 +61,16 @@ def serve_app(timeout: float = 60) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
+# True while a script run is in progress. The status widget cannot tell: headless, it never
+# shows, so waiting for it to hide returned at once, mid-run.
+RUNNING = """() => document.querySelector('[data-testid="stApp"]')
+    ?.getAttribute('data-test-script-state') === 'running'"""
+
+
 def settle(page: Any) -> None:
     """Wait until Streamlit has finished the run and drawn its result."""
     page.wait_for_timeout(600)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=90_000)
+    page.wait_for_function(f"() => !({RUNNING})()", timeout=90_000)
     page.wait_for_timeout(400)
 
 

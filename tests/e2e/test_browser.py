@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.harness import ARTIFACTS, ROOT, no_exception, settle
+from tests.e2e.harness import ARTIFACTS, ROOT, RUNNING, no_exception, settle
 
 pytestmark = pytest.mark.e2e
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -94,3 +94,18 @@ def test_override_a_verdict_in_place(page: Any) -> None:
     assert page.locator('[data-testid="stMetric"]').count() == cards + 1
     assert page.get_by_text("set by you").count() == 1
     page.screenshot(path=str(ARTIFACTS / "e2e-override-en.png"), full_page=True)
+
+
+def test_settling_waits_for_the_run_to_end(page: Any) -> None:
+    """Once the app has settled after a click, its run is over and the whole page is drawn:
+    no spinner left and the funnel's drop-off table in place (screenshots and tests see the
+    finished page, not the first half of it)."""
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    page.locator(".st-key-demo_saas button").click()
+    settle(page)
+    assert not page.evaluate(RUNNING)
+    page.locator('[data-testid="stSidebarNavLink"]').nth(2).click()
+    settle(page)
+    assert not page.evaluate(RUNNING)
+    assert page.locator('[data-testid="stSpinner"]').count() == 0
+    assert page.get_by_text("Where people drop off").count() == 1

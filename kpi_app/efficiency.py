@@ -1,0 +1,77 @@
+"""What paid reach costs: spend and the cost rates per paid channel and campaign."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from kpi_app import state
+from kpi_core.ecosystem import paid_efficiency
+from kpi_core.i18n import t
+from kpi_core.labels import channel_label, format_value, metric_label
+
+_RATES = ("cpm", "cpc", "cpc_link", "ctr", "ctr_link", "cpl", "cpa", "cost_per_purchase", "roas")
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _efficiency(
+    key: tuple[Any, ...], _frame: pd.DataFrame, start: date | None, end: date | None
+) -> pd.DataFrame:
+    return paid_efficiency(_frame, start, end)
+
+
+def efficiency() -> pd.DataFrame | None:
+    """The paid-efficiency table for the chosen period (cached by dataset and period)."""
+    data = state.dataset()
+    if data is None:
+        return None
+    start, end = state.period(data)
+    return _efficiency((st.session_state.get("dataset_key"), start, end), data.frame, start, end)
+
+
+def worth_showing(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The rows that say something, and the paid channels left out for want of any figure.
+
+    A row with no spend and no rate is only dashes; a channel's all-campaigns row repeats its
+    one campaign's row word for word.
+    """
+    figures = ["spend", *(r for r in (*_RATES, "roi") if r in table)]
+    empty = table[figures].isna().all(axis=1)
+    kept = table[~empty]
+    silent = [c for c in dict.fromkeys(table["channel"]) if c not in set(kept["channel"])]
+    drop = []
+    for channel in dict.fromkeys(kept["channel"]):
+        mine = kept[kept["channel"] == channel]
+        whole, parts = mine[mine["campaign"].isna()], mine[mine["campaign"].notna()]
+        if parts["campaign"].nunique() == 1 and len(whole) == len(parts):
+            same = (
+                whole[figures].reset_index(drop=True).equals(parts[figures].reset_index(drop=True))
+            )
+            if same:
+                drop += list(whole.index)
+    return kept.drop(index=drop), silent
+
+
+def efficiency_table(table: pd.DataFrame, lang: str) -> None:
+    """Spend and the rates the data allows per channel and campaign, in each row's own currency."""
+    rates = [r for r in (*_RATES, "roi") if table[r].notna().any()]
+    shown = pd.DataFrame({
+        t("eco.col.channel", lang): [channel_label(c, lang) for c in table["channel"]],
+        t("eco.col.campaign", lang): [c if isinstance(c, str) else t("eco.all_campaigns", lang)
+                                      for c in table["campaign"]],
+        t("eco.col.spend", lang): [format_value(v, c or "count", lang, compact=True)
+                                   for v, c in zip(table["spend"], table["currency"], strict=True)],
+    })  # fmt: skip
+    for rate in rates:
+        header = metric_label(rate, lang).split(" (")[0]
+        if rate in ("cpc_link", "roi"):
+            header = t(f"eco.col.{rate}", lang)
+        unit = "fraction" if rate in ("ctr", "ctr_link", "roas", "roi") else None
+        shown[header] = [
+            format_value(v if pd.notna(v) else None, unit or (c or "count"), lang, rate)
+            for v, c in zip(table[rate], table["currency"], strict=True)
+        ]
+    st.dataframe(shown, hide_index=True, width="stretch")
