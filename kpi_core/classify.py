@@ -11,7 +11,7 @@ from kpi_core import catalogue
 from kpi_core.catalogue import MetricDef
 from kpi_core.coverage import UNDATED_CODES, periods_flag, undated_flags
 from kpi_core.derive import value_or_none
-from kpi_core.i18n import column_name, t
+from kpi_core.i18n import column_name, in_sentence, t
 from kpi_core.judgement import (
     SAME_PARTS,
     Context,
@@ -252,6 +252,8 @@ def _reason(
     names = [t(f"classify.goal.{g}", lang) for g in goals] or [t("classify.goal.none", lang)]
     params: dict[str, object] = {
         "metric": label,
+        # Inside a sentence a known metric's name is a common noun; a file's own name is quoted.
+        "metric_in": in_sentence(label) if known else label,
         "channel": channel,
         "source": column_name(source_name, lang),
         "goal": t(f"classify.goal.{goal}", lang) if goal else names[0],

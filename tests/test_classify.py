@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kpi_core import catalogue
 from kpi_core.classify import Classification, classify, rules
 from kpi_core.derive import derive_rates, summarise
+from kpi_core.i18n import in_sentence
 from kpi_core.models import TIDY_COLUMNS, BusinessModel, ChannelKind, Goal, Verdict
 
 CHANNELS = [c.id for c in catalogue.load().channels]
@@ -242,6 +243,21 @@ def test_a_shops_buyers_measure_sales_beside_its_orders() -> None:
     found = {m.metric: m for m in result.metrics}
     assert found["buyers"].verdict is Verdict.KPI and found["buyers"].value == 95
     assert found["purchases"].value == 120
+
+
+def test_a_metric_named_inside_a_reason_reads_as_a_common_noun() -> None:
+    """Inside a sentence a metric's name is lowercase ('Dalam penjualan SaaS, permintaan
+    demo…'), while at the start, in acronyms and for a file's own column it keeps its capital."""
+    frame = frame_of([
+        ("2026-01-01", "website", "organic", "demo_requests", 40, None),
+        ("2026-01-01", "website", "organic", "sessions", 9_000, None),
+    ])  # fmt: skip
+    for lang, inside in (("en", ", demo requests shows"), ("id", ", permintaan demo menunjukkan")):
+        result = run(frame, ["leads"], "saas", lang=lang)
+        reason = next(m.reason for m in result.metrics if m.metric == "demo_requests")
+        assert inside in reason
+    assert in_sentence("ROAS (return on ad spend)") == "ROAS (return on ad spend)"
+    assert in_sentence("Instagram reach") == "Instagram reach"
 
 
 def test_unknown_metric_offers_the_closest_candidates() -> None:
