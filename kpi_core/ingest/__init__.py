@@ -21,6 +21,7 @@ from kpi_core.ingest.shape import shape
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
 from kpi_core.ingest.table import Table, UnreadableFileError
 from kpi_core.ingest.text import Blob, read_text_table
+from kpi_core.ingest.transposed import months_across
 from kpi_core.models import (
     TIDY_COLUMNS,
     FileCorrections,
@@ -147,9 +148,15 @@ def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport
     """One upload's rows and report, and the periods its period-dated rows stand for, by source."""
     shaped: list[tuple[Table, Layout, Shaped]] = []
     for table in _tables(name, data):
+        # A hand-built recap with months across and metrics down is read one metric a month.
+        turned = months_across(table, ctx.today)
+        table = turned or table
         # A grouped column (`GMV (LIVE)`) shows the layout its plain name belongs to.
         layout = recognise([*table.header, *table.plain_names()], table.source)
         result = shape(table, layout, ctx)
+        if turned is not None:  # its months were read from the header: no day order to guess
+            result.date_order = None
+            result.inferences = [i for i in result.inferences if i.what != "date_order"]
         shaped.append((table, layout, result))
     frame = concat_tidy([s.frame for _, _, s in shaped])
     periods = {table.source: s.periods for table, _, s in shaped if s.periods}

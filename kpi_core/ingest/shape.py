@@ -63,6 +63,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
             plan.columns[i] = replace(col, metric=metric_id, score=1.0 if metric_id else None)
     out = Shaped(file=table.file, corrections=corr)
     out.problems.extend(table.problems)
+    out.inferences.extend(table.inferences)
     if table.skipped_description_rows:
         out.problem("description_rows", Severity.INFO, count=table.skipped_description_rows)
     n = len(body)
