@@ -27,6 +27,7 @@ from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.numbers import ID_SIGNALS, infer_number_format, parse_numbers
 from kpi_core.ingest.origin import row_channels, row_placements, text_labels
 from kpi_core.ingest.pieces import Rows, column_rows, long_rows, series_title
+from kpi_core.ingest.repeats import leave_out_repeated_headers
 from kpi_core.ingest.table import COPY_MARK, Table
 from kpi_core.ingest.units import Units, file_currency
 from kpi_core.models import (
@@ -73,6 +74,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
         if filled.all():
             break  # every row holds something: the other columns cannot add any
     keep = filled.copy()
+    keep &= ~leave_out_repeated_headers(body, table, keep, out)
 
     # Rows that are not data: totals (`Total`, `Grand total`, `Total: Account`, `Semua`).
     labels = [
