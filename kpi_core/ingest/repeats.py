@@ -20,7 +20,7 @@ def leave_out_repeated_headers(
 ) -> np.ndarray:
     """Rows equal to the header (ignoring case and spaces), told with their count and first
     row; they are not data, nor dates that could not be read."""
-    repeats = _header_rows(body, table.header) & keep
+    repeats: np.ndarray = _header_rows(body, table.header) & keep
     if repeats.any():
         first = int(np.flatnonzero(repeats)[0]) + table.first_row
         out.problem("repeated_headers", Severity.INFO, row=first, count=int(repeats.sum()))
