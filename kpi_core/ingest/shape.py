@@ -42,6 +42,8 @@ _TOTAL_ROW = (
     r"(?i)^(total|totals|grand total|jumlah|total keseluruhan|semua)"
     r"\s*(:.*|(of|dari)\s+\d+\s+\w+)?$"
 )
+# `Average`, `Rata-rata`, `Rerata`, `Mean` under a table summarise its rows as totals do.
+_AVERAGE_ROW = r"(?i)^(average|avg|mean|rata-rata|rata rata|rata2|rerata)\s*(:.*)?$"
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -80,14 +82,18 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     labels = [
         c for c in plan.columns if c.role in ("date", "campaign", "post_id", "attribute", "channel")
     ]
-    totals = np.zeros(n, dtype=bool)
+    totals, averages = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     for col in labels[:3] + plan.columns[:1]:
         dtype = body[col.name].dtype
         if not (
             pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)
         ):
             totals |= match_rows(body[col.name], _TOTAL_ROW)
+            averages |= match_rows(body[col.name], _AVERAGE_ROW)
     totals &= keep
+    if (averages := averages & keep & ~totals).any():
+        out.problem("average_rows", Severity.INFO, count=int(averages.sum()))
+        keep &= ~averages
     if totals.any() and layout.deduplicated_total:
         # The export's total counts each order once though its parts overlap (Shopee's
         # discount `Semua`): the total is the figure, its parts would overstate it.
