@@ -157,9 +157,11 @@ def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport
     for table, layout in leave_out_breakdowns(found):
         result = shape(table, layout, ctx)
         if any(i.what == "months_across" for i in table.inferences):
-            # Its months were read from the header: there is no day order to guess.
+            # Its months were read from the header: there is no day order to guess, and its
+            # own note says the months are whole months.
             result.date_order = None
-            result.inferences = [i for i in result.inferences if i.what != "date_order"]
+            told = ("date_order", "month_rows")
+            result.inferences = [i for i in result.inferences if i.what not in told]
         shaped.append((table, layout, result))
     frame = concat_tidy([s.frame for _, _, s in shaped])
     periods = {table.source: s.periods for table, _, s in shaped if s.periods}
