@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from kpi_core import catalogue
+from kpi_core.ingest.breakdowns import leave_out_breakdowns
 from kpi_core.ingest.codes import concat_tidy, empty_frame, used_codes
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.html import is_html, read_html
@@ -21,6 +22,7 @@ from kpi_core.ingest.shape import shape
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
 from kpi_core.ingest.table import Table, UnreadableFileError
 from kpi_core.ingest.text import Blob, read_text_table
+from kpi_core.ingest.transposed import months_across
 from kpi_core.models import (
     TIDY_COLUMNS,
     FileCorrections,
@@ -145,11 +147,21 @@ Periods = dict[str, list[tuple[date, date]]]
 
 def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport, Periods]:
     """One upload's rows and report, and the periods its period-dated rows stand for, by source."""
-    shaped: list[tuple[Table, Layout, Shaped]] = []
+    found: list[tuple[Table, Layout]] = []
     for table in _tables(name, data):
+        # A hand-built recap with months across and metrics down is read one metric a month.
+        table = months_across(table, ctx.today) or table
         # A grouped column (`GMV (LIVE)`) shows the layout its plain name belongs to.
-        layout = recognise([*table.header, *table.plain_names()], table.source)
+        found.append((table, recognise([*table.header, *table.plain_names()], table.source)))
+    shaped: list[tuple[Table, Layout, Shaped]] = []
+    for table, layout in leave_out_breakdowns(found):
         result = shape(table, layout, ctx)
+        if any(i.what == "months_across" for i in table.inferences):
+            # Its months were read from the header: there is no day order to guess, and its
+            # own note says the months are whole months.
+            result.date_order = None
+            told = ("date_order", "month_rows")
+            result.inferences = [i for i in result.inferences if i.what not in told]
         shaped.append((table, layout, result))
     frame = concat_tidy([s.frame for _, _, s in shaped])
     periods = {table.source: s.periods for table, _, s in shaped if s.periods}

@@ -19,7 +19,14 @@ from kpi_core.ingest.date_cells import (
     year_offsets,
 )
 
-__all__ = ["ParsedDates", "infer_date_order", "parse_dates", "parse_month", "parse_period"]
+__all__ = [
+    "ParsedDates",
+    "infer_date_order",
+    "month_header",
+    "parse_dates",
+    "parse_month",
+    "parse_period",
+]
 
 # Meta's exports (Instagram, Facebook) and LinkedIn write US dates even in the Indonesian UI.
 _PLATFORM_ORDER = {
@@ -230,3 +237,21 @@ def parse_month(text: str) -> tuple[dt.date, dt.date] | None:
         return None
     last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
     return dt.date(year, month, 1), dt.date(year, month, last)
+
+
+# A spreadsheet turns `2026-01` into a date: its header cell then reads `2026-01-01 00:00:00`.
+_FIRST_OF_MONTH = re.compile(r"^(\d{4})-(\d{2})-01(?: 00:00:00)?$")
+
+
+def month_header(text: str) -> tuple[int, int | None] | None:
+    """The month (and year, where it says) a column header names: `Jan`, `Februari`, `Jan
+    2026`, `2026-01`; None for any other header."""
+    text = text.strip()
+    number = month_number(text)
+    if number:
+        return number, None
+    stamped = _FIRST_OF_MONTH.match(text)
+    if stamped:
+        return int(stamped[2]), int(stamped[1])
+    span = parse_month(text)
+    return (span[0].month, span[0].year) if span else None

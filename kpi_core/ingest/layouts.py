@@ -32,13 +32,27 @@ class Layout(BaseModel):
 
 class _Layouts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+    breakdowns: frozenset[str] = frozenset()
     layouts: tuple[Layout, ...]
+
+
+GENERIC = ("long", "wide")  # the layouts of a spreadsheet no platform made
+
+
+@cache
+def _catalogue() -> _Layouts:
+    return _Layouts.model_validate(read_toml("layouts.toml"))
 
 
 @cache
 def layouts() -> tuple[Layout, ...]:
     """Every known layout, in file order (the generic `long` and `wide` last)."""
-    return _Layouts.model_validate(read_toml("layouts.toml")).layouts
+    return _catalogue().layouts
+
+
+def breakdown_names() -> frozenset[str]:
+    """The first-column names of demographic breakdown sheets, by their matching key."""
+    return frozenset(normalize(name) for name in _catalogue().breakdowns)
 
 
 def layout(layout_id: str) -> Layout:

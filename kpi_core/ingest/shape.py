@@ -27,6 +27,7 @@ from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.numbers import ID_SIGNALS, infer_number_format, parse_numbers
 from kpi_core.ingest.origin import row_channels, row_placements, text_labels
 from kpi_core.ingest.pieces import Rows, column_rows, long_rows, series_title
+from kpi_core.ingest.repeats import leave_out_repeated_headers
 from kpi_core.ingest.table import COPY_MARK, Table
 from kpi_core.ingest.units import Units, file_currency
 from kpi_core.models import (
@@ -41,6 +42,8 @@ _TOTAL_ROW = (
     r"(?i)^(total|totals|grand total|jumlah|total keseluruhan|semua)"
     r"\s*(:.*|(of|dari)\s+\d+\s+\w+)?$"
 )
+# `Average`, `Rata-rata`, `Rerata`, `Mean` under a table summarise its rows as totals do.
+_AVERAGE_ROW = r"(?i)^(average|avg|mean|rata-rata|rata rata|rata2|rerata)\s*(:.*)?$"
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -63,6 +66,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
             plan.columns[i] = replace(col, metric=metric_id, score=1.0 if metric_id else None)
     out = Shaped(file=table.file, corrections=corr)
     out.problems.extend(table.problems)
+    out.inferences.extend(table.inferences)
     if table.skipped_description_rows:
         out.problem("description_rows", Severity.INFO, count=table.skipped_description_rows)
     n = len(body)
@@ -72,19 +76,24 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
         if filled.all():
             break  # every row holds something: the other columns cannot add any
     keep = filled.copy()
+    keep &= ~leave_out_repeated_headers(body, table, keep, out)
 
     # Rows that are not data: totals (`Total`, `Grand total`, `Total: Account`, `Semua`).
     labels = [
         c for c in plan.columns if c.role in ("date", "campaign", "post_id", "attribute", "channel")
     ]
-    totals = np.zeros(n, dtype=bool)
+    totals, averages = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     for col in labels[:3] + plan.columns[:1]:
         dtype = body[col.name].dtype
         if not (
             pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_datetime64_any_dtype(dtype)
         ):
             totals |= match_rows(body[col.name], _TOTAL_ROW)
+            averages |= match_rows(body[col.name], _AVERAGE_ROW)
     totals &= keep
+    if (averages := averages & keep & ~totals).any():
+        out.problem("average_rows", Severity.INFO, count=int(averages.sum()))
+        keep &= ~averages
     if totals.any() and layout.deduplicated_total:
         # The export's total counts each order once though its parts overlap (Shopee's
         # discount `Semua`): the total is the figure, its parts would overstate it.

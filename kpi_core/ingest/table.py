@@ -13,7 +13,8 @@ from typing import Any
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.models import Problem
+from kpi_core.ingest.dates import month_header
+from kpi_core.models import Inference, Problem
 
 HEAD_RECORDS = 40  # rows searched for the header
 
@@ -53,6 +54,8 @@ class Table:
     currencies: dict[str, str] = field(default_factory=dict)
     # The group a row above or under the header puts a column in (`GMV (LIVE)` is in `LIVE`).
     groups: dict[str, str] = field(default_factory=dict)
+    # What was inferred while finding the table (months run across its columns).
+    inferences: list[Inference] = field(default_factory=list)
 
     def plain_names(self) -> list[str]:
         """The header's names without the groups they were named by (`GMV`, not `GMV (LIVE)`)."""
@@ -70,6 +73,9 @@ def header_score(cells: list[Any]) -> float:
     if len(texts) < 1:
         return 0.0
     known = float(sum(_known_name(text) for text in texts))
+    # A hand-built recap's header may name nothing but months (`, Jan, Feb, Mar`).
+    months = sum(month_header(t) is not None for t in texts[1:])
+    known += months if months >= 2 else 0
     numeric = sum(looks_numeric(t) for t in texts)
     return known - numeric * 0.5 + (0.01 * len(texts) if known else 0)
 

@@ -298,3 +298,20 @@ def test_linkedins_older_update_engagement_sheet_is_linkedin() -> None:
     ds = read_files([("updates.csv", text.encode())], today=TODAY)
     assert ds.files[0].layout == "linkedin_page_posts"
     assert ds.files[0].channel == "linkedin"
+
+
+@pytest.mark.parametrize("platform", ["audience_network", "Audience Network", "Messenger"])
+def test_meta_ads_own_placements_are_facebook_paid(platform: str) -> None:
+    """Meta Ads rows on Platform `Audience Network` or `Messenger` are Meta's own ad
+    placements: filed under Facebook (paid), with no unknown-channel warning."""
+    data = (
+        "\ufeffCampaign name,Platform,Reporting starts,Reporting ends,Amount spent (IDR),"
+        f"Impressions\nPromo,facebook,2026-07-01,2026-07-01,100000,1000\n"
+        f"Promo,{platform},2026-07-01,2026-07-01,5000,300\n"
+    ).encode()
+    ds = read_files([("meta_ads_platform.csv", data)], today=TODAY)
+    frame = ds.frame
+    assert set(frame["channel"]) == {"facebook"}
+    assert set(frame["placement"]) == {"paid"}
+    assert frame.loc[frame["metric"] == "spend", "value"].sum() == 105000
+    assert not [p for p in ds.files[0].problems if p.code == "unknown_channels"]

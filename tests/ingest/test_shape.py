@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from kpi_core.ingest import read_file, read_files
 from kpi_core.labels import problem_message
@@ -192,3 +193,19 @@ def test_an_automatic_ads_row_is_not_added_to_its_own_products() -> None:
     assert spend.sum() == 350_000 and len(spend) == 3
     (problem,) = [p for p in ds.files[0].problems if p.code == "group_rows"]
     assert "only the rows under them were added" in problem_message(problem, "en")
+
+
+@pytest.mark.parametrize("label", [b"Rata-rata", b"Average", b"Mean", b"Rerata"])
+def test_an_average_row_under_the_table_is_a_summary_not_a_bad_date(label: bytes) -> None:
+    """An average row (`Rata-rata`, `Average`, `Mean`, `Rerata`) under the table is left out
+    as total rows are, and told as a summary row, never as a date that could not be read."""
+    data = (
+        b"Tanggal,Channel,Jangkauan\n01/07/2026,Instagram,1000\n02/07/2026,Instagram,3000\n"
+        b"Jumlah,,4000\n" + label + b",,2000\n"
+    )
+    frame, report = read_file("ig_rekap.csv", data, today=TODAY)
+    assert frame["value"].sum() == 4000
+    assert sorted(p.code for p in report.problems) == ["average_rows", "total_rows"]
+    (told,) = [p for p in report.problems if p.code == "average_rows"]
+    assert "average row(s)" in problem_message(told, "en")
+    assert "baris rata-rata" in problem_message(told, "id")
