@@ -16,6 +16,7 @@ from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.html import is_html, read_html
 from kpi_core.ingest.layouts import Layout, recognise
 from kpi_core.ingest.merge import distinct_name, drop_overlaps, renamed, settle_currency
+from kpi_core.ingest.orders import shape_orders
 from kpi_core.ingest.sections import split_sections
 from kpi_core.ingest.shape import shape
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
@@ -149,7 +150,8 @@ def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport
     for table in _tables(name, data):
         # A grouped column (`GMV (LIVE)`) shows the layout its plain name belongs to.
         layout = recognise([*table.header, *table.plain_names()], table.source)
-        result = shape(table, layout, ctx)
+        # An export of order lines is read as the day's orders, units and revenue.
+        result = (shape_orders if layout.order_lines else shape)(table, layout, ctx)
         shaped.append((table, layout, result))
     frame = concat_tidy([s.frame for _, _, s in shaped])
     periods = {table.source: s.periods for table, _, s in shaped if s.periods}

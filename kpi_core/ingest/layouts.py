@@ -28,6 +28,7 @@ class Layout(BaseModel):
     names: dict[str, str] = {}
     percent: frozenset[str] = frozenset()
     numbered_by: str | None = None
+    order_lines: dict[str, tuple[str, ...]] = {}
 
 
 class _Layouts(BaseModel):
