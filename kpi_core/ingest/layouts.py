@@ -29,6 +29,7 @@ class Layout(BaseModel):
     percent: frozenset[str] = frozenset()
     numbered_by: str | None = None
     order_lines: dict[str, tuple[str, ...]] = {}
+    period_rows: bool = False
 
 
 class _Layouts(BaseModel):
