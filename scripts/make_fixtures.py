@@ -3195,6 +3195,436 @@ def tiktok_shop_key_metrics() -> None:
     )
 
 
+def _order_lines(
+    seed: str,
+) -> list[tuple[str, str, str, str, int, int, int, dt.datetime, dt.datetime | None, str]]:
+    """Order lines over three days: multi-SKU orders repeat their order amount on each line."""
+    r = rng(seed)
+    products = [
+        ("1729384756102938475", "Gamis Aisyah", 185000),
+        ("1729384756102938476", "Hijab Voal Polos", 45000),
+        ("1729384756102938477", "Mukena Travel", 129000),
+        ("1729384756102938478", "Bergo Instan", 35000),
+    ]
+    provinces = ["Jawa Barat", "DKI Jakarta", "Banten", "Jawa Timur", "Sumatera Utara"]
+    statuses = [
+        "Selesai",
+        "Selesai",
+        "Dikirim",
+        "Selesai",
+        "Dibatalkan",
+        "Selesai",
+        "Belum dibayar",
+        "Selesai",
+    ]
+    lines = []
+    n = 576543210987654300
+    for i, status in enumerate(statuses * 2):
+        n += r.randint(3, 40)
+        created = dt.datetime(
+            2026, 9, 1 + i % 3, r.randint(0, 22), r.randint(0, 59), r.randint(0, 59)
+        )
+        if i == 3:
+            created = dt.datetime(2026, 9, 1, 23, 51, 7)  # paid after midnight, counted on the 1st
+        picked = r.sample(products, r.choice([1, 1, 2, 3]))
+        qty = [r.randint(1, 3) for _ in picked]
+        subtotals = [int(p[2] * q * r.choice([1.0, 0.9])) for p, q in zip(picked, qty, strict=True)]
+        amount = sum(subtotals) + 12000  # shipping on the order, not on its lines
+        paid = (
+            None
+            if status in ("Dibatalkan", "Belum dibayar")
+            else created + dt.timedelta(minutes=14)
+        )
+        province = r.choice(provinces)
+        for (sku, name, _), q, sub in zip(picked, qty, subtotals, strict=True):
+            lines.append((str(n), status, sku, name, q, sub, amount, created, paid, province))
+    return lines
+
+
+def _order_figures(
+    lines: list[Any], no_sale: tuple[str, ...]
+) -> dict[dt.date, tuple[int, int, int]]:
+    """Per creation day: distinct orders, units and the lines' subtotals of orders that sold."""
+    days: dict[dt.date, tuple[set[str], int, int]] = {}
+    for order, status, _, _, q, sub, _, created, _, _ in lines:
+        if status in no_sale:
+            continue
+        ids, units, money = days.get(created.date(), (set(), 0, 0))
+        days[created.date()] = (ids | {order}, units + q, money + sub)
+    return {d: (len(ids), u, m) for d, (ids, u, m) in days.items()}
+
+
+def _stamp(t: dt.datetime | None) -> str:
+    return "" if t is None else f"{dmy(t.date())} {t:%H:%M:%S}"
+
+
+def tiktok_shop_orders_csv() -> None:
+    name = "Semua pesanan-2026-09-03-10_00.csv"
+    lines = _order_lines("ttsorders-en")
+    header = [
+        "Order ID",
+        "Order Status",
+        "SKU ID",
+        "Product Name",
+        "Quantity",
+        "SKU Subtotal After Discount",
+        "Order Amount",
+        "Created Time",
+        "Paid Time",
+        "Province",
+    ]
+    described = [
+        "Platform unique order ID.",
+        "Status of the order.",
+        "Platform unique SKU ID.",
+        "Name of the product.",
+        "Quantity of the SKU in the order.",
+        "Subtotal of the SKU after discounts.",
+        "Total amount the buyer paid for the order.",
+        "Time the order was created.",
+        "Time the order was paid.",
+        "Province of the shipping address.",
+    ]
+    english = {
+        "Selesai": "Completed",
+        "Dikirim": "Shipped",
+        "Dibatalkan": "Cancelled",
+        "Belum dibayar": "Unpaid",
+    }
+    rows: list[Any] = [header, described]
+    for order, status, sku, prod, q, sub, amount, created, paid, prov in lines:
+        cells = [
+            order,
+            english[status],
+            sku,
+            prod,
+            q,
+            sub,
+            amount,
+            _stamp(created),
+            _stamp(paid),
+            prov,
+        ]
+        rows.append([f"{c}\t" for c in cells])
+    write(FIX / name, utf8_bom(csv_text(rows, eol="\r\n")))
+    figures = _order_figures(lines, ("Dibatalkan", "Belum dibayar"))
+    first = dt.date(2026, 9, 1)
+    expect(
+        "tiktok_shop_orders_en",
+        file=name,
+        layout="tiktok_shop_orders",
+        channel="tokopedia",
+        placement="organic",
+        notes="TikTok Shop Seller Center orders ('Semua pesanan'): one row per order line (SKU), a description row under the header, every cell ending in a tab, 18-digit order ids and 19-digit SKU ids, DD/MM/YYYY HH:MM:SS times, the order amount repeated on each line of an order. Read as daily figures by creation day: purchases = distinct orders, units_sold = sum of Quantity, revenue = sum of the SKU subtotals (never the order amount); Cancelled and Unpaid orders are no sales.",
+        checks=[
+            check(
+                "purchases",
+                figures[first][0],
+                "count",
+                placement="organic",
+                date="2026-09-01",
+                source_name="Order ID",
+            ),
+            check(
+                "units_sold",
+                figures[first][1],
+                "count",
+                placement="organic",
+                date="2026-09-01",
+                source_name="Quantity",
+            ),
+            check(
+                "revenue",
+                figures[first][2],
+                "IDR",
+                placement="organic",
+                date="2026-09-01",
+                source_name="SKU Subtotal After Discount",
+            ),
+            check(
+                "revenue", sum(f[2] for f in figures.values()), "IDR", placement="organic", sum=True
+            ),
+            check(
+                "purchases",
+                sum(f[0] for f in figures.values()),
+                "count",
+                placement="organic",
+                sum=True,
+            ),
+        ],
+    )
+
+
+def tiktok_shop_orders_xlsx_id() -> None:
+    name = "Semua pesanan-2026-09-03-11_30.xlsx"
+    lines = _order_lines("ttsorders-id")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "OrderSKUList"
+    ws.append(
+        [
+            "ID Pesanan",
+            "Status Pesanan",
+            "ID SKU",
+            "Nama Produk",
+            "Jumlah",
+            "Subtotal SKU Setelah Diskon",
+            "Jumlah Pesanan",
+            "Waktu Dibuat",
+            "Waktu Dibayar",
+            "Provinsi",
+        ]
+    )
+    ws.append(
+        [
+            "ID pesanan unik dari platform.",
+            "Status pesanan saat ini.",
+            "ID SKU unik dari platform.",
+            "Nama produk di toko.",
+            "Jumlah SKU dalam pesanan.",
+            "Subtotal SKU setelah semua diskon.",
+            "Total yang dibayar pembeli untuk pesanan.",
+            "Waktu pesanan dibuat oleh pembeli.",
+            "Waktu pesanan dibayar oleh pembeli.",
+            "Provinsi alamat pengiriman.",
+        ]
+    )
+    for order, status, sku, prod, q, sub, amount, created, paid, prov in lines:
+        cells = [
+            order,
+            status,
+            sku,
+            prod,
+            str(q),
+            f"Rp{id_int(sub)}",
+            f"Rp{id_int(amount)}",
+            _stamp(created),
+            _stamp(paid),
+            prov,
+        ]
+        ws.append([f"{c}\t" for c in cells])
+    write(FIX / name, xlsx_bytes(wb))
+    figures = _order_figures(lines, ("Dibatalkan", "Belum dibayar"))
+    second = dt.date(2026, 9, 2)
+    expect(
+        "tiktok_shop_orders_id",
+        file=name,
+        layout="tiktok_shop_orders",
+        channel="tokopedia",
+        placement="organic",
+        notes="The same orders export from the Indonesian UI as .xlsx: headers 'ID Pesanan, Status Pesanan, ID SKU, Nama Produk, Jumlah, Subtotal SKU Setelah Diskon, Jumlah Pesanan, Waktu Dibuat, Waktu Dibayar, Provinsi' (here 'Jumlah' is a quantity and 'Jumlah Pesanan' the order amount, not a count of orders), Indonesian money text ('Rp185.000'), every cell text ending in a tab, statuses 'Selesai', 'Dikirim', 'Dibatalkan', 'Belum dibayar'.",
+        checks=[
+            check(
+                "purchases",
+                figures[second][0],
+                "count",
+                placement="organic",
+                date="2026-09-02",
+                source_name="ID Pesanan",
+            ),
+            check(
+                "units_sold",
+                figures[second][1],
+                "count",
+                placement="organic",
+                date="2026-09-02",
+                source_name="Jumlah",
+            ),
+            check(
+                "revenue",
+                figures[second][2],
+                "IDR",
+                placement="organic",
+                date="2026-09-02",
+                source_name="Subtotal SKU Setelah Diskon",
+            ),
+            check(
+                "units_sold",
+                sum(f[1] for f in figures.values()),
+                "count",
+                placement="organic",
+                sum=True,
+            ),
+        ],
+    )
+
+
+def tiktok_shop_videos() -> None:
+    name = "Video_list_20260701-20260731.xlsx"
+    r = rng("ttsvideos")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["[Rentang Tanggal]: 2026-07-01 ~ 2026-07-31"])
+    ws.append(
+        [
+            "Video",
+            "ID Video",
+            "Nama kreator",
+            "Waktu posting",
+            "Durasi video",
+            "Penayangan",
+            "GMV",
+            "Pesanan",
+            "Pembeli",
+            "Produk terjual",
+            "Klik produk",
+            "CTR",
+        ]
+    )
+    rows = []
+    for i, title in enumerate(
+        [
+            "Gamis Aisyah try on #ootd",
+            "5 gaya hijab voal",
+            "Mukena travel muat di tas",
+            "Review bergo instan",
+            "Outfit lebaran hemat",
+        ]
+    ):
+        views = r.randint(2_000, 60_000)
+        clicks = int(views * r.uniform(0.01, 0.05))
+        orders = max(1, int(clicks * r.uniform(0.02, 0.08)))
+        gmv = orders * r.choice([45000, 129000, 185000])
+        posted = dt.datetime(2026, 6 if i == 0 else 7, 28 if i == 0 else 2 + 6 * i, 19, 0)
+        vid = f"73918273645192837{40 + i}"
+        rows.append((vid, views, gmv, orders, clicks))
+        ws.append(
+            [
+                title,
+                vid,
+                "tokokita.id",
+                f"{posted:%Y-%m-%d %H:%M}",
+                f"{r.randint(15, 90)}s",
+                id_int(views),
+                f"Rp{id_int(gmv)}",
+                id_int(orders),
+                id_int(orders),
+                id_int(orders + 1),
+                id_int(clicks),
+                id_dec(round(clicks / views * 100, 2)) + "%",
+            ]
+        )
+    write(FIX / name, xlsx_bytes(wb))
+    vid, views, gmv, orders, clicks = rows[0]
+    expect(
+        "tiktok_shop_videos",
+        file=name,
+        layout="tiktok_shop_videos",
+        channel="tokopedia",
+        placement="organic",
+        id_column="ID Video",
+        notes="TikTok Shop Seller Center video list: line 1 '[Rentang Tanggal]: 2026-07-01 ~ 2026-07-31', header on line 2, one row per video with its figures for that period (a video posted in June still earns in July: rows are dated by the period, not by 'Waktu posting'), 19-digit video ids, Indonesian number text. A video's GMV is its share of the shop's GMV (creator_gmv), never added to the shop's GMV.",
+        checks=[
+            check(
+                "video_views", views, "count", placement="organic", date="2026-07-01", post_id=vid
+            ),
+            check(
+                "creator_gmv",
+                gmv,
+                "IDR",
+                placement="organic",
+                date="2026-07-01",
+                post_id=vid,
+                source_name="GMV",
+            ),
+            check("purchases", sum(x[3] for x in rows), "count", placement="organic", sum=True),
+            check(
+                "product_clicks",
+                clicks,
+                "count",
+                placement="organic",
+                date="2026-07-01",
+                post_id=vid,
+            ),
+        ],
+    )
+
+
+def tiktok_shop_lives() -> None:
+    name = "Live_list_20260701-20260731.xlsx"
+    r = rng("ttslives")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["Date Range: 2026-07-01 ~ 2026-07-31"])
+    ws.append(
+        [
+            "Nama LIVE",
+            "Waktu mulai",
+            "Durasi",
+            "Penonton",
+            "Penayangan",
+            "GMV",
+            "Pesanan",
+            "Pembeli",
+            "Produk terjual",
+            "Klik produk",
+            "Pengikut baru",
+        ]
+    )
+    rows = []
+    for i, title in enumerate(
+        ["LIVE Jumat Berkah", "LIVE Flash Sale 7.7", "LIVE Gajian Sale", "LIVE Koleksi Baru"]
+    ):
+        viewers = r.randint(800, 5000)
+        views = int(viewers * r.uniform(2, 4))
+        orders = r.randint(5, 60)
+        gmv = orders * r.randint(80_000, 160_000)
+        rows.append((viewers, views, gmv, orders))
+        ws.append(
+            [
+                title,
+                f"2026-07-{4 + 7 * i:02d} 19:00",
+                f"{1 + i % 2}h {15 * (i + 1)}min",
+                id_int(viewers),
+                id_int(views),
+                f"Rp{id_int(gmv)}",
+                id_int(orders),
+                id_int(orders - 1),
+                id_int(orders + 3),
+                id_int(r.randint(200, 1500)),
+                id_int(r.randint(10, 90)),
+            ]
+        )
+    write(FIX / name, xlsx_bytes(wb))
+    expect(
+        "tiktok_shop_lives",
+        file=name,
+        layout="tiktok_shop_lives",
+        channel="tokopedia",
+        placement="organic",
+        notes="TikTok Shop Seller Center LIVE list: line 1 'Date Range: 2026-07-01 ~ 2026-07-31' (English even in the Indonesian UI), header on line 2, one row per LIVE session with 'Waktu mulai' and 'Durasi' ('1h 15min') as attributes; rows are dated by the period. A LIVE's GMV is its share of the shop's GMV (creator_gmv).",
+        checks=[
+            check(
+                "creator_gmv",
+                sum(x[2] for x in rows),
+                "IDR",
+                placement="organic",
+                sum=True,
+                source_name="GMV",
+            ),
+            check("purchases", sum(x[3] for x in rows), "count", placement="organic", sum=True),
+            check(
+                "reach",
+                sum(x[0] for x in rows),
+                "count",
+                placement="organic",
+                sum=True,
+                source_name="Penonton",
+            ),
+            check(
+                "video_views",
+                sum(x[1] for x in rows),
+                "count",
+                placement="organic",
+                sum=True,
+                source_name="Penayangan",
+            ),
+        ],
+    )
+
+
 def tiktok_ads_gmv_max() -> None:
     name = "tiktok_ads_gmv_max_id.csv"
     header = [
@@ -4138,6 +4568,10 @@ def main() -> None:
         shopee_ads_csv,
         shopee_discount_xlsx,
         tiktok_shop_key_metrics,
+        tiktok_shop_orders_csv,
+        tiktok_shop_orders_xlsx_id,
+        tiktok_shop_videos,
+        tiktok_shop_lives,
         tiktok_ads_gmv_max,
         tiktok_ads_manager_en,
         google_ads_csv,

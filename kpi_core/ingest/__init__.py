@@ -17,6 +17,7 @@ from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.html import is_html, read_html
 from kpi_core.ingest.layouts import Layout, recognise
 from kpi_core.ingest.merge import distinct_name, drop_overlaps, renamed, settle_currency
+from kpi_core.ingest.orders import shape_orders
 from kpi_core.ingest.sections import split_sections
 from kpi_core.ingest.shape import shape
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
@@ -155,7 +156,8 @@ def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport
         found.append((table, recognise([*table.header, *table.plain_names()], table.source)))
     shaped: list[tuple[Table, Layout, Shaped]] = []
     for table, layout in leave_out_breakdowns(found):
-        result = shape(table, layout, ctx)
+        # An export of order lines is read as the day's orders, units and revenue.
+        result = (shape_orders if layout.order_lines else shape)(table, layout, ctx)
         if any(i.what == "months_across" for i in table.inferences):
             # Its months were read from the header: there is no day order to guess, and its
             # own note says the months are whole months.

@@ -47,6 +47,10 @@ def row_dates(
     # the row's own date says `Lifetime`. A table without a date column (YouTube's `Table
     # data`: the period's figures per video) is dated by its stated period, or not at all.
     primary = plan.first("date")
+    if primary is not None and layout.period_rows and _preamble_period(table.preamble):
+        # A list of videos, LIVEs or products: each row's figures cover the stated period,
+        # while its own time says when the video was posted or the LIVE began.
+        primary = None
     if primary is None:
         values = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
         period = _preamble_period(table.preamble)

@@ -28,6 +28,8 @@ class Layout(BaseModel):
     names: dict[str, str] = {}
     percent: frozenset[str] = frozenset()
     numbered_by: str | None = None
+    order_lines: dict[str, tuple[str, ...]] = {}
+    period_rows: bool = False
 
 
 class _Layouts(BaseModel):

@@ -107,7 +107,13 @@ def sniff_delimiter(lines: list[str]) -> str:
     """The delimiter that splits the first lines into the most consistent number of fields."""
     best, best_score = ",", -1.0
     for delim in (",", ";", "\t", "|"):
-        counts = [len(r) for r, _ in _records(lines, delim, 30) if any(c.strip() for c in r)]
+        # A delimiter closing every line adds no field: TikTok Shop ends each cell with a tab,
+        # and those tabs must not outvote the commas between the cells.
+        counts = [
+            len(r) - (r[-1] == "")
+            for r, _ in _records(lines, delim, 30)
+            if any(c.strip() for c in r)
+        ]
         wide = [c for c in counts if c > 1]
         if not wide:
             continue
