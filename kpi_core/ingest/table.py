@@ -74,7 +74,7 @@ def header_score(cells: list[Any]) -> float:
         return 0.0
     known = float(sum(_known_name(text) for text in texts))
     # A hand-built recap's header may name nothing but months (`, Jan, Feb, Mar`).
-    months = sum(month_header(t) is not None for t in texts[1:])
+    months = sum(_names_month(t) for t in texts[1:])
     known += months if months >= 2 else 0
     numeric = sum(looks_numeric(t) for t in texts)
     return known - numeric * 0.5 + (0.01 * len(texts) if known else 0)
@@ -88,6 +88,12 @@ def _known_name(text: str) -> bool:
         return False
     header = catalogue.parse_header(text)
     return catalogue.role_of(header) is not None or catalogue.lookup(header) is not None
+
+
+@lru_cache(maxsize=4096)
+def _names_month(text: str) -> bool:
+    """Whether a cell names a month (each distinct cell of the first rows is parsed once)."""
+    return month_header(text) is not None
 
 
 def looks_numeric(text: str) -> bool:
