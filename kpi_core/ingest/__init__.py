@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import mmap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -13,16 +12,14 @@ import pandas as pd
 from kpi_core import catalogue
 from kpi_core.ingest.breakdowns import leave_out_breakdowns
 from kpi_core.ingest.codes import concat_tidy, empty_frame, used_codes
+from kpi_core.ingest.containers import load, tables_of
 from kpi_core.ingest.context import Context, Shaped
-from kpi_core.ingest.html import is_html, read_html
 from kpi_core.ingest.layouts import Layout, recognise
 from kpi_core.ingest.merge import distinct_name, drop_overlaps, renamed, settle_currency
 from kpi_core.ingest.orders import shape_orders
-from kpi_core.ingest.sections import split_sections
 from kpi_core.ingest.shape import shape
-from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
 from kpi_core.ingest.table import Table, UnreadableFileError
-from kpi_core.ingest.text import Blob, read_text_table
+from kpi_core.ingest.text import Blob
 from kpi_core.ingest.transposed import months_across
 from kpi_core.models import (
     TIDY_COLUMNS,
@@ -50,84 +47,6 @@ class Dataset:
         return any(r.layout != "unreadable" for r in self.files)
 
 
-_MAP_FROM = 1 << 20  # text files from this size are mapped from disk, not copied into memory
-_CONTAINERS = (".xlsx", ".xlsm", ".xls", ".zip", ".parquet")
-
-
-def _load(path: Path) -> Blob:
-    """A file's bytes; a large text file is mapped instead, so that the read is its only pass."""
-    with path.open("rb") as fh:
-        head = fh.read(8)
-        fh.seek(0)
-        size = path.stat().st_size
-        signed = head[:4] in (b"PK\x03\x04", b"PAR1") or head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-        if size < _MAP_FROM or signed or path.name.lower().endswith(_CONTAINERS):
-            return fh.read()
-        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-def _tables(name: str, data: Blob, depth: int = 0, spent: int = 0) -> list[Table]:
-    if not isinstance(data, bytes):
-        return [read_text_table(name, name, data)]  # only plain text is ever mapped
-    kind = kind_of(name, data)
-    if len(data) < 65536 and not data.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
-        raise UnreadableFileError(name, "empty")
-    if kind == "text" and is_html(data):
-        # A web page saved as `.xls` or `.csv`: its tables, not its markup, are the data.
-        tables = read_html(name, data)
-    elif kind == "xlsx":
-        tables = read_xlsx(name, data)
-    elif kind == "xls":
-        tables = read_xls(name, data)
-    elif kind == "parquet":
-        tables = read_parquet(name, data)
-    elif kind == "zip":
-        tables = _archive_tables(name, data, depth, spent)
-    else:
-        sections = split_sections(data)
-        # A report of several tables (GA4's `#`-headed sections) gives one table per section.
-        tables = [
-            read_text_table(name, name if len(sections) == 1 else f"{name} [#{i}]", part)
-            for i, part in enumerate(sections, start=1)
-        ]
-    if not tables:
-        raise UnreadableFileError(name, "no_table")
-    return tables
-
-
-def _archive_tables(name: str, data: bytes, depth: int, spent: int) -> list[Table]:
-    """The tables of a zip's members, and of the members of a zip inside it (a download saved
-    into another archive); what no member could give is told, not dropped."""
-    if depth > 1:
-        raise UnreadableFileError(name, "nested_archive")
-    members, damaged = read_zip(name, data, spent)
-    spent += sum(len(payload) for _, payload in members)  # the caps hold over both levels
-    tables: list[Table] = []
-    skipped: list[str] = []
-    nested: list[str] = []
-    for member, payload in members:
-        try:
-            found = _tables(f"{name}/{member}", payload, depth + 1, spent)
-        except UnreadableFileError as exc:
-            if exc.code == "zip_too_large":
-                inner = f"{member}/{exc.params['member']}" if exc.params.get("member") else member
-                raise UnreadableFileError(name, "zip_too_large", member=inner) from exc
-            (nested if exc.code == "nested_archive" else skipped).append(member)
-            continue
-        for table in found:
-            table.file = name
-            tables.append(table)
-    if not tables and nested:
-        raise UnreadableFileError(name, "nested_archive", member=", ".join(nested))
-    told = (("skipped_members", skipped), ("nested_archives", nested), ("damaged_members", damaged))
-    for code, names in told:
-        if tables and names:
-            tables[0].problems.append(
-                Problem(name, code, Severity.INFO, count=len(names), examples=tuple(names[:5]))
-            )
-    return tables
-
-
 def read_file(
     name: str,
     data: Blob,
@@ -149,7 +68,7 @@ Periods = dict[str, list[tuple[date, date]]]
 def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport, Periods]:
     """One upload's rows and report, and the periods its period-dated rows stand for, by source."""
     found: list[tuple[Table, Layout]] = []
-    for table in _tables(name, data):
+    for table in tables_of(name, data):
         # A hand-built recap with months across and metrics down is read one metric a month.
         table = months_across(table, ctx.today) or table
         # A grouped column (`GMV (LIVE)`) shows the layout its plain name belongs to.
@@ -269,7 +188,7 @@ def read_files(
     unreadable: list[UnreadableFileError] = []
     periods: Periods = {}
     for item in files:
-        name, data = (Path(item).name, _load(Path(item))) if isinstance(item, str | Path) else item
+        name, data = (Path(item).name, load(Path(item))) if isinstance(item, str | Path) else item
         # A second upload of a name already used (the same export from two folders) is told
         # apart from the first, so that its figures are not simply added to them.
         label = distinct_name(name, [r.name for r in reports])
