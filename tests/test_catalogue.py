@@ -304,6 +304,7 @@ METRIC_HEADERS = (
 
 # Non-metric columns from the layouts in FORMATS.md, and the role each plays.
 ROLE_COLUMNS = (
+    ("Durasi video", "attribute"),  # a TikTok Shop video's length ('48s'), not a metric
     ("Date", "date"),
     ("Tanggal", "date"),
     ("time", "date"),

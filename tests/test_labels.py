@@ -147,3 +147,20 @@ def test_a_recognised_export_is_described_in_the_language(lang: str, expected: s
         channel="tiktok", placement="organic", rows_read=1, rows_skipped=0,
     )  # fmt: skip
     assert layout_label(report, lang) == expected
+
+
+def test_every_export_described_in_words_has_its_indonesian_description() -> None:
+    """Each layout whose name describes a part in words ('TikTok Shop Seller Center: orders')
+    reads in Indonesian on the upload page and in `--lang id` ('…: pesanan')."""
+    from kpi_core.ingest.layouts import layouts
+
+    described = [
+        x for x in layouts() if ": " in x.platform and x.platform.split(": ")[1][0].islower()
+    ]
+    assert described
+    for found in described:
+        report = FileReport(
+            name="export.csv", layout=found.id, platform=found.platform, channel="other",
+            placement="organic", rows_read=1, rows_skipped=0,
+        )  # fmt: skip
+        assert layout_label(report, "id") != found.platform, found.id
