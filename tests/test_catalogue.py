@@ -244,6 +244,10 @@ METRIC_HEADERS = (
     ("Pendapatan bruto", "revenue"),
     ("Klik produk", "product_clicks"),
     ("Pembeli", "buyers"),
+    ("Tayangan produk", "impressions"),
+    # GA4
+    ("Engaged sessions", "engaged_sessions"),
+    ("Sesi dengan interaksi", "engaged_sessions"),
     # TikTok Ads (GMV Max in Indonesian, standard in English)
     ("Pesanan SKU", "purchases"),
     ("Biaya per pesanan", "cost_per_purchase"),
