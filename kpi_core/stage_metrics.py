@@ -75,22 +75,26 @@ def ordered(rows: pd.DataFrame, ranked: list[tuple[str, str]]) -> list[tuple[str
     channels and placements wins, the funnel's order breaking ties. A metric counted as zero
     (a feature the business does not use) never stands for a stage by itself."""
     here = rows[rows["metric"].isin([m for m, _ in ranked])]
-    units = here.groupby(["metric", "channel", "placement"], observed=True)["value"].sum()
-    units = units[units > 0]
-    totals = units.groupby(level="metric").sum()
-    weight = units.groupby(level=["channel", "placement"]).max()
-    stage_size = float(weight.sum())
+    sums = here.groupby(["metric", "channel", "placement"], observed=True)["value"].sum()
+    # Dozens of (metric, channel, placement) figures at most: plain dicts from here on.
+    scopes: dict[str, list[tuple[str, str]]] = {}
+    weight: dict[tuple[str, str], float] = {}
+    for (metric, channel, placement), value in zip(sums.index, sums.to_numpy(), strict=True):
+        if value > 0:
+            scopes.setdefault(str(metric), []).append((channel, placement))
+            weight[(channel, placement)] = max(float(value), weight.get((channel, placement), 0.0))
+    stage_size = sum(weight.values())
 
     def share(metric: str) -> float:
-        mine = units.loc[metric].index if metric in totals.index else []
-        return float(weight.loc[list(mine)].sum()) / stage_size if stage_size else 0.0
+        mine = sum(weight[scope] for scope in scopes.get(metric, []))
+        return mine / stage_size if stage_size else 0.0
 
     present = [(m, why) for m, why in ranked if m in set(here["metric"])]
-    counted = [(m, why) for m, why in present if m in totals.index]
+    counted = [(m, why) for m, why in present if m in scopes]
     chosen = [(m, why) for m, why in counted if why != "default"]
     fair = [(m, why) for m, why in counted if why == "default" and share(m) >= FAIR_SHARE]
     # Coverage first (a stable sort keeps the funnel's order among equals).
-    fair.sort(key=lambda pair: -len(units.loc[pair[0]]))
+    fair.sort(key=lambda pair: -len(scopes[pair[0]]))
     picked = chosen + fair
     rest = [pair for pair in counted if pair not in picked]
     return picked + rest + [pair for pair in present if pair not in counted]
