@@ -82,13 +82,13 @@ def undo_corrections(name: str) -> None:
 def correction_panel(report: FileReport, lang: str, channels: list[str] | None = None) -> None:
     """Channel, placement, number format, date order, year and each column's metric, editable.
 
-    A file that names each row's channel (`channels`, more than one) offers no channel for the
-    whole file: it would move every row, the recognised ones too, to that one channel.
+    In a file that names each row's channel in a column, the channel chosen goes only to the
+    rows whose channel was not recognised; the box says so.
     """
     name = report.name
     fixes = _current(name)
     key = widget_prefix(name, lang)
-    mixed = len(channels or []) > 1 and fixes.channel is None
+    mixed = any(i.what == "channel" and i.basis == "column" for i in report.inferences)
     named = ", ".join(channel_label(c, lang) for c in channels or [])
     st.markdown(f"**{t('fix.title', lang)}**")
     st.caption(t("fix.help", lang))
@@ -99,7 +99,7 @@ def correction_panel(report: FileReport, lang: str, channels: list[str] | None =
         "date_order": lambda o: t(f"value.date_order.{o}", lang),
     }
     titles = {
-        "channel": t("file.channel", lang),
+        "channel": t("fix.channel_unknown_rows" if mixed else "file.channel", lang),
         "placement": t("file.placement", lang),
         "number_format": t("fix.number_format", lang),
         "date_order": t("fix.date_order", lang),
@@ -116,7 +116,6 @@ def correction_panel(report: FileReport, lang: str, channels: list[str] | None =
             key=f"{key}_{field}",
             on_change=_choice,
             args=(name, field, f"{key}_{field}"),
-            disabled=mixed and field == "channel",
             help=t("fix.channel_mixed", lang, channels=named)
             if mixed and field == "channel"
             else None,

@@ -98,6 +98,8 @@ def _value(inference: Inference, lang: str) -> str:
         return t(f"value.{what}.{value}", lang)
     if what == "channel":
         return t("value.mixed", lang) if value == "mixed" else channel_label(value, lang)
+    if what == "channel_unknown_rows":
+        return channel_label(value, lang)
     if what == "placement":
         mixed = value == "mixed"
         return t("value.placement_mixed", lang) if mixed else placement_label(value, lang)

@@ -25,13 +25,17 @@ def row_channels(
     out: Shaped,
     keep: np.ndarray,
 ) -> pd.Categorical | str:
-    """Each row's channel: the user's, a channel column's, the layout's, or the title's or file
-    name's; rows left out (totals) neither name a channel nor count as unknown ones."""
-    if ctx.corrections.channel:
-        out.channel = ctx.corrections.channel
+    """Each row's channel: a channel column's, the user's, the layout's, or the title's or file
+    name's; rows left out (totals) neither name a channel nor count as unknown ones.
+
+    Where a column names each row's channel, the user's channel goes to the rows it does not
+    name a known channel for: the rows it names keep theirs."""
+    chosen = ctx.corrections.channel
+    col = plan.first("channel")
+    if chosen and col is None:
+        out.channel = chosen
         out.note("channel", out.channel, "user")
         return out.channel
-    col = plan.first("channel")
     if col is not None:
         unknown: list[str] = []
 
@@ -39,19 +43,21 @@ def row_channels(
             found = catalogue.match_channel(label)
             if found is None and catalogue.normalize(label) != "other":
                 unknown.append(label)
-            return found or "other"
+            return found or chosen or "other"
 
         mapped = map_labels(body[col.name], channel_of)
         codes, labels = factor(body[col.name])
         kept = {labels[i] for i in used_codes(codes[keep], len(labels))}
         unknown = [label for label in unknown if label in kept]
-        if unknown:
+        if unknown and not chosen:
             out.problem(
                 "unknown_channels", column=col.name, count=len(unknown), examples=tuple(unknown[:5])
             )
         used = list(mapped.categories[used_codes(mapped.codes[keep], len(mapped.categories))])
         out.channel = used[0] if len(used) == 1 else None
         out.note("channel", out.channel or "mixed", "column", col.name)
+        if chosen and unknown:
+            out.note("channel_unknown_rows", chosen, "user", col.name)
         return mapped
     figures = [c for c in plan.columns if c.role in ("metric", "unknown", "series_value")]
     if figures and all(c.channel for c in figures):

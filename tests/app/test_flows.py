@@ -244,9 +244,12 @@ def test_the_funnels_are_built_once_per_view(monkeypatch: pytest.MonkeyPatch) ->
     assert built == []
 
 
-def test_a_file_naming_each_rows_channel_offers_no_whole_file_channel(tmp_path: Path) -> None:
-    """A spreadsheet whose channel column holds Instagram and an unknown name keeps Instagram's
-    rows: it is not told to set one channel for the file, and that choice is not offered."""
+def test_a_file_naming_each_rows_channel_takes_a_channel_for_its_unknown_rows(
+    tmp_path: Path,
+) -> None:
+    """A spreadsheet whose channel column holds Instagram and an unknown name offers a channel
+    for the unrecognised rows only: choosing TikTok moves Threads' rows there and Instagram's
+    reach stays on Instagram (a channel for the whole file used to move it too)."""
     from kpi_app.corrections import widget_prefix
 
     sheet = tmp_path / "laporan_tim.csv"
@@ -255,9 +258,12 @@ def test_a_file_naming_each_rows_channel_offers_no_whole_file_channel(tmp_path: 
     sheet.write_text("Tanggal,Kanal,Jangkauan,Suka\n" + "\n".join(rows) + "\n")
     at = upload(start(), sheet)
     warning = next(w.value for w in at.warning if "Threads" in w.value)
-    assert "set the channel below" not in warning and "upload it again" in warning
+    assert "Choose the channel of those rows below" in warning
     box = at.selectbox(key=f"{widget_prefix(sheet.name, 'en')}_channel")
-    assert box.disabled and "Instagram" in box.help
+    assert box.label == "Channel of unrecognised rows" and "Instagram" in box.help
+    box.set_value("tiktok").run()
+    assert not any("Threads" in w.value for w in at.warning)
+    assert any("| Instagram, TikTok |" in m.value for m in at.markdown)
 
 
 def test_how_it_was_read_stays_open_when_a_correction_clears_a_warning() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from kpi_core.ingest import read_file, read_files
 from kpi_core.labels import problem_message
+from kpi_core.models import FileCorrections
 
 TODAY = date(2026, 11, 23)
 
@@ -209,3 +210,19 @@ def test_an_average_row_under_the_table_is_a_summary_not_a_bad_date(label: bytes
     (told,) = [p for p in report.problems if p.code == "average_rows"]
     assert "average row(s)" in problem_message(told, "en")
     assert "baris rata-rata" in problem_message(told, "id")
+
+
+def test_a_channel_chosen_for_a_file_that_names_its_channels_goes_to_the_unknown_rows() -> None:
+    """In a file whose channel column names Instagram and an unknown `Threads`, the channel the
+    user chooses goes to the Threads rows only; Instagram's rows keep Instagram."""
+    data = b"Tanggal,Kanal,Jangkauan\n" + b"".join(
+        b"2026-09-0%d,%s,%d\n" % (d, c, 100 * d)
+        for d in range(1, 4)
+        for c in (b"Instagram", b"Threads")
+    )
+    fixes = {"tim.csv": FileCorrections(channel="tiktok")}
+    dataset = read_files([("tim.csv", data)], corrections=fixes, today=date(2026, 11, 30))
+    reach = dataset.frame.groupby("channel", observed=True)["value"].sum()
+    assert reach.to_dict() == {"instagram": 600.0, "tiktok": 600.0}
+    (report,) = dataset.files
+    assert not any(p.code == "unknown_channels" for p in report.problems)
