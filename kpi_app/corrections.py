@@ -89,7 +89,7 @@ def correction_panel(report: FileReport, lang: str, channels: list[str] | None =
     fixes = _current(name)
     key = widget_prefix(name, lang)
     mixed = any(i.what == "channel" and i.basis == "column" for i in report.inferences)
-    named = ", ".join(channel_label(c, lang) for c in channels or [])
+    named = ", ".join(channel_label(c, lang) for c in channels or [] if c != "other")
     st.markdown(f"**{t('fix.title', lang)}**")
     st.caption(t("fix.help", lang))
     labels = {

@@ -260,7 +260,7 @@ def test_a_file_naming_each_rows_channel_takes_a_channel_for_its_unknown_rows(
     warning = next(w.value for w in at.warning if "Threads" in w.value)
     assert "Choose the channel of those rows below" in warning
     box = at.selectbox(key=f"{widget_prefix(sheet.name, 'en')}_channel")
-    assert box.label == "Channel of unrecognised rows" and "Instagram" in box.help
+    assert box.label == "Unknown channel" and "(Instagram)" in box.help
     box.set_value("tiktok").run()
     assert not any("Threads" in w.value for w in at.warning)
     assert any("| Instagram, TikTok |" in m.value for m in at.markdown)
