@@ -245,6 +245,10 @@ METRIC_HEADERS = (
     ("Klik produk", "product_clicks"),
     ("Pembeli", "buyers"),
     ("Tayangan produk", "impressions"),
+    # Instagram stories, X account overview
+    ("Navigation", "story_navigation"),
+    ("Sticker taps", "sticker_taps"),
+    ("Create Post", "posts"),
     # GA4
     ("Engaged sessions", "engaged_sessions"),
     ("Sesi dengan interaksi", "engaged_sessions"),
