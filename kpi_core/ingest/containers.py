@@ -9,9 +9,8 @@ from pathlib import Path
 from kpi_core.ingest.html import is_html, read_html
 from kpi_core.ingest.sections import split_sections
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
-from kpi_core.ingest.table import Table, UnreadableFileError
+from kpi_core.ingest.table import Table, UnreadableFileError, name_left_out
 from kpi_core.ingest.text import Blob, read_text_table
-from kpi_core.models import Problem, Severity
 
 _MAP_FROM = 1 << 20  # text files from this size are mapped from disk, not copied into memory
 _CONTAINERS = (".xlsx", ".xlsm", ".xls", ".zip", ".parquet")
@@ -85,9 +84,5 @@ def _archive_tables(name: str, data: bytes, depth: int, spent: int) -> list[Tabl
     if not tables and nested:
         raise UnreadableFileError(name, "nested_archive", member=", ".join(nested))
     told = (("skipped_members", skipped), ("nested_archives", nested), ("damaged_members", damaged))
-    for code, names in told:
-        if tables and names:
-            tables[0].problems.append(
-                Problem(name, code, Severity.INFO, count=len(names), examples=tuple(names[:5]))
-            )
+    name_left_out(name, tables, told, shown=5)
     return tables

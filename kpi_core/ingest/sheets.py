@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from kpi_core.ingest.grid import Grid, grid_tables, has_content
-from kpi_core.ingest.table import Table, UnreadableFileError, dedupe
+from kpi_core.ingest.table import Table, UnreadableFileError, dedupe, name_left_out
 from kpi_core.ingest.xlsx import (
     FORMAT_ROWS,
     bare_formulas,
@@ -17,7 +17,6 @@ from kpi_core.ingest.xlsx import (
     merged_spans,
     sheet_xml,
 )
-from kpi_core.models import Problem, Severity
 
 ZIP_MEMBER_CAP = 200 * 1024 * 1024  # decompressed bytes; a bigger member is refused, not truncated
 
@@ -92,12 +91,12 @@ def _sheet_tables(
             skipped.append(sheet.title)
     if not tables and hidden:
         raise UnreadableFileError(file, "hidden_only", member=", ".join(hidden))
-    told = (("skipped_sheets", skipped), ("hidden_sheets", hidden), ("damaged_sheets", damaged))
-    for code, titles in told:
-        if tables and titles:
-            tables[0].problems.append(
-                Problem(file, code, Severity.INFO, count=len(titles), examples=tuple(titles))
-            )
+    told = (
+        ("skipped_sheets", skipped),
+        ("hidden_sheets", hidden),
+        ("damaged_sheets", damaged or []),
+    )
+    name_left_out(file, tables, told)
     return tables
 
 

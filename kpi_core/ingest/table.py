@@ -14,7 +14,7 @@ import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.ingest.dates import month_header
-from kpi_core.models import Inference, Problem
+from kpi_core.models import Inference, Problem, Severity
 
 HEAD_RECORDS = 40  # rows searched for the header
 
@@ -60,6 +60,23 @@ class Table:
     def plain_names(self) -> list[str]:
         """The header's names without the groups they were named by (`GMV`, not `GMV (LIVE)`)."""
         return [ungrouped(name, self.groups.get(name)) for name in self.header]
+
+
+def name_left_out(
+    file: str,
+    tables: list[Table],
+    told: tuple[tuple[str, list[str]], ...],
+    shown: int | None = None,
+) -> None:
+    """Tell, on the first table read, each kind of part of a file left out (sheets, archive
+    members) by name; damaged parts lost figures, so they warn, the others inform."""
+    for code, names in told:
+        if tables and names:
+            severity = Severity.WARNING if code.startswith("damaged") else Severity.INFO
+            examples = tuple(names[:shown] if shown else names)
+            tables[0].problems.append(
+                Problem(file, code, severity, count=len(names), examples=examples)
+            )
 
 
 def ungrouped(name: str, group: str | None) -> str:

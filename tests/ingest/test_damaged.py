@@ -13,6 +13,7 @@ import pytest
 
 from kpi_core.ingest import UnreadableFileError, read_file, read_files
 from kpi_core.labels import problem_message
+from kpi_core.models import Severity
 from tests.workbooks import rows, xlsx
 
 TODAY = dt.date(2026, 11, 30)
@@ -45,6 +46,7 @@ def test_a_damaged_member_of_a_zip_is_named_and_the_others_are_read() -> None:
     frame, report = read_file("tiktok.zip", _garble(archive, "Content.csv"), today=TODAY)
     assert frame["value"].sum() == 2800
     (problem,) = [p for p in report.problems if p.code == "damaged_members"]
+    assert problem.severity is Severity.WARNING
     assert "Content.csv" in problem_message(problem, "en")
     assert "rusak" in problem_message(problem, "id")
 
@@ -73,6 +75,7 @@ def test_a_garbled_sheet_is_named_and_the_other_sheets_are_read() -> None:
     frame, report = read_file("rekap.xlsx", out.getvalue(), today=TODAY)
     assert frame["value"].sum() == 2800
     (problem,) = [p for p in report.problems if p.code == "damaged_sheets"]
+    assert problem.severity is Severity.WARNING
     assert "Agustus" in problem_message(problem, "en")
 
 
