@@ -20,7 +20,7 @@ from kpi_core.ingest.orders import shape_orders
 from kpi_core.ingest.shape import shape
 from kpi_core.ingest.table import Table, UnreadableFileError
 from kpi_core.ingest.text import Blob
-from kpi_core.ingest.transposed import months_across
+from kpi_core.ingest.transposed import months_across, without_day_order
 from kpi_core.models import (
     TIDY_COLUMNS,
     FileCorrections,
@@ -77,13 +77,7 @@ def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport
     for table, layout in leave_out_breakdowns(found):
         # An export of order lines is read as the day's orders, units and revenue.
         result = (shape_orders if layout.order_lines else shape)(table, layout, ctx)
-        if any(i.what == "months_across" for i in table.inferences):
-            # Its months were read from the header: there is no day order to guess, and its
-            # own note says the months are whole months.
-            result.date_order = None
-            told = ("date_order", "month_rows")
-            result.inferences = [i for i in result.inferences if i.what not in told]
-        shaped.append((table, layout, result))
+        shaped.append((table, layout, without_day_order(table, result)))
     frame = concat_tidy([s.frame for _, _, s in shaped])
     periods = {table.source: s.periods for table, _, s in shaped if s.periods}
     return frame, _report(name, shaped), periods

@@ -16,6 +16,7 @@ import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.ingest.cells import text_share
+from kpi_core.ingest.context import Shaped
 from kpi_core.ingest.date_cells import latest_year, year_offsets
 from kpi_core.ingest.dates import month_header
 from kpi_core.ingest.table import Table
@@ -140,3 +141,13 @@ def _turned(
         number_format=table.number_format,
         inferences=notes,
     )
+
+
+def without_day_order(table: Table, result: Shaped) -> Shaped:
+    """A turned recap's reading: its months came from the header, so there is no day order to
+    guess or correct, and its own note already says the months are whole months."""
+    if any(i.what == "months_across" for i in table.inferences):
+        result.date_order = None
+        told = ("date_order", "month_rows")
+        result.inferences = [i for i in result.inferences if i.what not in told]
+    return result
