@@ -11,7 +11,7 @@ from kpi_core import catalogue
 from kpi_core.catalogue import MetricDef
 from kpi_core.coverage import UNDATED_CODES, periods_flag, undated_flags
 from kpi_core.derive import value_or_none
-from kpi_core.i18n import column_name, in_sentence, t
+from kpi_core.i18n import column_name, t
 from kpi_core.judgement import (
     SAME_PARTS,
     Context,
@@ -24,6 +24,7 @@ from kpi_core.judgement import (
     rules,
     twins,
 )
+from kpi_core.labels import in_sentence
 from kpi_core.models import BusinessModel, ChannelKind, Goal, Placement, Verdict
 from kpi_core.verdicts import Classification, Flag, MetricVerdict
 

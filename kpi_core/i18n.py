@@ -62,20 +62,6 @@ def column_name(name: str, lang: str = "en") -> str:
     return t("name.copy", lang, name=made[2], n=made[3])
 
 
-# Names that keep their capital inside a sentence (brands); acronyms keep theirs anyway.
-_PROPER = frozenset({"Google", "Facebook", "Instagram", "TikTok", "YouTube", "WhatsApp", "LinkedIn",
-                     "Shopee", "Tokopedia", "Meta", "Messenger", "Threads"})  # fmt: skip
-
-
-def in_sentence(label: str) -> str:
-    """A metric's name as it reads inside a sentence: `Demo requests` -> `demo requests`,
-    `Permintaan demo` -> `permintaan demo`; `CTR`, `ROAS (…)` and brand names stay."""
-    first = label.split(" ", 1)[0]
-    if len(first) < 2 or not (first[0].isupper() and first[1:].islower()) or first in _PROPER:
-        return label
-    return label[0].lower() + label[1:]
-
-
 def format_number(value: float | None, lang: str = "en", decimals: int | None = None) -> str:
     """A number as the language writes it: `1,234.5` in English, `1.234,5` in Indonesian."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -5,12 +5,35 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
 from kpi_core import catalogue
 from kpi_core.i18n import column_name, format_date, format_number, messages, t
 from kpi_core.models import FileReport, Inference, Problem
 
 _CURRENCY_SIGNS = {"IDR": "Rp", "USD": "$", "EUR": "€"}
+
+
+@cache
+def _brands() -> frozenset[str]:
+    """The names that keep their capital inside a sentence: the platforms' (channels of a
+    brand: social, marketplace, messaging), as the channel catalogue spells them."""
+    branded = ("social", "marketplace", "messaging")
+    return frozenset(
+        word
+        for channel_id in catalogue.channel_ids()
+        if catalogue.channel(channel_id).kind in branded
+        for word in catalogue.channel(channel_id).label.en.split()
+    )
+
+
+def in_sentence(label: str) -> str:
+    """A metric's name as it reads inside a sentence: `Demo requests` -> `demo requests`,
+    `Permintaan demo` -> `permintaan demo`; `CTR`, `ROAS (…)` and platform names stay."""
+    first = label.split(" ", 1)[0]
+    if len(first) < 2 or not (first[0].isupper() and first[1:].islower()) or first in _brands():
+        return label
+    return label[0].lower() + label[1:]
 
 
 def metric_label(metric_id: str | None, lang: str = "en", fallback: str = "") -> str:

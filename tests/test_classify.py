@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kpi_core import catalogue
 from kpi_core.classify import Classification, classify, rules
 from kpi_core.derive import derive_rates, summarise
-from kpi_core.i18n import in_sentence
+from kpi_core.labels import in_sentence
 from kpi_core.models import TIDY_COLUMNS, BusinessModel, ChannelKind, Goal, Verdict
 
 CHANNELS = [c.id for c in catalogue.load().channels]
