@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kpi_core import catalogue
 from kpi_core.analysis import analyse, classify_json
+from kpi_core.headers import iso_currency
 from kpi_core.i18n import format_number, t
 from kpi_core.ingest import read_files
 from kpi_core.labels import channel_label, metric_label, problem_message
@@ -34,6 +35,14 @@ def _channel(text: str) -> str:
     return found
 
 
+def _currency(text: str) -> str:
+    """An ISO currency code from what the user typed (`idr`, `Rp`)."""
+    try:
+        return str(iso_currency(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line, as DESIGN.md's contract spells it."""
     top = argparse.ArgumentParser(prog="kpi-lens", description="Which of your numbers are KPIs.")
@@ -46,6 +55,9 @@ def parser() -> argparse.ArgumentParser:
     cls.add_argument("--to", dest="end", type=_date)
     cls.add_argument("--channel", type=_channel, help="channel for files that do not say")
     cls.add_argument("--placement", choices=[p.value for p in Placement])
+    cls.add_argument(
+        "--currency", type=_currency, help="currency of amounts the files do not name (IDR, USD)"
+    )
     cls.add_argument("--lang", choices=["en", "id"], default="en")
     cls.add_argument("--json", action="store_true", help="print the JSON object")
     return top
@@ -60,7 +72,9 @@ def _classify(args: argparse.Namespace) -> int:
             items.append((path.name, path.read_bytes()))
         except OSError:
             missing.append(t("cli.not_found", args.lang, file=str(path)))
-    dataset = read_files(items, channel=args.channel, placement=args.placement)
+    dataset = read_files(
+        items, channel=args.channel, placement=args.placement, currency=args.currency
+    )
     for line in missing:
         print(line, file=sys.stderr)
     for report in dataset.files:

@@ -27,6 +27,18 @@ ISO_CURRENCIES = {
     "IDR", "USD", "EUR", "SGD", "MYR", "AUD", "GBP", "JPY", "THB", "PHP", "VND", "INR", "CNY",
     "HKD", "KRW", "TWD", "NZD", "CAD", "CHF", "BRL", "MXN", "AED", "SAR",
 }  # fmt: skip
+
+
+def iso_currency(text: str | None) -> str | None:
+    """The ISO code a user typed for a currency (`idr`, `Rp`); ValueError when it is none."""
+    if text is None:
+        return None
+    code = "IDR" if text.strip().lower().rstrip(".") == "rp" else text.strip().upper()
+    if code not in ISO_CURRENCIES:
+        raise ValueError(f"unknown currency {text!r}; use one of {sorted(ISO_CURRENCIES)}")
+    return code
+
+
 _PLACEMENT_WORDS = {
     "organic": "organic",
     "organik": "organic",

@@ -200,6 +200,7 @@ class FileCorrections:
     number_format: str | None = None  # "en" (1,234.5) or "id" (1.234,5)
     date_order: str | None = None  # "mdy", "dmy" or "ymd"
     year: int | None = None
+    currency: str | None = None  # ISO code of the amounts whose currency the file omits
     metrics: tuple[tuple[str, str | None], ...] = field(default_factory=tuple)
 
     def metric_for(self, source_name: str) -> tuple[bool, str | None]:

@@ -292,10 +292,23 @@ def test_channel_option_takes_a_common_name_and_keeps_the_organic_sales_flag(
     assert "sales_on_organic_social" in {f["code"] for f in data["flags"]}
 
 
+def test_currency_option_names_the_money_a_file_leaves_unlabelled(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--currency IDR makes GA4's unlabelled revenue rupiah in the JSON, and says so per file."""
+    ga4 = str(ROOT / "sample_data" / "ecom_ga4_website.csv")
+    args = ("--goal", "sales", "--model", "online_store", "--json", "--currency", "idr")
+    code, data, _ = run(capsys, "classify", ga4, *args)
+    assert code == 0 and data is not None
+    revenue = [m for m in data["metrics"] if m["metric"] == "revenue" and not m["derived"]]
+    assert revenue and {m["unit"] for m in revenue} == {"IDR"}
+
+
 @pytest.mark.parametrize(
     ("extra", "said"),
     [
         (["--channel", "bogus"], "unknown channel 'bogus'"),
+        (["--currency", "rupiah"], "unknown currency 'rupiah'"),
         (["--from", "2026-08-01", "--to", "2026-07-01"], "--from 2026-08-01 is after --to"),
     ],
 )

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from kpi_core import catalogue
+from kpi_core.headers import iso_currency
 from kpi_core.ingest.breakdowns import leave_out_breakdowns
 from kpi_core.ingest.codes import concat_tidy, empty_frame, used_codes
 from kpi_core.ingest.containers import load, tables_of
@@ -166,12 +167,15 @@ def read_files(
     corrections: Mapping[str, FileCorrections] | None = None,
     channel: str | None = None,
     placement: str | None = None,
+    currency: str | None = None,
     today: date | None = None,
 ) -> Dataset:
     """Every upload merged into one tidy frame; unreadable files are reported, never raised.
 
-    `channel` (an id or a common name: `Instagram`, `IG`) and `placement` apply to files that do
-    not say; an unknown channel raises ValueError."""
+    `channel` (an id or a common name: `Instagram`, `IG`), `placement` and `currency` (an ISO
+    code: `IDR`) apply to files that do not say; an unknown channel or a currency that is not
+    a three-letter code raises ValueError."""
+    currency = iso_currency(currency)
     if channel is not None:
         named = catalogue.match_channel(channel)
         if named is None:
@@ -187,7 +191,9 @@ def read_files(
         # apart from the first, so that its figures are not simply added to them.
         label = distinct_name(name, [r.name for r in reports])
         fixes = (corrections or {}).get(label) or (corrections or {}).get(name)
-        ctx = Context(fixes or FileCorrections(), channel, placement, today or date.today())
+        ctx = Context(
+            fixes or FileCorrections(), channel, placement, today or date.today(), currency
+        )
         try:
             frame, report, found = _guarded_read(name, data, ctx)
         except UnreadableFileError as exc:

@@ -47,3 +47,9 @@ class Context:
     channel: str | None = None
     placement: str | None = None
     today: date = field(default_factory=date.today)
+    currency: str | None = None  # for amounts whose currency no file names
+
+    @property
+    def chosen_currency(self) -> str | None:
+        """The currency the user gave this file's unlabelled amounts, else the one for all."""
+        return self.corrections.currency or self.currency

@@ -147,8 +147,10 @@ def shape_orders(table: Table, layout: Layout, ctx: Context) -> Shaped:
         sources[_REVENUE] = cols[money]
         currency = _currency(cols[money], cells, figures.get(f"{money}_currency"), table)
         if currency is None:
-            currency = "IDR"
-            out.note("currency", currency, "assumed", cols[money])
+            currency = ctx.chosen_currency or "IDR"
+            out.note(
+                "currency", currency, "user" if ctx.chosen_currency else "assumed", cols[money]
+            )
     else:
         daily = daily.drop(columns=_REVENUE)
 

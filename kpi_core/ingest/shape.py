@@ -135,7 +135,9 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
             lambda s: s.upper() if re.fullmatch(r"[A-Za-z]{3}", s) else None,
         )
     signals_id = fmt == "id" or bool(ID_SIGNALS.search(" ".join(table.header)))
-    units = Units(out, signals_id, file_currency(plan), row_currency, layout.percent)
+    units = Units(
+        out, signals_id, file_currency(plan), row_currency, layout.percent, ctx.chosen_currency
+    )
 
     common = {
         "channel": channels,

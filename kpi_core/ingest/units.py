@@ -36,6 +36,17 @@ class Units:
     row_currency: pd.Categorical | None
     # Rates the platform writes as percent numbers with no sign (Meta Ads' CTR 0.44 is 0.44 %).
     percent_metrics: frozenset[str] = frozenset()
+    # The user's currency for amounts the file leaves unnamed; it replaces the assumption.
+    chosen: str | None = None
+
+    def _unnamed(self, source: str) -> str:
+        """The currency of amounts nothing names: the user's, else a recorded assumption."""
+        if self.chosen:
+            self.out.note("currency", self.chosen, "user", source)
+            return self.chosen
+        guess = "IDR" if self.signals_id else "USD"
+        self.out.note("currency", guess, "assumed", source)
+        return guess
 
     def of(
         self, metric_id: str | None, col: Column | None, parsed: ParsedNumbers, source: str
@@ -48,9 +59,7 @@ class Units:
                 return currency
             if self.row_currency is not None:
                 return "money"
-            guess = "IDR" if self.signals_id else "USD"
-            self.out.note("currency", guess, "assumed", source)
-            return guess
+            return self._unnamed(source)
         if kind == "fraction" or (kind is None and parsed.percent):
             return "fraction"
         if kind == "seconds" or parsed.seconds:
@@ -73,8 +82,7 @@ class Units:
         if not blank.any():
             return cur
         if unit == "money":
-            unit = "IDR" if self.signals_id else "USD"
-            self.out.note("currency", unit, "assumed", source)
+            unit = self._unnamed(source)
         filled = cur.add_categories([unit]) if unit not in cur.categories else cur
         return filled.fillna(unit)
 

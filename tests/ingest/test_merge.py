@@ -10,8 +10,8 @@ import pytest
 
 from kpi_core.analysis import analyse
 from kpi_core.ingest import Dataset, read_files
-from kpi_core.labels import problem_message
-from kpi_core.models import Problem
+from kpi_core.labels import inference_message, problem_message
+from kpi_core.models import FileCorrections, Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data"
@@ -200,3 +200,32 @@ def test_a_zip_uploaded_twice_names_the_other_upload_it_repeats() -> None:
     assert twice.frame["value"].sum() == pytest.approx(once["value"].sum())
     second = [p for p in _overlaps(twice) if p.file == f"{name} (2)"]
     assert second and all(p.detail.startswith(f"{name}/") for p in second)
+
+
+def test_the_user_names_the_currency_a_file_leaves_out() -> None:
+    """GA4 revenue read as USD becomes IDR when the user says so, and the reading says who did."""
+    fixes = {"ecom_ga4_website.csv": FileCorrections(currency="IDR")}
+    ds = read_files([SAMPLE / "ecom_ga4_website.csv"], corrections=fixes, today=TODAY)
+    revenue = ds.frame[ds.frame["metric"] == "revenue"]
+    assert not revenue.empty and set(revenue["unit"].astype(str)) == {"IDR"}
+    told = [i for r in ds.files for i in r.inferences if i.what == "currency"]
+    assert [(i.value, i.basis) for i in told] == [("IDR", "user")]
+    assert inference_message(told[0], "en").endswith("read as IDR (set by you)")
+
+
+def test_a_chosen_currency_never_overrides_one_the_file_names() -> None:
+    """Spend in `Amount spent (IDR)` stays IDR when the user picks USD for unlabelled amounts."""
+    fixes = {"ads.csv": FileCorrections(currency="USD")}
+    data = (SAMPLE / "ecom_meta_ads_id.csv").read_bytes()
+    ds = read_files([("ads.csv", data)], corrections=fixes, today=TODAY)
+    spend = ds.frame[ds.frame["metric"] == "spend"]
+    assert not spend.empty and set(spend["unit"].astype(str)) == {"IDR"}
+
+
+def test_a_currency_for_every_file_that_names_none() -> None:
+    """`currency=` applies to every file whose amounts name no currency, as `channel=` does."""
+    ds = read_files([SAMPLE / "ecom_ga4_website.csv"], currency="idr", today=TODAY)
+    revenue = ds.frame[ds.frame["metric"] == "revenue"]
+    assert set(revenue["unit"].astype(str)) == {"IDR"}
+    with pytest.raises(ValueError, match="currency"):
+        read_files([SAMPLE / "ecom_ga4_website.csv"], currency="rupiah")
