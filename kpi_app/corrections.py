@@ -10,6 +10,7 @@ import streamlit as st
 
 from kpi_app import uploads
 from kpi_core import catalogue
+from kpi_core.headers import ISO_CURRENCIES
 from kpi_core.i18n import column_name, t
 from kpi_core.labels import channel_label, metric_label
 from kpi_core.models import ColumnReading, FileCorrections, FileReport
@@ -19,6 +20,9 @@ NOT_A_METRIC = "__none__"
 _CHANNELS = ("facebook", "instagram", "tiktok", "x", "linkedin", "youtube", "website", "email",
              "search", "shopee", "tokopedia", "whatsapp", "store", "other")  # fmt: skip
 
+
+# The currencies offered for amounts a file names none for: the likely ones first.
+CURRENCIES = ("IDR", "USD", *sorted(ISO_CURRENCIES - {"IDR", "USD"}))
 
 # What a user can set for a whole file, and the choices for each.
 _FIELDS = {
@@ -80,7 +84,8 @@ def undo_corrections(name: str) -> None:
 
 
 def correction_panel(report: FileReport, lang: str, channels: list[str] | None = None) -> None:
-    """Channel, placement, number format, date order, year and each column's metric, editable.
+    """Channel, placement, number format, date order, year, currency and each column's metric,
+    editable.
 
     In a file that names each row's channel in a column, the channel chosen goes only to the
     rows whose channel was not recognised; the box says so.
@@ -120,8 +125,11 @@ def correction_panel(report: FileReport, lang: str, channels: list[str] | None =
             if mixed and field == "channel"
             else None,
         )
-    if any(i.what == "year" for i in report.inferences):
-        st.number_input(
+    # The year and the currency are asked only of files that left them out, side by side.
+    asked = [w for w in ("year", "currency") if any(i.what == w for i in report.inferences)]
+    slots = dict(zip(asked, st.columns(2) if asked else [], strict=False))
+    if "year" in slots:
+        slots["year"].number_input(
             t("fix.year", lang),
             min_value=2000,
             max_value=2100,
@@ -130,6 +138,18 @@ def correction_panel(report: FileReport, lang: str, channels: list[str] | None =
             key=f"{key}_year",
             on_change=_year,
             args=(name, f"{key}_year"),
+        )
+    if "currency" in slots:
+        options = [KEEP, *CURRENCIES]
+        slots["currency"].selectbox(
+            t("fix.currency", lang),
+            options,
+            index=options.index(fixes.currency) if fixes.currency in options else 0,
+            format_func=lambda o: t("fix.as_read", lang) if o == KEEP else o,
+            key=f"{key}_currency",
+            on_change=_choice,
+            args=(name, "currency", f"{key}_currency"),
+            help=t("fix.currency_help", lang),
         )
     _column_editor(report, fixes, key, lang)
 

@@ -173,6 +173,8 @@ def columns_table(
 ) -> pd.DataFrame:
     """Each column of the file and what it was read as; a column the user mapped says so."""
     rows = []
+    # Money whose header names no currency shows the one it was read in (assumed or chosen).
+    read_in = {i.column: i.value for i in report.inferences if i.what == "currency"}
     for col in report.columns:
         mine = fixes is not None and fixes.metric_for(col.source_name)[0]
         if col.role == "metric":
@@ -189,7 +191,9 @@ def columns_table(
             {
                 t("column.name", lang): column_name(col.source_name, lang),
                 t("column.reads_as", lang): reads_as,
-                t("column.unit", lang): _unit(col.unit, col.metric, lang),
+                t("column.unit", lang): _unit(
+                    col.unit or read_in.get(col.source_name), col.metric, lang
+                ),
                 t("column.match", lang): t("fix.set_by_you", lang)
                 if mine
                 else f"{col.score:.0%}"

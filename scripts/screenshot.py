@@ -105,6 +105,12 @@ def session(
             continue
         if i:
             link.click()
+        if args.open_panels:
+            wait_idle(page)
+            summaries = page.locator('[data-testid="stExpander"] details:not([open]) > summary')
+            for _ in range(summaries.count()):
+                summaries.first.click()  # each click re-runs nothing: panels open client-side
+                page.wait_for_timeout(200)
         shoot(page, out / f"{name}-{source}-{lang}-{width}.png", width)
     page.close()
 
@@ -118,6 +124,9 @@ def main() -> None:
     parser.add_argument("--upload", nargs="+", default=[], help="export files to upload instead")
     parser.add_argument(
         "--page", action="append", default=[], help="data, kpis, journey or channels; repeatable"
+    )
+    parser.add_argument(
+        "--open-panels", action="store_true", help="open every collapsed panel before each shot"
     )
     parser.add_argument("--out", default=str(ROOT / "test-artifacts"))
     args = parser.parse_args()

@@ -313,3 +313,28 @@ def test_several_unrecognised_columns_are_listed_in_one_notice(tmp_path: Path) -
     notices = [i.value for i in at.info if "did not match a known metric" in i.value]
     assert len(notices) == 1 and notices[0].startswith("3 columns")
     assert all(name in notices[0] for name in ("Skor mood", "Catatan angka", "Indeks tim"))
+
+
+def test_an_assumed_currency_can_be_corrected_on_the_files_card() -> None:
+    """GA4 revenue, whose export names no currency, is read as USD with 'correct it if wrong';
+    choosing IDR in the file's currency box makes it rupiah and says the user set it."""
+    from kpi_app.corrections import widget_prefix
+
+    ga4 = ROOT / "sample_data" / "ecom_ga4_website.csv"
+    at = upload(start(), ga4)
+    assert "read as USD (assumed: correct it if wrong)" in texts(at)
+    box = at.selectbox(key=f"{widget_prefix(ga4.name, 'en')}_currency")
+    assert box.label == "Currency of amounts the file does not name"
+    panel = next(e for e in at.expander if e.label == "How it was read")
+    assert _unit_of(panel, "Total revenue") == "$"
+    box.set_value("IDR").run()
+    assert "read as IDR (set by you)" in texts(at)
+    assert "read as USD" not in texts(at)
+    panel = next(e for e in at.expander if e.label == "How it was read")
+    assert _unit_of(panel, "Total revenue") == "Rp"
+
+
+def _unit_of(panel: Any, column: str) -> str:
+    """The unit the 'How it was read' table gives a column of the file."""
+    table = panel.dataframe[0].value
+    return str(table.loc[table["Column in the file"] == column, "Unit"].iloc[0])
