@@ -338,3 +338,16 @@ def _unit_of(panel: Any, column: str) -> str:
     """The unit the 'How it was read' table gives a column of the file."""
     table = panel.dataframe[0].value
     return str(table.loc[table["Column in the file"] == column, "Unit"].iloc[0])
+
+
+def test_how_it_was_read_stays_open_across_a_language_switch() -> None:
+    """A file's open 'How it was read' panel is still open, as 'Cara file dibaca', after the
+    user switches to Bahasa Indonesia, and closed panels stay closed."""
+    from kpi_app.corrections import file_key
+
+    at = upload(start(), META, GOOGLE)
+    at.session_state[f"card_{file_key(META.name)}_read"] = True
+    at.run()
+    at.selectbox(key="lang_widget").set_value("id").run()
+    panels = [e for e in at.expander if e.label == "Cara file dibaca"]
+    assert [p.proto.expanded for p in panels] == [True, False]

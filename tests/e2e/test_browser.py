@@ -109,3 +109,37 @@ def test_settling_waits_for_the_run_to_end(page: Any) -> None:
     assert not page.evaluate(RUNNING)
     assert page.locator('[data-testid="stSpinner"]').count() == 0
     assert page.get_by_text("Where people drop off").count() == 1
+
+
+def test_an_open_reading_panel_stays_open_in_the_other_language(page: Any) -> None:
+    """The 'How it was read' panel a user opened is open again as 'Cara file dibaca' after the
+    switch to Bahasa Indonesia, the other file's closed panel stays closed, and a panel the
+    user closes stays closed after switching back."""
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    files = [FIXTURES / "meta_ads_manager_en.csv", FIXTURES / "google_ads_campaign_report.csv"]
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [str(f) for f in files]
+    )
+    page.get_by_text("What KPI Lens understood").wait_for(timeout=90_000)
+    settle(page)
+    page.get_by_text("How it was read").first.click()
+    settle(page)
+    page.locator(".st-key-lang_widget").click()
+    page.get_by_role("option", name="Bahasa Indonesia").click()
+    page.get_by_text("Cara file dibaca").first.wait_for(timeout=60_000)
+    settle(page)
+    no_exception(page)
+    assert _open_panels(page) == [True, False]
+    page.get_by_text("Cara file dibaca").first.click()
+    settle(page)
+    page.locator(".st-key-lang_widget").click()
+    page.get_by_role("option", name="English").click()
+    page.get_by_text("How it was read").first.wait_for(timeout=60_000)
+    settle(page)
+    assert _open_panels(page) == [False, False]
+
+
+def _open_panels(page: Any) -> list[bool]:
+    """Which of the page's expanders are open, top to bottom."""
+    panels = page.locator('[data-testid="stExpander"] details')
+    return [panels.nth(i).get_attribute("open") is not None for i in range(panels.count())]
