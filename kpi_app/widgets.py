@@ -9,6 +9,7 @@ import streamlit as st
 
 from kpi_app import uploads
 from kpi_app.corrections import correction_panel, file_key, undo_corrections
+from kpi_app.panels import panel
 from kpi_core import catalogue
 from kpi_core.i18n import column_name, format_date, format_number, t
 from kpi_core.labels import (
@@ -143,28 +144,14 @@ def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = F
                 t("file.unknown_columns", lang, columns=", ".join(report.unknown_columns)),
                 icon=":material/help:",
             )
-        # Keyed and tracked: a correction that adds or removes a warning above it moves it, and
-        # an untracked expander would then close under the user's hand.
-        _keep_open_across_languages(f"{key}read", lang)
-        with st.expander(t("file.assumptions", lang), key=f"{key}read", on_change="rerun"):
+        # A correction that adds or removes a warning above it moves the panel: it stays open.
+        with panel(t("file.assumptions", lang), f"{key}read", lang):
             for inference in report.inferences:
                 st.markdown(f"- {inference_message(inference, lang)}")
             fixes = uploads.corrections().get(report.name, FileCorrections())
             st.dataframe(columns_table(report, lang, fixes), hide_index=True, width="stretch")
             st.divider()
             correction_panel(report, lang, channels)
-
-
-def _keep_open_across_languages(panel: str, lang: str) -> None:
-    """Opens again, after a language switch, a panel the user had open.
-
-    Streamlit tells an expander by its label too, so the translated one is a new, closed panel;
-    the panel's state is remembered with its language and handed to the new one once."""
-    memory = f"{panel}_was"
-    was_lang, was_open = st.session_state.get(memory, (lang, False))
-    if was_lang != lang and was_open:
-        st.session_state[panel] = True
-    st.session_state[memory] = (lang, bool(st.session_state.get(panel, was_open)))
 
 
 def _warnings(report: FileReport) -> bool:
