@@ -13,6 +13,7 @@ import streamlit as st
 from kpi_app import state
 from kpi_core.analysis import Analysis, period_of
 from kpi_core.ecosystem import ChannelEcosystem
+from kpi_core.figures import format_value
 from kpi_core.funnel import (
     STAGES,
     Funnel,
@@ -22,7 +23,7 @@ from kpi_core.funnel import (
     stage_options,
 )
 from kpi_core.i18n import format_date, t
-from kpi_core.labels import channel_label, format_value, metric_label
+from kpi_core.labels import channel_label, metric_label
 from kpi_core.models import Stage
 from kpi_core.periods import PeriodComparison, compare_periods, period_summaries
 

@@ -11,14 +11,9 @@ import streamlit as st
 from kpi_app import state
 from kpi_core import catalogue
 from kpi_core.classify import Classification, Flag, MetricVerdict
+from kpi_core.figures import format_value
 from kpi_core.i18n import t
-from kpi_core.labels import (
-    channel_label,
-    distinguish,
-    format_value,
-    metric_label,
-    placement_label,
-)
+from kpi_core.labels import channel_label, distinguish, metric_label, placement_label
 from kpi_core.models import Stage, Verdict
 
 BUDGET = 6

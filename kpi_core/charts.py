@@ -13,9 +13,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from kpi_core import catalogue
+from kpi_core.figures import format_value
 from kpi_core.funnel import STAGES, Funnel
 from kpi_core.i18n import t
-from kpi_core.labels import format_value, metric_label
+from kpi_core.labels import metric_label
 from kpi_core.models import Stage
 from kpi_core.periods import PeriodComparison
 from kpi_core.textfit import text_px
