@@ -4,11 +4,12 @@ import streamlit as st
 
 from kpi_app import funnel as ui
 from kpi_app import state
-from kpi_core.charts import funnel_figure, funnel_grid, period_figure
+from kpi_core.charts import funnel_figure, funnel_grid
 from kpi_core.export import table_csv
 from kpi_core.funnel import drop_off
 from kpi_core.i18n import format_date, t
 from kpi_core.labels import channel_label, metric_label, placement_label
+from kpi_core.period_charts import period_figure
 
 lang = state.lang()
 result = state.analysis_or_stop("funnel.title", "funnel.no_data")
