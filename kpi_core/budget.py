@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kpi_core import catalogue
-from kpi_core.catalogue import MetricDef
+from kpi_core.definitions import MetricDef
 from kpi_core.judgement import STAGES, Judgement, Triple, rules
 from kpi_core.models import Goal
 

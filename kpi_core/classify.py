@@ -9,8 +9,8 @@ import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.budget import SAME_PARTS, fill_budget, twins
-from kpi_core.catalogue import MetricDef
 from kpi_core.coverage import UNDATED_CODES, periods_flag, undated_flags
+from kpi_core.definitions import MetricDef
 from kpi_core.derive import value_or_none
 from kpi_core.i18n import column_name, t
 from kpi_core.judgement import Context, Judgement, Triple, candidacy, candidacy_ids, judge, rules

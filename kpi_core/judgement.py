@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kpi_core import catalogue
-from kpi_core.catalogue import MetricDef
+from kpi_core.definitions import MetricDef
 from kpi_core.models import ActionKind, BusinessModel, Goal, Placement, Stage, Verdict
 from kpi_core.rules import Rule, Rules, load_rules
 
