@@ -10,8 +10,9 @@ import streamlit as st
 
 from kpi_app import state
 from kpi_core.ecosystem import paid_efficiency
+from kpi_core.figures import format_value
 from kpi_core.i18n import t
-from kpi_core.labels import channel_label, format_value, metric_label
+from kpi_core.labels import channel_label, metric_label
 
 _RATES = ("cpm", "cpc", "cpc_link", "ctr", "ctr_link", "cpl", "cpa", "cost_per_purchase", "roas")
 

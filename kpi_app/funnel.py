@@ -1,4 +1,5 @@
-"""Drawing helpers and cached loaders for the funnel and ecosystem pages."""
+"""Drawing helpers and cached loaders for the funnel and ecosystem pages (the funnel page's
+lasting choices are drawn by `pickers`)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from kpi_app import state
-from kpi_core.analysis import Analysis, period_of
+from kpi_core.analysis import Analysis
 from kpi_core.ecosystem import ChannelEcosystem
+from kpi_core.figures import format_value
 from kpi_core.funnel import (
     STAGES,
     Funnel,
@@ -22,7 +24,7 @@ from kpi_core.funnel import (
     stage_options,
 )
 from kpi_core.i18n import format_date, t
-from kpi_core.labels import channel_label, format_value, metric_label
+from kpi_core.labels import metric_label
 from kpi_core.models import Stage
 from kpi_core.periods import PeriodComparison, compare_periods, period_summaries
 
@@ -42,47 +44,6 @@ def context(goals: list[str], period: tuple[date | None, date | None], lang: str
     st.caption(t("funnel.context", lang, goals=names, period=span))
 
 
-def _remember(key: str) -> None:
-    st.session_state[key] = st.session_state[f"{key}_widget"]
-
-
-def _show(key: str, value: object) -> str:
-    """The widget of a lasting choice, set to show `value` before it is drawn: the same in
-    either language and after leaving the page and coming back."""
-    widget = f"{key}_widget"
-    if st.session_state.get(widget) != value:
-        st.session_state[widget] = value
-    return widget
-
-
-def scope(channels: list[str], lang: str) -> str | None:
-    """The channel picker: every channel by default, else the channel kept from before."""
-    options = ["", *channels]
-    kept = st.session_state.get("funnel_scope", "")
-    chosen = st.selectbox(
-        t("funnel.scope", lang), options,
-        format_func=lambda c: channel_label(c, lang) if c else t("funnel.scope_all", lang),
-        key=_show("funnel_scope", kept if kept in options else ""),
-        on_change=_remember, args=("funnel_scope",),
-    )  # fmt: skip
-    return chosen or None
-
-
-def window(lang: str) -> str:
-    """The comparison window: the one the user picked, else the default for the period."""
-    options, default = window_options()
-    kept = st.session_state.get("funnel_window")
-    shown = kept if kept in options else default
-    st.segmented_control(
-        t("funnel.window_label", lang), options,
-        format_func=lambda w: (
-            t("funnel.window.period", lang) if w == "period" else t("funnel.window.days", lang, n=w)
-        ),
-        key=_show("funnel_window", shown), on_change=_remember, args=("funnel_window",),
-    )  # fmt: skip
-    return shown
-
-
 def _key(result: Analysis) -> tuple[Any, ...]:
     """What a summary is cached by: the dataset and the period."""
     return (st.session_state.get("dataset_key"), *result.period)
@@ -92,6 +53,15 @@ def _key(result: Analysis) -> tuple[Any, ...]:
 def _options(key: tuple[Any, ...], _summary: pd.DataFrame, goals: tuple[str, ...],
              model: str, channel: str | None) -> dict[Stage, tuple[str, ...]]:  # fmt: skip
     return {s: stage_options(_summary, s, goals, channel=channel, model=model) for s in STAGES}
+
+
+def metric_options(
+    result: Analysis, goals: list[str], channel: str | None
+) -> dict[Stage, tuple[str, ...]]:
+    """The metrics each stage can be measured by in this scope, the automatic choice first (built
+    once per dataset, period, goals, model and channel)."""
+    model = state.business_model()
+    return _options(_key(result), result.summary, tuple(goals), model, channel)
 
 
 @dataclass(frozen=True)
@@ -130,37 +100,6 @@ def channels(result: Analysis, goals: list[str], lang: str) -> list[str]:
     """The channels that have a funnel of their own."""
     every = funnels(result, goals, None, {}, lang)
     return [f.channel for f in every.channels if f.channel]
-
-
-def stage_choices(
-    result: Analysis, goals: list[str], channel: str | None, lang: str
-) -> dict[Stage, str]:
-    """A metric picker per stage (automatic by default); returns the stages the user set."""
-    model = state.business_model()
-    per_stage = _options(_key(result), result.summary, tuple(goals), model, channel)
-    chosen: dict[Stage, str] = {}
-    with st.expander(t("funnel.choose_metrics", lang), icon=":material/tune:"):
-        st.caption(t("funnel.choose_help", lang))
-        # Three pickers a row: five side by side cut "Automatic: Reach" to a few letters.
-        cols = [c for start in range(0, len(STAGES), 3) for c in st.columns(3)][: len(STAGES)]
-        for col, stage in zip(cols, STAGES, strict=True):
-            options = per_stage[stage]
-            key = f"funnel_metric_{stage}"
-            kept = st.session_state.get(key, "")
-            kept = kept if kept in options else ""
-            auto = (t("funnel.auto", lang, metric=metric_label(options[0], lang))
-                    if options else t("funnel.auto_none", lang))  # fmt: skip
-            col.selectbox(
-                t(f"funnel.stage.{stage}", lang),
-                ["", *options],
-                index=(["", *options]).index(kept),
-                format_func=lambda m, a=auto: a if not m else metric_label(m, lang),
-                key=f"{key}_widget", on_change=_remember, args=(key,),
-                disabled=not options,
-            )  # fmt: skip
-            if kept:
-                chosen[stage] = kept
-    return chosen
 
 
 def notes(funnel: Funnel, lang: str) -> None:
@@ -222,18 +161,6 @@ def _compare(key: tuple[Any, ...], _frame: pd.DataFrame, start: date, end: date,
         _frame, start, end, goals, channel=channel, choices=dict(choices), model=model,
         summaries=_summaries(key, _frame, start, end),
     )  # fmt: skip
-
-
-def window_options() -> tuple[list[str], str]:
-    """The comparison windows (the selected period, its last 28 or 91 days) and the default one."""
-    options = ["period", "28", "91"]
-    data = state.dataset()
-    if data is None:
-        return options, "period"
-    first, _ = period_of(data.frame)
-    start, _ = state.period(data)
-    # A period that starts with the data has nothing before it: default to its last 28 days.
-    return options, "period" if first is not None and start is not None and start > first else "28"
 
 
 def comparison(

@@ -1,125 +1,22 @@
-"""The metric and channel catalogue: data files validated by pydantic, and name matching."""
+"""The metric and channel catalogue: read once, looked up by id, and matched by the names files
+give them (the entries' pydantic models are in `definitions`)."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
 from kpi_core.datafiles import read_toml
+from kpi_core.definitions import Catalogue, ChannelDef, MetricDef
 from kpi_core.headers import Header as Header
 from kpi_core.headers import normalize as normalize
 from kpi_core.headers import parse_header as parse_header
-from kpi_core.models import ActionKind, ChannelKind, Stage
 
 # A fuzzy match maps a column only at or above this score; below it the column stays unknown
 # and the candidates are offered as suggestions.
 FUZZY_MAP_SCORE = 0.88
 FUZZY_SUGGEST_SCORE = 0.6
-
-_UNITS = {"count", "fraction", "seconds", "money"}
-ROLES = (
-    "date",
-    "channel",
-    "placement",
-    "campaign",
-    "post_id",
-    "metric_name",
-    "value",
-    "result_type",
-    "currency",
-    "unit",
-    "attribute",
-)
-
-
-class Label(BaseModel):
-    """A name in both languages the product speaks."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    en: str
-    id: str
-
-
-class MetricDef(BaseModel):
-    """One canonical metric: what it measures, where it sits in the funnel, how it is named."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    id: str
-    label: Label
-    stage: Stage
-    action: ActionKind
-    unit: str
-    cumulative: bool = False
-    sales: bool = False
-    unique: bool = False
-    parts: tuple[str, ...] = ()
-    scale: float = 1.0
-    # How a rate reads when it is not a percentage: a multiple (ROAS 2.4x), or so many of the
-    # numerator per one of the denominator ("6.2 likes per follower"), in both languages.
-    times: bool = False
-    per: Label | None = None
-    aliases: tuple[str, ...] = ()
-
-    @field_validator("unit")
-    @classmethod
-    def _known_unit(cls, unit: str) -> str:
-        if unit not in _UNITS:
-            raise ValueError(f"unit must be one of {sorted(_UNITS)}")
-        return unit
-
-    @model_validator(mode="after")
-    def _reading(self) -> MetricDef:
-        if (self.times or self.per) and self.unit != "fraction":
-            raise ValueError(f"{self.id}: only a fraction reads as a multiple or per unit")
-        if self.per and len(self.parts) != 2:
-            raise ValueError(f"{self.id}: a rate per unit names its two parts")
-        if self.times and self.per:
-            raise ValueError(f"{self.id}: a rate reads as a multiple or per unit, not both")
-        return self
-
-
-class ChannelDef(BaseModel):
-    """A channel id, its kind and the names files use for it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    id: str
-    kind: ChannelKind
-    label: Label
-    aliases: tuple[str, ...] = ()
-
-
-class Catalogue(BaseModel):
-    """Every metric, channel and non-metric column name the readers know."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    metrics: tuple[MetricDef, ...]
-    channels: tuple[ChannelDef, ...]
-    roles: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Catalogue:
-        ids = [m.id for m in self.metrics]
-        dupes = {i for i in ids if ids.count(i) > 1}
-        if dupes:
-            raise ValueError(f"duplicate metric ids: {sorted(dupes)}")
-        for m in self.metrics:
-            for part in m.parts:
-                if part not in ids:
-                    raise ValueError(f"{m.id}: part {part!r} is not a metric")
-        unknown_roles = set(self.roles) - set(ROLES)
-        if unknown_roles:
-            raise ValueError(f"unknown roles: {sorted(unknown_roles)}")
-        seen: dict[str, str] = {}
-        for m in self.metrics:
-            for key in {normalize(a) for a in (m.id, m.label.en, m.label.id, *m.aliases)}:
-                if seen.get(key, m.id) != m.id:
-                    raise ValueError(f"alias {key!r} names both {seen[key]} and {m.id}")
-                seen[key] = m.id
-        return self
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""KPI, supporting or vanity: the verdict for each (metric, channel, placement), with reasons."""
+"""KPI, supporting or vanity: the verdict for each (metric, channel, placement), with the flags
+raised and each verdict's reason (worded in `reasons`)."""
 
 from __future__ import annotations
 
@@ -8,24 +9,13 @@ from functools import cache
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.catalogue import MetricDef
+from kpi_core.budget import SAME_PARTS, fill_budget, twins
 from kpi_core.coverage import UNDATED_CODES, periods_flag, undated_flags
 from kpi_core.derive import value_or_none
 from kpi_core.i18n import column_name, t
-from kpi_core.judgement import (
-    SAME_PARTS,
-    Context,
-    Judgement,
-    Triple,
-    candidacy,
-    candidacy_ids,
-    fill_budget,
-    judge,
-    rules,
-    twins,
-)
-from kpi_core.labels import in_sentence
+from kpi_core.judgement import Context, Judgement, Triple, candidacy, candidacy_ids, judge, rules
 from kpi_core.models import BusinessModel, ChannelKind, Goal, Placement, Verdict
+from kpi_core.reasons import channel_name, join, metric_name, reason_for
 from kpi_core.verdicts import Classification, Flag, MetricVerdict
 
 __all__ = ["Classification", "Flag", "MetricVerdict", "classify", "rules"]
@@ -36,32 +26,11 @@ FLAG_ORDER: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def _label(metric: str | None, source_name: str, lang: str) -> str:
-    known = catalogue._metrics_by_id().get(metric or "")
-    if known is None:
-        return column_name(source_name, lang)
-    return str(getattr(known.label, lang, known.label.en))
-
-
-def _channel_label(channel: str, lang: str) -> str:
-    try:
-        label = catalogue.channel(channel).label
-    except KeyError:
-        return channel
-    return str(getattr(label, lang, label.en))
-
-
 def _kind(channel: str) -> ChannelKind | None:
     try:
         return catalogue.channel(channel).kind
     except KeyError:
         return None
-
-
-def _join(items: list[str], lang: str, word: str = "and") -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {t('classify.word.' + word, lang)} {items[-1]}"
 
 
 @cache
@@ -155,7 +124,7 @@ def classify(
             for rule in rules().rule:
                 if rule.effect == "candidate" and biz in rule.models and goal in rule.goals:
                     ids = [m for m in rule.metrics if m in defs][:2] + ids[:2]
-            labels = _join([_label(m, m, lang) for m in ids], lang, "or")
+            labels = join([metric_name(m, m, lang) for m in ids], lang, "or")
             goal_name = t(f"classify.goal.{goal}", lang)
             text = t("classify.flag.goal_without_kpi", lang, goal=goal_name, metrics=labels)
             flags.append(Flag("goal_without_kpi", text, goal=goal))
@@ -174,8 +143,8 @@ def classify(
         metric = metrics[i] if key[0] in defs else None
         known = defs.get(metric or "")
         j = judged[key]
-        label = _label(metric, names[i], lang)
-        where = _channel_label(channels[i], lang)
+        label = metric_name(metric, names[i], lang)
+        where = channel_name(channels[i], lang)
         codes: list[str] = []
         if (
             known is not None
@@ -191,7 +160,7 @@ def classify(
         if known is None:
             codes.append("unknown_metric")
             if ("unknown", key) not in seen_flags:
-                near = _join([_label(s, s, lang) for s in suggestions], lang, "or")
+                near = join([metric_name(s, s, lang) for s in suggestions], lang, "or")
                 which = "unknown_metric" if near else "unknown_metric_none"
                 text = t(
                     f"classify.flag.{which}",
@@ -204,7 +173,7 @@ def classify(
         if bool(mixed[i]):
             codes.append("mixed_currency")
             if ("mixed", key) not in seen_flags:
-                units = _join(
+                units = join(
                     sorted({u for u, k in zip(units_of, keys, strict=True) if k == key}),
                     lang,
                 )
@@ -220,7 +189,7 @@ def classify(
         verdict, rule_id = j.verdict, j.rule
         if key in overridden:
             verdict, rule_id = overridden[key], "override"
-        reason = _reason(
+        reason = reason_for(
             rule_id, j, verdict, label, where, names[i], chosen_goals, biz, known, lang
         )
         verdicts.append(
@@ -235,34 +204,3 @@ def classify(
     order = {code: i for i, code in enumerate(FLAG_ORDER)}
     flags.sort(key=lambda f: (order[f.code], f.channel or "", f.metric or "", f.source_name or ""))
     return Classification(chosen_goals, biz, tuple(verdicts), tuple(flags))
-
-
-def _reason(
-    rule_id: str,
-    j: Judgement,
-    verdict: Verdict,
-    label: str,
-    channel: str,
-    source_name: str,
-    goals: tuple[Goal, ...],
-    model: BusinessModel,
-    known: MetricDef | None,
-    lang: str,
-) -> str:
-    goal = j.goal or next(iter(j.candidate), None)
-    names = [t(f"classify.goal.{g}", lang) for g in goals] or [t("classify.goal.none", lang)]
-    params: dict[str, object] = {
-        "metric": label,
-        # Inside a sentence a known metric's name is a common noun; a file's own name is quoted.
-        "metric_in": in_sentence(label) if known else label,
-        "channel": channel,
-        "source": column_name(source_name, lang),
-        "goal": t(f"classify.goal.{goal}", lang) if goal else names[0],
-        "goals": _join(names, lang),
-        "model": t(f"classify.model.{model}", lang),
-        "stage": t(f"classify.stage.{known.stage}", lang) if known else "",
-        "verdict": t(f"classify.verdict.{verdict}", lang),
-        "rate": _label(j.rate, j.rate or "", lang),
-        "budget": rules().budget.size,
-    }
-    return t(f"classify.reason.{rule_id}", lang, **params)

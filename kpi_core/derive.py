@@ -1,15 +1,16 @@
-"""The period summary of a tidy frame, and the rates its parts allow (engagement rate, CPM...)."""
+"""The period summary of a tidy frame, and a row for each rate its parts allow (the arithmetic of
+rates is in `rates`)."""
 
 from __future__ import annotations
 
 import math
 from datetime import date
-from functools import cache
 
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.models import COUNT, FRACTION, MONEY, SECONDS, ChannelKind
+from kpi_core.models import COUNT, FRACTION, SECONDS, ChannelKind
+from kpi_core.rates import NET_RATES, is_money, ratios_of
 from kpi_core.windows import select
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
@@ -35,12 +36,8 @@ WHOLE_EXPORT = {0: "", 1: "included", 2: "left_out"}
 _KEYS = ["source_name", "metric", "channel", "placement", "unit"]
 _TRIPLE = ["metric", "channel", "placement"]
 _NONE = ""  # groupby sentinel for a missing metric, post id or campaign; mapped back to None
-_PLAIN_UNITS = {COUNT, FRACTION, SECONDS}
 # Durations that are totals (hours watched) add up; every other duration is a per-row average.
 _SUMMED_DURATIONS = frozenset({"watch_time"})
-# ROI is the one rate whose value is (numerator - denominator) / denominator, not a plain ratio,
-# so the catalogue cannot declare it with parts alone: its parts live here.
-_NET_RATES: dict[str, tuple[str, str]] = {"roi": ("revenue", "spend")}
 POSTS = "posts"
 
 
@@ -50,10 +47,6 @@ def value_or_none(value: object) -> float | None:
         return None
     number = float(value)  # type: ignore[arg-type]
     return number if math.isfinite(number) else None
-
-
-def _is_money(units: pd.Series) -> pd.Series:
-    return ~units.isin(_PLAIN_UNITS)
 
 
 def _text(series: pd.Series) -> pd.Series:
@@ -97,7 +90,7 @@ def _basis(metric_id: str, unit: str) -> str:
     known = catalogue._metrics_by_id().get(metric_id)
     if known is not None and known.cumulative:
         return "last"
-    if unit == FRACTION or (known is not None and (known.parts or known.id in _NET_RATES)):
+    if unit == FRACTION or (known is not None and (known.parts or known.id in NET_RATES)):
         return "mean"
     if unit == SECONDS and metric_id not in _SUMMED_DURATIONS:
         return "mean"
@@ -134,50 +127,9 @@ def _posts(work: pd.DataFrame, present: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["_merge"] == "left_only"].drop(columns="_merge")
 
 
-@cache
-def _rate_table() -> pd.DataFrame:
-    rows = [
-        (m.id, *(m.parts or _NET_RATES[m.id]), m.scale, m.id in _NET_RATES, m.unit, m.label.en)
-        for m in catalogue.load().metrics
-        if len(m.parts or _NET_RATES.get(m.id, ())) == 2
-    ]
-    columns = ["metric", "num", "den", "scale", "net", "rate_unit", "source_name"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def _ratios(summary: pd.DataFrame) -> pd.DataFrame:
-    """Every catalogue rate whose two parts exist on the same channel, placement and currency."""
-    table = _rate_table()
-    parts = summary[~summary["metric"].isin(set(table["metric"])) & (summary["metric"] != _NONE)]
-    parts = parts[parts["value"].notna()]  # a part left out of the period makes no rate
-    keys = ["metric", "channel", "placement", "unit"]
-    totals = parts.groupby(keys)["value"].sum(min_count=1).reset_index()
-    num = totals.rename(columns={"metric": "num", "unit": "unit_num", "value": "value_num"})
-    den = totals.rename(columns={"metric": "den", "unit": "unit_den", "value": "value_den"})
-    pair = table.merge(num, on="num").merge(den, on=["den", "channel", "placement"])
-    both_money = _is_money(pair["unit_num"]) & _is_money(pair["unit_den"])
-    # Amounts in different currencies are never divided by each other.
-    pair = pair[~both_money | (pair["unit_num"] == pair["unit_den"])]
-    den_value = pair["value_den"].where(pair["value_den"] != 0)
-    top = pair["value_num"] - den_value.where(pair["net"], 0.0)
-    money_unit = pair["unit_num"].where(_is_money(pair["unit_num"]), pair["unit_den"])
-    found = pd.DataFrame(
-        {
-            "metric": pair["metric"],
-            "channel": pair["channel"],
-            "placement": pair["placement"],
-            "unit": money_unit.where(pair["rate_unit"] == MONEY, pair["rate_unit"]),
-            "value": (top / den_value * pair["scale"]).astype("float64"),
-            "source_name": pair["source_name"],
-        }
-    )
-    # Two pairings landing on one unit (ROAS from IDR and from USD) would be ambiguous: drop both.
-    return found[~found.duplicated(["metric", "channel", "placement", "unit"], keep=False)]
-
-
 def _mixed_currency(summary: pd.DataFrame) -> pd.Series:
     key = summary["metric"].where(summary["metric"] != _NONE, "?" + summary["source_name"])
-    money = _is_money(summary["unit"])
+    money = is_money(summary["unit"])
     counted = summary[money].assign(key=key[money])
     currencies = counted.groupby(["key", "channel", "placement"])["unit"].nunique()
     mixed = currencies[currencies > 1].reset_index()[["key", "channel", "placement"]]
@@ -250,7 +202,11 @@ def summarise(
     posts = _posts(work[work["whole"] < 2], summary).assign(whole_export="")
     summary = pd.concat([summary, posts], ignore_index=True)
     # A rate the file reports is recomputed from its parts where they exist (ratio of sums).
-    ratios = _ratios(summary).drop(columns="source_name").rename(columns={"value": "ratio"})
+    ratios = (
+        ratios_of(summary[summary["metric"] != _NONE])
+        .drop(columns="source_name")
+        .rename(columns={"value": "ratio"})
+    )
     summary = summary.merge(
         ratios, on=["metric", "channel", "placement", "unit"], how="left", indicator=True
     )
@@ -272,7 +228,7 @@ def _raw(summary: pd.DataFrame) -> pd.DataFrame:
 def derive_rates(summary: pd.DataFrame) -> pd.DataFrame:
     """The summary plus a derived row for every catalogue rate whose parts share a channel."""
     raw = _raw(summary)
-    ratios = _ratios(raw)
+    ratios = ratios_of(raw[raw["metric"] != _NONE])
     # A rate the file already reports keeps its own row (already a ratio of the same parts),
     # so the derived duplicate is skipped rather than shown twice.
     present = raw[["metric", "channel", "placement", "unit"]].drop_duplicates()

@@ -9,9 +9,10 @@ import plotly.graph_objects as go
 from kpi_core.charts import FONT, MAX_TILES, MISSING, RED, VERDICT_COLORS, short_label, stage_name
 from kpi_core.classify import MetricVerdict
 from kpi_core.ecosystem import ChannelEcosystem, StageCell
+from kpi_core.figures import format_value
 from kpi_core.funnel import STAGES
 from kpi_core.i18n import t
-from kpi_core.labels import channel_label, distinguish, format_value, placement_label
+from kpi_core.labels import channel_label, distinguish, placement_label
 from kpi_core.models import Verdict
 from kpi_core.textfit import NBSP, to_html, wrap
 

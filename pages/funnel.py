@@ -3,20 +3,21 @@
 import streamlit as st
 
 from kpi_app import funnel as ui
-from kpi_app import state
-from kpi_core.charts import funnel_figure, funnel_grid, period_figure
+from kpi_app import pickers, state
+from kpi_core.charts import funnel_figure, funnel_grid
 from kpi_core.export import table_csv
 from kpi_core.funnel import drop_off
 from kpi_core.i18n import format_date, t
 from kpi_core.labels import channel_label, metric_label, placement_label
+from kpi_core.period_charts import period_figure
 
 lang = state.lang()
 result = state.analysis_or_stop("funnel.title", "funnel.no_data")
 
 goals = [str(g) for g in result.classification.goals]
 ui.context(goals, result.period, lang)
-channel = ui.scope(ui.channels(result, goals, lang), lang)
-choices = ui.stage_choices(result, goals, channel, lang)
+channel = pickers.scope(ui.channels(result, goals, lang), lang)
+choices = pickers.stage_choices(result, goals, channel, lang)
 views = ui.funnels(result, goals, channel, choices, lang)
 funnel = views.main
 
@@ -55,7 +56,7 @@ if channel is None:
     ui.chart(funnel_grid(per_channel, titles, lang), key="funnel_channels")
 
 st.subheader(t("funnel.period_header", lang))
-compared = ui.comparison(goals, channel, choices, ui.window(lang))
+compared = ui.comparison(goals, channel, choices, pickers.window(lang))
 if compared is None:
     st.info(t("funnel.period_none", lang))
 elif not compared.previous.present:

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from kpi_app import state
-from kpi_app.verdicts import budget, channel_tables, filters, flags, kpi_cards
+from kpi_app.verdict_tables import channel_tables, filters
+from kpi_app.verdicts import budget, flags, kpi_cards
 from kpi_core.export import verdicts_csv
 from kpi_core.i18n import format_date, t
 

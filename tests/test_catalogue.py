@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kpi_core import catalogue
-from kpi_core.catalogue import FUZZY_MAP_SCORE, Catalogue, match_channel, match_metric
+from kpi_core.catalogue import FUZZY_MAP_SCORE, match_channel, match_metric
 from kpi_core.models import ActionKind, ChannelKind, Stage
 
 REQUIRED_METRICS = (
@@ -702,20 +702,6 @@ def test_channel_ids_exactly_design() -> None:
     assert {c.id for c in catalogue.load().channels} == set(CHANNEL_KINDS)
 
 
-def test_alias_claimed_twice_is_rejected() -> None:
-    """The validator rejects an alias that names two metrics."""
-    metric = {"stage": "awareness", "action": "micro", "unit": "count", "aliases": ["views"]}
-    data = {
-        "metrics": [
-            {**metric, "id": "reach", "label": {"en": "Reach", "id": "Jangkauan"}},
-            {**metric, "id": "impressions", "label": {"en": "Impressions", "id": "Impresi"}},
-        ],
-        "channels": [],
-    }
-    with pytest.raises(ValueError, match="views"):
-        Catalogue.model_validate(data)
-
-
 @pytest.mark.parametrize(
     ("name", "expected"),
     [("Toko", "store"), ("Toko Kita", None), ("laporan toko kita september", None)],
@@ -723,18 +709,3 @@ def test_alias_claimed_twice_is_rejected() -> None:
 def test_a_shop_named_toko_is_not_a_physical_store(name: str, expected: str | None) -> None:
     """`Toko` alone is the store channel; a shop's name with `Toko` in it says no channel."""
     assert catalogue.match_channel(name) == expected
-
-
-@pytest.mark.parametrize(
-    ("fields", "problem"),
-    [
-        ({"unit": "count", "times": True}, "only a fraction"),
-        ({"unit": "fraction", "per": {"en": "likes per post", "id": "suka per postingan"}},
-         "two parts"),
-    ],
-)  # fmt: skip
-def test_rate_reading_needs_a_fraction_with_parts(fields: dict[str, object], problem: str) -> None:
-    """A multiple or per-unit reading is only declared on a fraction; per-unit names its parts."""
-    entry = {"id": "x", "label": {"en": "X", "id": "X"}, "stage": "interest", "action": "micro"}
-    with pytest.raises(ValueError, match=problem):
-        catalogue.MetricDef.model_validate({**entry, **fields})

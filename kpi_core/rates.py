@@ -1,0 +1,63 @@
+"""The rates a summary's parts allow: each catalogue rate is the ratio of its two parts' sums, on
+one channel and placement, and amounts in different currencies are never divided together."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from kpi_core import catalogue
+from kpi_core.models import COUNT, FRACTION, MONEY, SECONDS
+
+_PLAIN_UNITS = {COUNT, FRACTION, SECONDS}
+# ROI is the one rate whose value is (numerator - denominator) / denominator, not a plain ratio,
+# so the catalogue cannot declare it with parts alone: its parts live here.
+NET_RATES: dict[str, tuple[str, str]] = {"roi": ("revenue", "spend")}
+
+
+def is_money(units: pd.Series) -> pd.Series:
+    """True for each unit that is a currency (not a count, a fraction or seconds)."""
+    return ~units.isin(_PLAIN_UNITS)
+
+
+@cache
+def _rate_table() -> pd.DataFrame:
+    rows = [
+        (m.id, *(m.parts or NET_RATES[m.id]), m.scale, m.id in NET_RATES, m.unit, m.label.en)
+        for m in catalogue.load().metrics
+        if len(m.parts or NET_RATES.get(m.id, ())) == 2
+    ]
+    columns = ["metric", "num", "den", "scale", "net", "rate_unit", "source_name"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def ratios_of(summary: pd.DataFrame) -> pd.DataFrame:
+    """Every catalogue rate whose two parts exist on the same channel, placement and currency,
+    from summary rows that name a metric."""
+    table = _rate_table()
+    parts = summary[~summary["metric"].isin(set(table["metric"]))]
+    parts = parts[parts["value"].notna()]  # a part left out of the period makes no rate
+    keys = ["metric", "channel", "placement", "unit"]
+    totals = parts.groupby(keys)["value"].sum(min_count=1).reset_index()
+    num = totals.rename(columns={"metric": "num", "unit": "unit_num", "value": "value_num"})
+    den = totals.rename(columns={"metric": "den", "unit": "unit_den", "value": "value_den"})
+    pair = table.merge(num, on="num").merge(den, on=["den", "channel", "placement"])
+    both_money = is_money(pair["unit_num"]) & is_money(pair["unit_den"])
+    # Amounts in different currencies are never divided by each other.
+    pair = pair[~both_money | (pair["unit_num"] == pair["unit_den"])]
+    den_value = pair["value_den"].where(pair["value_den"] != 0)
+    top = pair["value_num"] - den_value.where(pair["net"], 0.0)
+    money_unit = pair["unit_num"].where(is_money(pair["unit_num"]), pair["unit_den"])
+    found = pd.DataFrame(
+        {
+            "metric": pair["metric"],
+            "channel": pair["channel"],
+            "placement": pair["placement"],
+            "unit": money_unit.where(pair["rate_unit"] == MONEY, pair["rate_unit"]),
+            "value": (top / den_value * pair["scale"]).astype("float64"),
+            "source_name": pair["source_name"],
+        }
+    )
+    # Two pairings landing on one unit (ROAS from IDR and from USD) would be ambiguous: drop both.
+    return found[~found.duplicated(["metric", "channel", "placement", "unit"], keep=False)]
