@@ -7,6 +7,7 @@ import streamlit as st
 
 from kpi_app import state
 from kpi_app.funnel import metric_options
+from kpi_app.panels import panel
 from kpi_core.analysis import Analysis, period_of
 from kpi_core.funnel import STAGES
 from kpi_core.i18n import t
@@ -73,7 +74,9 @@ def stage_choices(
     """A metric picker per stage (automatic by default); returns the stages the user set."""
     per_stage = metric_options(result, goals, channel)
     chosen: dict[Stage, str] = {}
-    with st.expander(t("funnel.choose_metrics", lang), icon=":material/tune:"):
+    with panel(
+        t("funnel.choose_metrics", lang), "funnel_picks_panel", lang, icon=":material/tune:"
+    ):
         st.caption(t("funnel.choose_help", lang))
         # Three pickers a row: five side by side cut "Automatic: Reach" to a few letters.
         cols = [c for start in range(0, len(STAGES), 3) for c in st.columns(3)][: len(STAGES)]

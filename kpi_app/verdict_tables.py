@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from kpi_app import state
+from kpi_app.panels import panel
 from kpi_app.verdicts import NOTICE, SEVERE, flag_badges
 from kpi_core import catalogue
 from kpi_core.classify import Classification, MetricVerdict
@@ -114,9 +115,9 @@ def _columns(lang: str) -> dict[str, object]:
     }  # fmt: skip
 
 
-def _reasons(rows: list[MetricVerdict], names: list[str], lang: str) -> None:
+def _reasons(rows: list[MetricVerdict], names: list[str], key: str, lang: str) -> None:
     """Every row's reason, whole and wrapped, under the table."""
-    with st.expander(t("verdicts.reasons", lang), icon=":material/help:"):
+    with panel(t("verdicts.reasons", lang), key, lang, icon=":material/help:"):
         lines = []
         for m, name in zip(rows, names, strict=True):
             verdict = shown_verdict(m)
@@ -203,4 +204,4 @@ def channel_tables(shown: list[MetricVerdict], lang: str) -> None:
             args=(editor_key, keys, auto),
             column_config=columns,
         )
-        _reasons(rows, list(table["metric"]), lang)
+        _reasons(rows, list(table["metric"]), f"reasons_{channel}_{placement}", lang)

@@ -351,3 +351,21 @@ def test_how_it_was_read_stays_open_across_a_language_switch() -> None:
     at.selectbox(key="lang_widget").set_value("id").run()
     panels = [e for e in at.expander if e.label == "Cara file dibaca"]
     assert [p.proto.expanded for p in panels] == [True, False]
+
+
+def test_open_panels_on_the_verdicts_and_funnel_pages_survive_a_language_switch() -> None:
+    """The verdicts' 'Why each metric got its verdict' and the funnel's metric picks, once
+    opened, are still open after switching to Bahasa Indonesia."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    at.session_state["reasons_facebook_organic"] = True  # the first channel's table
+    at.run()
+    at.selectbox(key="lang_widget").set_value("id").run()
+    opened = [e.proto.expanded for e in at.expander if e.label == "Alasan penilaian setiap metrik"]
+    assert opened[0] and not any(opened[1:])
+    at.switch_page("pages/funnel.py").run()
+    at.session_state["funnel_picks_panel"] = True
+    at.run()
+    at.selectbox(key="lang_widget").set_value("en").run()
+    picks = next(e for e in at.expander if e.label == "Which metric stands for each stage")
+    assert picks.proto.expanded
