@@ -8,9 +8,9 @@ import streamlit as st
 from kpi_core.classify import Classification, Flag, MetricVerdict
 from kpi_core.figures import format_value
 from kpi_core.i18n import t
+from kpi_core.judgement import rules
 from kpi_core.labels import channel_label, distinguish, metric_label, placement_label
 
-BUDGET = 6
 SEVERE = {"sales_on_organic_social"}  # drawn red, above every other flag
 NOTICE = {"unknown_metric", "undated_included"}  # drawn as information, not as a warning
 
@@ -46,14 +46,15 @@ def _flag(flag: Flag) -> None:
 
 
 def budget(result: Classification, lang: str) -> None:
-    """The KPI budget as a meter: how many of the six slots are used, in red past six."""
-    count = len(result.kpis)
-    if count > BUDGET:
+    """The KPI budget as a meter: how many of its slots (six, in the rules) are used, in red past
+    the last."""
+    count, size = len(result.kpis), rules().budget.size
+    if count > size:
         # Past six a full bar would look like six of six: the meter turns into a red alert.
-        over = t("verdicts.budget_over", lang, count=count, budget=BUDGET, over=count - BUDGET)
+        over = t("verdicts.budget_over", lang, count=count, budget=size, over=count - size)
         st.error(f"**{over}**", icon=":material/warning:")
     else:
-        st.progress(count / BUDGET, text=t("verdicts.budget", lang, count=count, budget=BUDGET))
+        st.progress(count / size, text=t("verdicts.budget", lang, count=count, budget=size))
     st.caption(t("verdicts.budget_help", lang))
 
 
