@@ -2438,6 +2438,86 @@ def linkedin_xlsx() -> None:
     linkedin_expected("linkedin_page_analytics_xlsx", name, info, ".xlsx")
 
 
+LI_VISITORS_DESC = (
+    "Aggregated daily page visitor metrics for Toko Kita B2B. Total = desktop + mobile; "
+    "total page views include every tab of the page."
+)
+
+
+def linkedin_visitors_xls() -> None:
+    """LinkedIn's visitors workbook: `Visitor metrics` (per tab and in total, each on desktop,
+    on mobile and in `(total)`) and a `Location` breakdown sheet."""
+    name = "tokokita-b2b_visitors_1785542400000.xls"
+    r = rng("linkedin-visitors")
+    tabs = ["Overview", "Life", "Jobs"]
+    header = ["Date"]
+    for tab in [*tabs, "Total"]:
+        for figure in ("page views", "unique visitors"):
+            header += [f"{tab} {figure} ({device})" for device in ("desktop", "mobile", "total")]
+    rows: list[list[Any]] = [header]
+    page_views: dict[dt.date, tuple[int, int]] = {}
+    for d in days(dt.date(2026, 7, 1), 14):
+        row: list[Any] = [mdy(d)]
+        sums = [[0, 0], [0, 0]]  # page views, unique visitors: desktop, mobile
+        for _ in tabs:
+            views = (r.randint(20, 140), r.randint(15, 120))
+            people = (r.randint(10, views[0]), r.randint(8, views[1]))
+            for f, (desk, mob) in enumerate((views, people)):
+                row += [desk, mob, desk + mob]
+                sums[f][0] += desk
+                sums[f][1] += mob
+        for desk, mob in sums:
+            row += [desk, mob, desk + mob]
+        rows.append(row)
+        page_views[d] = (sums[0][0], sums[0][1])
+    location = [["Location", "Total views"], ["Jakarta, Indonesia", 1210], ["Surabaya", 388]]
+    wb = xlwt.Workbook(encoding="utf-8")
+    for title, lines in (("Visitor metrics", rows), ("Location", location)):
+        ws = wb.add_sheet(title)
+        ws.write(0, 0, LI_VISITORS_DESC)
+        for ri, line in enumerate(lines, start=1):
+            for ci, v in enumerate(line):
+                ws.write(ri, ci, v)
+    buf = io.BytesIO()
+    wb.save(buf)
+    write(FIX / name, buf.getvalue())
+    d13 = page_views[dt.date(2026, 7, 13)]
+    expect(
+        "linkedin_page_visitors_xls",
+        file=name,
+        layout="linkedin_page_visitors",
+        channel="linkedin",
+        placement="organic",
+        notes="Old binary .xls: sheet 'Visitor metrics' (a description line above the header; "
+        "dates MM/DD/YYYY) and a 'Location' breakdown sheet (left out). Each tab's page views "
+        "and unique visitors and the page's 'Total' come as (desktop), (mobile) and (total): "
+        "the devices are parts of their '(total)', the tabs parts of 'Total ...'. Page views "
+        "are the 'Total page views (total)' column, once.",
+        total_not_added=True,
+        checks=[
+            check(
+                "page_views",
+                sum(d13),
+                "count",
+                placement="organic",
+                date="2026-07-13",
+                source_name="Total page views (total)",
+                total_not_added=True,
+            ),
+            check(
+                "page_views",
+                sum(sum(v) for v in page_views.values()),
+                "count",
+                placement="organic",
+                sum=True,
+            ),
+            check(
+                "users", sum(row[-1] for row in rows[1:]), "count", placement="organic", sum=True
+            ),
+        ],
+    )
+
+
 # --------------------------------------------------------------------------- YouTube
 
 
@@ -4562,6 +4642,7 @@ def main() -> None:
         tiktok_business_csv,
         linkedin_xls,
         linkedin_xlsx,
+        linkedin_visitors_xls,
         youtube_zip,
         ga4_csv,
         shopee_shop_stats,
