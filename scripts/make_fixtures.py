@@ -2521,8 +2521,55 @@ def linkedin_visitors_xls() -> None:
 # --------------------------------------------------------------------------- YouTube
 
 
+# The YouTube Studio zip's member names and headers, as the English and the Indonesian UI
+# write them.
+YT_WORDS = {
+    "en": {
+        "members": ("Table data.csv", "Chart data.csv", "Totals.csv"),
+        "header": [
+            "Content",
+            "Video title",
+            "Video publish time",
+            "Duration",
+            "Views",
+            "Watch time (hours)",
+            "Subscribers",
+            "Average view duration",
+            "Impressions",
+            "Impressions click-through rate (%)",
+        ],
+        "date": "Date",
+    },
+    "id": {
+        "members": ("Data tabel.csv", "Data diagram.csv", "Total.csv"),
+        "header": [
+            "Konten",
+            "Judul video",
+            "Waktu publikasi video",
+            "Durasi",
+            "Penayangan",
+            "Waktu tonton (jam)",
+            "Subscriber",
+            "Durasi rata-rata dilihat",
+            "Tayangan",
+            "Rasio klik-tayang tayangan (%)",
+        ],
+        "date": "Tanggal",
+    },
+}
+
+
 def youtube_zip() -> None:
-    name = "youtube_studio_export.zip"
+    youtube_export("youtube_studio_export.zip", "youtube_studio_export", "en")
+
+
+def youtube_zip_id() -> None:
+    # The zip is named as Studio names it: nothing in the name says YouTube.
+    youtube_export("Konten 2025-06-10_2025-06-16 Toko Kita.zip", "youtube_studio_export_id", "id")
+
+
+def youtube_export(name: str, key: str, lang: str) -> None:
+    words = YT_WORDS[lang]
     # id, title, publish, duration(s), views, avg view dur (s), impressions, ctr %, subs
     vids = [
         (
@@ -2549,19 +2596,13 @@ def youtube_zip() -> None:
         ),
         ("-Zk9QwErT1u", "Live unboxing paket 6.6", "Jun 6, 2025", 3620, 517, 420, 15880, 3.26, 5),
     ]
+    if lang == "id":
+        # `Feb 19, 2023` reads `19 Feb 2023` in the Indonesian UI.
+        vids = [
+            (v[0], v[1], "{1} {0} {2}".format(*v[2].replace(",", "").split()), *v[3:]) for v in vids
+        ]
     period = days(dt.date(2025, 6, 10), 7)
-    header = [
-        "Content",
-        "Video title",
-        "Video publish time",
-        "Duration",
-        "Views",
-        "Watch time (hours)",
-        "Subscribers",
-        "Average view duration",
-        "Impressions",
-        "Impressions click-through rate (%)",
-    ]
+    header = list(words["header"])
 
     def hms(s: int) -> str:
         return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
@@ -2602,9 +2643,7 @@ def youtube_zip() -> None:
         )
     # Chart data: split each video's views over the 7 days, deterministic
     r = rng("yt")
-    chart: list[Any] = [
-        ["Date", "Content", "Video title", "Video publish time", "Duration", "Views"]
-    ]
+    chart: list[Any] = [[words["date"], *header[:4], header[4]]]
     per_day = {d: 0 for d in period}
     for vid, title, pub, dur, views, *_ in vids:
         weights = [r.randint(1, 10) for _ in period]
@@ -2613,21 +2652,30 @@ def youtube_zip() -> None:
         for d, v in zip(period, split, strict=False):
             chart.append([d.isoformat(), vid, title, pub, dur, v])
             per_day[d] += v
-    totals: list[Any] = [["Date", "Views"]] + [[dmy(d, "-"), per_day[d]] for d in period]
+    totals: list[Any] = [[words["date"], header[4]]]
+    totals += [[dmy(d, "-"), per_day[d]] for d in period]
     members = [
-        ("Table data.csv", csv_text(table).encode("utf-8")),
-        ("Chart data.csv", csv_text(chart).encode("utf-8")),
-        ("Totals.csv", csv_text(totals).encode("utf-8")),
+        (member, csv_text(rows).encode("utf-8"))
+        for member, rows in zip(words["members"], (table, chart, totals), strict=True)
     ]
     write(FIX / name, zip_bytes(members))
     assert sum(per_day.values()) == tot_views
+    watch, avd, ctr = header[5], header[7], header[9]
+    notes = {
+        "en": "",
+        "id": "Indonesian UI: members 'Data tabel.csv', 'Data diagram.csv', 'Total.csv'; headers "
+        "'Tanggal', 'Konten', 'Penayangan' (views), 'Tayangan' (impressions), 'Waktu tonton "
+        "(jam)', 'Durasi rata-rata dilihat', 'Rasio klik-tayang tayangan (%)'; publish time "
+        "'19 Feb 2023'. Otherwise as the English zip: ",
+    }[lang]
     expect(
-        "youtube_studio_export",
+        key,
         file=name,
         layout="youtube_studio",
         channel="youtube",
         placement="organic",
-        notes="Zip: Table data.csv (first data row 'Total' is not data; period totals per video, no "
+        notes=notes
+        + "Zip: Table data.csv (first data row 'Total' is not data; period totals per video, no "
         "date), Chart data.csv (long, per video per day, ISO dates), Totals.csv (daily, "
         "'13-06-2025' DD-MM-YYYY). All three describe the same 1,827 views: views over the "
         "whole zip must equal the per-video sum, not double or triple it. Watch time (hours) "
@@ -2641,7 +2689,7 @@ def youtube_zip() -> None:
                 "seconds",
                 placement="organic",
                 post_id="Qw7Er9Ty1Ui",
-                source_name="Watch time (hours)",
+                source_name=watch,
             ),
             check(
                 "average_view_duration",
@@ -2649,7 +2697,7 @@ def youtube_zip() -> None:
                 "seconds",
                 placement="organic",
                 post_id="aB3dE5fG7hI",
-                source_name="Average view duration",
+                source_name=avd,
             ),
             check(
                 "ctr",
@@ -2657,6 +2705,7 @@ def youtube_zip() -> None:
                 "fraction",
                 placement="organic",
                 post_id="aB3dE5fG7hI",
+                source_name=ctr,
                 tolerance=1e-9,
             ),
             # The finest member (Chart data: per video per day) wins the overlap, so the day's
@@ -4644,6 +4693,7 @@ def main() -> None:
         linkedin_xlsx,
         linkedin_visitors_xls,
         youtube_zip,
+        youtube_zip_id,
         ga4_csv,
         shopee_shop_stats,
         shopee_ads_csv,

@@ -25,7 +25,10 @@ from kpi_core.ingest.table import COPY_MARK, ungrouped
 from kpi_core.models import FileCorrections
 
 # Publish and creation times date a row only when the row's own date says `Lifetime`.
-_SECONDARY_DATES = {"publish time", "waktu penerbitan", "created date", "video publish time"}
+_SECONDARY_DATES = {
+    "publish time", "waktu penerbitan", "created date", "video publish time",
+    "waktu publikasi video",
+}  # fmt: skip
 _POST_TIMES = {"publish time", "waktu penerbitan"}
 _HOURS = re.compile(r"\b(hours|hour|jam)\b")
 _MINUTES = re.compile(r"\b(minutes|minute|menit|mins)\b")
