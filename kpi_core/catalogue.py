@@ -23,6 +23,7 @@ FUZZY_SUGGEST_SCORE = 0.6
 _UNITS = {"count", "fraction", "seconds", "money"}
 ROLES = (
     "date",
+    "day_number",
     "channel",
     "placement",
     "campaign",
