@@ -2789,6 +2789,60 @@ def ga4_csv() -> None:
     )
 
 
+def ga4_snapshot_csv() -> None:
+    """GA4's reports snapshot: one CSV of several cards, each under its own `#` comment block;
+    the first card counts the days of the period (`Nth day`), the others cover it whole."""
+    name = "ga4_reports_snapshot.csv"
+
+    def card(title: str) -> list[Any]:
+        return [
+            "# ----------------------------------------",
+            f"# {title}",
+            "# Account: Toko Kita",
+            "# Property: tokokita.id - GA4",
+            "# ----------------------------------------",
+            "#",
+            "# All Users",
+            "# Start date: 20260701",
+            "# End date: 20260731",
+            "",
+        ]
+
+    r = rng("ga4-snapshot")
+    by_day = [r.randint(1100, 1900) for _ in range(31)]
+    rows: list[Any] = card("Reports snapshot: Active users by Nth day")
+    rows.append(["Nth day", "Active users"])
+    rows += [[f"{n:04d}", users] for n, users in enumerate(by_day)]
+    rows.append("")
+    rows += card("Reports snapshot: Active users by Country")
+    rows.append(["Country", "Active users"])
+    rows += [["Indonesia", 30120], ["Malaysia", 1840], ["Singapore", 966], ["(not set)", 75]]
+    rows.append("")
+    pages = [("/", 18420), ("/katalog", 9870), ("/produk/gamis-aisyah", 6605)]
+    rows += card("Reports snapshot: Views by Page path and screen class")
+    rows.append(["Page path and screen class", "Views"])
+    rows += [list(p) for p in pages]
+    write(FIX / name, csv_text(rows, eol="\r\n").encode("utf-8"))
+    day = "Reports snapshot: Active users by Nth day"
+    expect(
+        "ga4_reports_snapshot",
+        file=name,
+        layout="ga4",
+        channel="website",
+        placement="organic",
+        notes="Three '#'-headed sections, CRLF. 'Nth day' (0000...0030) counts the days from the "
+        "comment block's 'Start date: 20260701': row N is 1 July + N days. The Country card's "
+        "users cover the whole period and repeat the daily ones: they are left out (the finer "
+        "daily section wins) and the user is told, naming both sections by their titles.",
+        checks=[
+            check("users", by_day[12], "count", placement="organic", date="2026-07-13"),
+            check("users", sum(by_day), "count", placement="organic", sum=True),
+            check("users", by_day[30], "count", placement="organic", date="2026-07-31", sheet=day),
+            check("page_views", sum(v for _, v in pages), "count", placement="organic", sum=True),
+        ],
+    )
+
+
 # --------------------------------------------------------------------------- Shopee
 
 
@@ -4695,6 +4749,7 @@ def main() -> None:
         youtube_zip,
         youtube_zip_id,
         ga4_csv,
+        ga4_snapshot_csv,
         shopee_shop_stats,
         shopee_ads_csv,
         shopee_discount_xlsx,
