@@ -13,6 +13,7 @@ from kpi_core.models import ActionKind, ChannelKind, Stage
 _UNITS = {"count", "fraction", "seconds", "money"}
 ROLES = (
     "date",
+    "day_number",
     "channel",
     "placement",
     "campaign",

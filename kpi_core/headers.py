@@ -50,6 +50,9 @@ _PLACEMENT_WORDS = {
     "bersponsor": "paid",
     "total": "total",
 }
+# A device in brackets (LinkedIn's `Page views (desktop)`) names the share of a figure seen on
+# it: a part of the same name's `(total)`, as organic and sponsored are.
+_DEVICE_RE = re.compile(r"\((desktop|mobile|seluler|tablet)\)", re.IGNORECASE)
 
 
 def _strip_currency(text: str, found: str) -> str:
@@ -69,6 +72,7 @@ class Header:
     currency: str | None
     percent: bool
     placement: str | None  # organic | paid | total | None
+    device: str | None = None  # desktop | mobile | ... when a bracket names one
 
 
 def parse_header(raw: str) -> Header:
@@ -84,7 +88,8 @@ def parse_header(raw: str) -> Header:
     percent = "(%)" in text.replace(" ", "") or text.rstrip().endswith("%")
     text = text.replace("(%)", " ")
     key = normalize(text)
-    words = key.split()
+    device = _DEVICE_RE.search(text)
+    words = normalize(_DEVICE_RE.sub(" ", text)).split() if device else key.split()
     placement = None
     kept = []
     for i, word in enumerate(words):
@@ -95,4 +100,5 @@ def parse_header(raw: str) -> Header:
             # `impresi yang dipromosikan` is promoted impressions: `yang` only joins the two.
             kept.append(word)
     base_key = " ".join(kept)
-    return Header(str(raw), key, base_key, currency, percent, placement)
+    found = device.group(1).lower() if device else None
+    return Header(str(raw), key, base_key, currency, percent, placement, found)

@@ -128,6 +128,8 @@ def _value(inference: Inference, lang: str) -> str:
         start, end = (s.strip() for s in value.split("–"))
         first, last = date.fromisoformat(start), date.fromisoformat(end)
         return f"{format_date(first, lang)} – {format_date(last, lang)}"
+    if what == "day_numbers":
+        return format_date(date.fromisoformat(value), lang)
     return value
 
 

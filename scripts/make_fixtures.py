@@ -2438,11 +2438,138 @@ def linkedin_xlsx() -> None:
     linkedin_expected("linkedin_page_analytics_xlsx", name, info, ".xlsx")
 
 
+LI_VISITORS_DESC = (
+    "Aggregated daily page visitor metrics for Toko Kita B2B. Total = desktop + mobile; "
+    "total page views include every tab of the page."
+)
+
+
+def linkedin_visitors_xls() -> None:
+    """LinkedIn's visitors workbook: `Visitor metrics` (per tab and in total, each on desktop,
+    on mobile and in `(total)`) and a `Location` breakdown sheet."""
+    name = "tokokita-b2b_visitors_1785542400000.xls"
+    r = rng("linkedin-visitors")
+    tabs = ["Overview", "Life", "Jobs"]
+    header = ["Date"]
+    for tab in [*tabs, "Total"]:
+        for figure in ("page views", "unique visitors"):
+            header += [f"{tab} {figure} ({device})" for device in ("desktop", "mobile", "total")]
+    rows: list[list[Any]] = [header]
+    page_views: dict[dt.date, tuple[int, int]] = {}
+    for d in days(dt.date(2026, 7, 1), 14):
+        row: list[Any] = [mdy(d)]
+        sums = [[0, 0], [0, 0]]  # page views, unique visitors: desktop, mobile
+        for _ in tabs:
+            views = (r.randint(20, 140), r.randint(15, 120))
+            people = (r.randint(10, views[0]), r.randint(8, views[1]))
+            for f, (desk, mob) in enumerate((views, people)):
+                row += [desk, mob, desk + mob]
+                sums[f][0] += desk
+                sums[f][1] += mob
+        for desk, mob in sums:
+            row += [desk, mob, desk + mob]
+        rows.append(row)
+        page_views[d] = (sums[0][0], sums[0][1])
+    location = [["Location", "Total views"], ["Jakarta, Indonesia", 1210], ["Surabaya", 388]]
+    wb = xlwt.Workbook(encoding="utf-8")
+    for title, lines in (("Visitor metrics", rows), ("Location", location)):
+        ws = wb.add_sheet(title)
+        ws.write(0, 0, LI_VISITORS_DESC)
+        for ri, line in enumerate(lines, start=1):
+            for ci, v in enumerate(line):
+                ws.write(ri, ci, v)
+    buf = io.BytesIO()
+    wb.save(buf)
+    write(FIX / name, buf.getvalue())
+    d13 = page_views[dt.date(2026, 7, 13)]
+    expect(
+        "linkedin_page_visitors_xls",
+        file=name,
+        layout="linkedin_page_visitors",
+        channel="linkedin",
+        placement="organic",
+        notes="Old binary .xls: sheet 'Visitor metrics' (a description line above the header; "
+        "dates MM/DD/YYYY) and a 'Location' breakdown sheet (left out). Each tab's page views "
+        "and unique visitors and the page's 'Total' come as (desktop), (mobile) and (total): "
+        "the devices are parts of their '(total)', the tabs parts of 'Total ...'. Page views "
+        "are the 'Total page views (total)' column, once.",
+        total_not_added=True,
+        checks=[
+            check(
+                "page_views",
+                sum(d13),
+                "count",
+                placement="organic",
+                date="2026-07-13",
+                source_name="Total page views (total)",
+                total_not_added=True,
+            ),
+            check(
+                "page_views",
+                sum(sum(v) for v in page_views.values()),
+                "count",
+                placement="organic",
+                sum=True,
+            ),
+            check(
+                "users", sum(row[-1] for row in rows[1:]), "count", placement="organic", sum=True
+            ),
+        ],
+    )
+
+
 # --------------------------------------------------------------------------- YouTube
 
 
+# The YouTube Studio zip's member names and headers, as the English and the Indonesian UI
+# write them.
+YT_WORDS = {
+    "en": {
+        "members": ("Table data.csv", "Chart data.csv", "Totals.csv"),
+        "header": [
+            "Content",
+            "Video title",
+            "Video publish time",
+            "Duration",
+            "Views",
+            "Watch time (hours)",
+            "Subscribers",
+            "Average view duration",
+            "Impressions",
+            "Impressions click-through rate (%)",
+        ],
+        "date": "Date",
+    },
+    "id": {
+        "members": ("Data tabel.csv", "Data diagram.csv", "Total.csv"),
+        "header": [
+            "Konten",
+            "Judul video",
+            "Waktu publikasi video",
+            "Durasi",
+            "Penayangan",
+            "Waktu tonton (jam)",
+            "Subscriber",
+            "Durasi rata-rata dilihat",
+            "Tayangan",
+            "Rasio klik-tayang tayangan (%)",
+        ],
+        "date": "Tanggal",
+    },
+}
+
+
 def youtube_zip() -> None:
-    name = "youtube_studio_export.zip"
+    youtube_export("youtube_studio_export.zip", "youtube_studio_export", "en")
+
+
+def youtube_zip_id() -> None:
+    # The zip is named as Studio names it: nothing in the name says YouTube.
+    youtube_export("Konten 2025-06-10_2025-06-16 Toko Kita.zip", "youtube_studio_export_id", "id")
+
+
+def youtube_export(name: str, key: str, lang: str) -> None:
+    words = YT_WORDS[lang]
     # id, title, publish, duration(s), views, avg view dur (s), impressions, ctr %, subs
     vids = [
         (
@@ -2469,19 +2596,13 @@ def youtube_zip() -> None:
         ),
         ("-Zk9QwErT1u", "Live unboxing paket 6.6", "Jun 6, 2025", 3620, 517, 420, 15880, 3.26, 5),
     ]
+    if lang == "id":
+        # `Feb 19, 2023` reads `19 Feb 2023` in the Indonesian UI.
+        vids = [
+            (v[0], v[1], "{1} {0} {2}".format(*v[2].replace(",", "").split()), *v[3:]) for v in vids
+        ]
     period = days(dt.date(2025, 6, 10), 7)
-    header = [
-        "Content",
-        "Video title",
-        "Video publish time",
-        "Duration",
-        "Views",
-        "Watch time (hours)",
-        "Subscribers",
-        "Average view duration",
-        "Impressions",
-        "Impressions click-through rate (%)",
-    ]
+    header = list(words["header"])
 
     def hms(s: int) -> str:
         return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
@@ -2522,9 +2643,7 @@ def youtube_zip() -> None:
         )
     # Chart data: split each video's views over the 7 days, deterministic
     r = rng("yt")
-    chart: list[Any] = [
-        ["Date", "Content", "Video title", "Video publish time", "Duration", "Views"]
-    ]
+    chart: list[Any] = [[words["date"], *header[:4], header[4]]]
     per_day = {d: 0 for d in period}
     for vid, title, pub, dur, views, *_ in vids:
         weights = [r.randint(1, 10) for _ in period]
@@ -2533,21 +2652,30 @@ def youtube_zip() -> None:
         for d, v in zip(period, split, strict=False):
             chart.append([d.isoformat(), vid, title, pub, dur, v])
             per_day[d] += v
-    totals: list[Any] = [["Date", "Views"]] + [[dmy(d, "-"), per_day[d]] for d in period]
+    totals: list[Any] = [[words["date"], header[4]]]
+    totals += [[dmy(d, "-"), per_day[d]] for d in period]
     members = [
-        ("Table data.csv", csv_text(table).encode("utf-8")),
-        ("Chart data.csv", csv_text(chart).encode("utf-8")),
-        ("Totals.csv", csv_text(totals).encode("utf-8")),
+        (member, csv_text(rows).encode("utf-8"))
+        for member, rows in zip(words["members"], (table, chart, totals), strict=True)
     ]
     write(FIX / name, zip_bytes(members))
     assert sum(per_day.values()) == tot_views
+    watch, avd, ctr = header[5], header[7], header[9]
+    notes = {
+        "en": "",
+        "id": "Indonesian UI: members 'Data tabel.csv', 'Data diagram.csv', 'Total.csv'; headers "
+        "'Tanggal', 'Konten', 'Penayangan' (views), 'Tayangan' (impressions), 'Waktu tonton "
+        "(jam)', 'Durasi rata-rata dilihat', 'Rasio klik-tayang tayangan (%)'; publish time "
+        "'19 Feb 2023'. Otherwise as the English zip: ",
+    }[lang]
     expect(
-        "youtube_studio_export",
+        key,
         file=name,
         layout="youtube_studio",
         channel="youtube",
         placement="organic",
-        notes="Zip: Table data.csv (first data row 'Total' is not data; period totals per video, no "
+        notes=notes
+        + "Zip: Table data.csv (first data row 'Total' is not data; period totals per video, no "
         "date), Chart data.csv (long, per video per day, ISO dates), Totals.csv (daily, "
         "'13-06-2025' DD-MM-YYYY). All three describe the same 1,827 views: views over the "
         "whole zip must equal the per-video sum, not double or triple it. Watch time (hours) "
@@ -2561,7 +2689,7 @@ def youtube_zip() -> None:
                 "seconds",
                 placement="organic",
                 post_id="Qw7Er9Ty1Ui",
-                source_name="Watch time (hours)",
+                source_name=watch,
             ),
             check(
                 "average_view_duration",
@@ -2569,7 +2697,7 @@ def youtube_zip() -> None:
                 "seconds",
                 placement="organic",
                 post_id="aB3dE5fG7hI",
-                source_name="Average view duration",
+                source_name=avd,
             ),
             check(
                 "ctr",
@@ -2577,6 +2705,7 @@ def youtube_zip() -> None:
                 "fraction",
                 placement="organic",
                 post_id="aB3dE5fG7hI",
+                source_name=ctr,
                 tolerance=1e-9,
             ),
             # The finest member (Chart data: per video per day) wins the overlap, so the day's
@@ -2656,6 +2785,60 @@ def ga4_csv() -> None:
                 row="/promo#ramadan",
                 source_name="Average engagement time per active user",
             ),
+        ],
+    )
+
+
+def ga4_snapshot_csv() -> None:
+    """GA4's reports snapshot: one CSV of several cards, each under its own `#` comment block;
+    the first card counts the days of the period (`Nth day`), the others cover it whole."""
+    name = "ga4_reports_snapshot.csv"
+
+    def card(title: str) -> list[Any]:
+        return [
+            "# ----------------------------------------",
+            f"# {title}",
+            "# Account: Toko Kita",
+            "# Property: tokokita.id - GA4",
+            "# ----------------------------------------",
+            "#",
+            "# All Users",
+            "# Start date: 20260701",
+            "# End date: 20260731",
+            "",
+        ]
+
+    r = rng("ga4-snapshot")
+    by_day = [r.randint(1100, 1900) for _ in range(31)]
+    rows: list[Any] = card("Reports snapshot: Active users by Nth day")
+    rows.append(["Nth day", "Active users"])
+    rows += [[f"{n:04d}", users] for n, users in enumerate(by_day)]
+    rows.append("")
+    rows += card("Reports snapshot: Active users by Country")
+    rows.append(["Country", "Active users"])
+    rows += [["Indonesia", 30120], ["Malaysia", 1840], ["Singapore", 966], ["(not set)", 75]]
+    rows.append("")
+    pages = [("/", 18420), ("/katalog", 9870), ("/produk/gamis-aisyah", 6605)]
+    rows += card("Reports snapshot: Views by Page path and screen class")
+    rows.append(["Page path and screen class", "Views"])
+    rows += [list(p) for p in pages]
+    write(FIX / name, csv_text(rows, eol="\r\n").encode("utf-8"))
+    day = "Reports snapshot: Active users by Nth day"
+    expect(
+        "ga4_reports_snapshot",
+        file=name,
+        layout="ga4",
+        channel="website",
+        placement="organic",
+        notes="Three '#'-headed sections, CRLF. 'Nth day' (0000...0030) counts the days from the "
+        "comment block's 'Start date: 20260701': row N is 1 July + N days. The Country card's "
+        "users cover the whole period and repeat the daily ones: they are left out (the finer "
+        "daily section wins) and the user is told, naming both sections by their titles.",
+        checks=[
+            check("users", by_day[12], "count", placement="organic", date="2026-07-13"),
+            check("users", sum(by_day), "count", placement="organic", sum=True),
+            check("users", by_day[30], "count", placement="organic", date="2026-07-31", sheet=day),
+            check("page_views", sum(v for _, v in pages), "count", placement="organic", sum=True),
         ],
     )
 
@@ -4562,8 +4745,11 @@ def main() -> None:
         tiktok_business_csv,
         linkedin_xls,
         linkedin_xlsx,
+        linkedin_visitors_xls,
         youtube_zip,
+        youtube_zip_id,
         ga4_csv,
+        ga4_snapshot_csv,
         shopee_shop_stats,
         shopee_ads_csv,
         shopee_discount_xlsx,

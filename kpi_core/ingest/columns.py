@@ -20,11 +20,15 @@ from kpi_core.ingest.cells import (
 from kpi_core.ingest.codes import filled_rows
 from kpi_core.ingest.groups import group_kind
 from kpi_core.ingest.layouts import Layout
+from kpi_core.ingest.parts import drop_devices, drop_parts, drop_totals
 from kpi_core.ingest.table import COPY_MARK, ungrouped
 from kpi_core.models import FileCorrections
 
 # Publish and creation times date a row only when the row's own date says `Lifetime`.
-_SECONDARY_DATES = {"publish time", "waktu penerbitan", "created date", "video publish time"}
+_SECONDARY_DATES = {
+    "publish time", "waktu penerbitan", "created date", "video publish time",
+    "waktu publikasi video",
+}  # fmt: skip
 _POST_TIMES = {"publish time", "waktu penerbitan"}
 _HOURS = re.compile(r"\b(hours|hour|jam)\b")
 _MINUTES = re.compile(r"\b(minutes|minute|menit|mins)\b")
@@ -120,8 +124,10 @@ def plan_columns(
             plan.columns.append(Column(name, parsed, role))
             continue
         match = catalogue.match_metric(parsed)
-        if parsed.key in layout.names:
-            match = catalogue.Match(layout.names[parsed.key], 1.0, (), "alias")
+        # A platform's own name is met with or without placement words (`... (total)`).
+        named = layout.names.get(parsed.key) or layout.names.get(parsed.base_key)
+        if named:
+            match = catalogue.Match(named, 1.0, (), "alias")
         suggestions = tuple(m for m, _ in match.suggestions)
         if len(values) and not filled_rows(values).any():
             plan.columns.append(Column(name, parsed, "empty"))
@@ -156,8 +162,9 @@ def plan_columns(
             own = named if kind == "channel" and not corrections.channel else None
             plan.columns[i] = replace(col, group=groups[col.name], channel=own)
     _group_totals(plan)
-    _drop_totals(plan)
-    _drop_parts(plan)
+    drop_totals(plan)
+    drop_devices(plan)
+    drop_parts(plan)
     _drop_copies(plan, body)
     _campaign_fallback(plan)
     secondary = plan.first("date_secondary")
@@ -195,23 +202,6 @@ def same_values(a: pd.Series, b: pd.Series) -> bool:
     return bool(((x == y) | (x.isna() & y.isna())).all())
 
 
-def _drop_parts(plan: Plan) -> None:
-    """A column naming a narrower kind of another column's metric (`Website purchases` beside
-    `Purchases`) is a part of it, not more of the same: it is not added."""
-    metrics = [c for c in plan.columns if c.role == "metric" and not c.corrected]
-    for i, col in enumerate(plan.columns):
-        if col.role != "metric" or col.corrected:
-            continue
-        words = set(col.header.base_key.split())
-        if any(
-            other.metric == col.metric
-            and other.header.placement == col.header.placement
-            and set(other.header.base_key.split()) < words
-            for other in metrics
-        ):
-            plan.columns[i] = Column(col.name, col.header, "part", col.metric, col.score)
-
-
 def _drop_copies(plan: Plan, body: pd.DataFrame) -> None:
     """A column holding the very cells of an earlier column of the same metric (`Jangkauan`
     beside `Reach` in a sheet kept in two languages) is that figure again: it is not added."""
@@ -243,16 +233,3 @@ def _campaign_fallback(plan: Plan) -> None:
             if col.role == "attribute" and not col.corrected and col.header.key == key:
                 plan.columns[i] = Column(col.name, col.header, "campaign")
                 return
-
-
-def _drop_totals(plan: Plan) -> None:
-    """A `(total)` column whose organic and paid parts are present is not a metric of its own."""
-    parts = {
-        (c.metric, c.header.placement)
-        for c in plan.columns
-        if c.role == "metric" and c.header.placement in ("organic", "paid")
-    }
-    for i, col in enumerate(plan.columns):
-        has_parts = (col.metric, "organic") in parts or (col.metric, "paid") in parts
-        if col.role == "metric" and col.header.placement == "total" and has_parts:
-            plan.columns[i] = Column(col.name, col.header, "total", col.metric, col.score)

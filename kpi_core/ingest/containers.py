@@ -7,7 +7,7 @@ import mmap
 from pathlib import Path
 
 from kpi_core.ingest.html import is_html, read_html
-from kpi_core.ingest.sections import split_sections
+from kpi_core.ingest.sections import section_names, split_sections
 from kpi_core.ingest.sheets import kind_of, read_parquet, read_xls, read_xlsx, read_zip
 from kpi_core.ingest.table import Table, UnreadableFileError, name_left_out
 from kpi_core.ingest.text import Blob, read_text_table
@@ -49,10 +49,12 @@ def tables_of(name: str, data: Blob, depth: int = 0, spent: int = 0) -> list[Tab
         tables = _archive_tables(name, data, depth, spent)
     else:
         sections = split_sections(data)
-        # A report of several tables (GA4's `#`-headed sections) gives one table per section.
+        # A report of several tables (GA4's `#`-headed sections) gives one table per section,
+        # named by its title so that the user can find it in the file.
+        names = [name] if len(sections) == 1 else [f"{name} [{t}]" for t in section_names(sections)]
         tables = [
-            read_text_table(name, name if len(sections) == 1 else f"{name} [#{i}]", part)
-            for i, part in enumerate(sections, start=1)
+            read_text_table(name, source, part)
+            for source, part in zip(names, sections, strict=True)
         ]
     if not tables:
         raise UnreadableFileError(name, "no_table")

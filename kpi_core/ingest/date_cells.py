@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -192,3 +193,15 @@ def year_offsets(m: np.ndarray, d: np.ndarray) -> np.ndarray | None:
     if turns > 1 and turns * 3 > np.count_nonzero(step):
         return None
     return offset.astype(np.int64)
+
+
+def numbered_days(cells: pd.Series, start: dt.date, end: dt.date) -> np.ndarray:
+    """The day each cell counts from `start` (GA4's `Nth day`: `0000` is the start, `0001` the
+    day after), NaT where the cell is no whole count of days within `start`..`end`."""
+    text = pd.Series(np.asarray(cells, dtype=object), dtype="string").str.strip()
+    counts = pd.to_numeric(text, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    span = (end - start).days
+    whole = np.isfinite(counts) & (counts == np.floor(counts)) & (counts >= 0) & (counts <= span)
+    days = np.full(len(counts), np.datetime64("NaT"), dtype="datetime64[ns]")
+    days[whole] = np.datetime64(start, "ns") + counts[whole].astype("timedelta64[D]")
+    return days

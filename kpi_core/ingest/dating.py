@@ -11,6 +11,7 @@ import pandas as pd
 from kpi_core.ingest.codes import factor, flag_rows
 from kpi_core.ingest.columns import Plan
 from kpi_core.ingest.context import Context, Shaped
+from kpi_core.ingest.date_cells import numbered_days
 from kpi_core.ingest.dates import (
     ParsedDates,
     infer_date_order,
@@ -54,7 +55,15 @@ def row_dates(
     if primary is None:
         values = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
         period = _preamble_period(table.preamble)
-        if period:
+        counter = plan.first("day_number")
+        if period and counter is not None:
+            # GA4's `Nth day` counts from the report's start: each row is its own day.
+            values = numbered_days(body[counter.name], *period)
+            out.note("day_numbers", period[0].isoformat(), "preamble", counter.name)
+            if (missing := np.isnat(values) & keep).any():
+                tell_undated(body, body[counter.name], missing, table.first_row, out, counter.name)
+                keep &= ~missing
+        elif period:
             # A period report's rows are dated by the period's first day, and the user is told.
             values[:] = np.datetime64(period[0], "ns")
             out.periods.append(period)

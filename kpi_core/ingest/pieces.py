@@ -16,6 +16,7 @@ from kpi_core.ingest.columns import Column, Plan
 from kpi_core.ingest.context import Shaped
 from kpi_core.ingest.numbers import ParsedNumbers, parse_numbers
 from kpi_core.ingest.table import Table
+from kpi_core.ingest.transposed import file_cells
 from kpi_core.ingest.units import PLAIN_UNITS, Units
 from kpi_core.models import ColumnReading, Severity
 
@@ -46,13 +47,14 @@ def _report_bad(
     keep: np.ndarray,
 ) -> None:
     bad = parsed.bad.to_numpy() & keep
-    if bad.any():
-        examples = tuple(str(x) for x in body[name][bad].head(3))
-        first = int(np.flatnonzero(bad)[0]) + table.first_row
-        out.problem("bad_values", column=name, row=first, count=int(bad.sum()), examples=examples)
+    for column, first, cells in file_cells(table, name, bad):
+        examples = tuple(str(x) for x in body[name][cells].head(3))
+        out.problem(
+            "bad_values", column=column, row=first, count=int(cells.sum()), examples=examples
+        )
     masked = parsed.masked.to_numpy() & keep
-    if masked.any():
-        out.problem("masked_values", Severity.INFO, column=name, count=int(masked.sum()))
+    for column, _, cells in file_cells(table, name, masked):
+        out.problem("masked_values", Severity.INFO, column=column, count=int(cells.sum()))
 
 
 @dataclass(frozen=True)

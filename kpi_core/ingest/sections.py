@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-__all__ = ["split_sections"]
+__all__ = ["section_names", "split_sections"]
 
 # A `#` comment block that follows a blank line, after a table has begun: a new section. Only
 # `# ` and `#-` lines count, so a first column of hashtags (`#ramadan`) stays data.
@@ -31,3 +31,40 @@ def _has_table_before(text: bytes) -> bool:
     return any(
         line.strip(b" \t\r,;") and not line.lstrip().startswith(b"#") for line in text.split(b"\n")
     )
+
+
+def section_names(sections: list[bytes]) -> list[str]:
+    """What to call each section where the user is told about it: the title of its comment
+    block (`Active users by Country`) as the file shows it; where titles repeat, the title with
+    the section's first column; `#2` only for a section with no title."""
+    titles = [_title(part) for part in sections]
+    names = [
+        f"{title} ({_first_column(part)})" if title and titles.count(title) > 1 else title
+        for title, part in zip(titles, sections, strict=True)
+    ]
+    return [
+        name if name and names.count(name) == 1 else f"{name or ''} #{i}".strip()
+        for i, name in enumerate(names, start=1)
+    ]
+
+
+def _lines(part: bytes) -> list[str]:
+    return [line.strip() for line in part.decode("utf-8", "replace").lstrip("\ufeff").splitlines()]
+
+
+def _title(part: bytes) -> str:
+    """The first line of the section's comment block that says something: not a rule of dashes,
+    not blank."""
+    for line in _lines(part):
+        if not line.startswith("#"):
+            break
+        text = line.lstrip("#").strip()
+        if text.strip("-=_ "):
+            return text
+    return ""
+
+
+def _first_column(part: bytes) -> str:
+    """The name of the section's first column, from its header line."""
+    header = next((line for line in _lines(part) if line and not line.startswith("#")), "")
+    return header.split(",")[0].split(";")[0].split("\t")[0].strip('" ')

@@ -56,6 +56,9 @@ class Table:
     groups: dict[str, str] = field(default_factory=dict)
     # What was inferred while finding the table (months run across its columns).
     inferences: list[Inference] = field(default_factory=list)
+    # The file's own columns a turned recap's rows come from, one block of rows each (its
+    # months): messages name a cell by them, not by the turned table's `Value`.
+    turned_from: tuple[str, ...] = ()
 
     def plain_names(self) -> list[str]:
         """The header's names without the groups they were named by (`GMV`, not `GMV (LIVE)`)."""

@@ -140,7 +140,25 @@ def _turned(
         textual=table.textual,
         number_format=table.number_format,
         inferences=notes,
+        turned_from=tuple(name for name, _, _ in months),
     )
+
+
+def file_cells(table: Table, column: str, mask: np.ndarray) -> list[tuple[str, int, np.ndarray]]:
+    """The masked cells by the file's own column, with the file's row of the first of them: a
+    turned recap's cells go back to their month's column and their metric's row."""
+    if not table.turned_from:
+        found = np.flatnonzero(mask)
+        return [(column, int(found[0]) + table.first_row, mask)] if len(found) else []
+    n = len(mask) // len(table.turned_from)
+    cells = []
+    for k, month in enumerate(table.turned_from):
+        block = np.zeros_like(mask)
+        block[k * n : (k + 1) * n] = mask[k * n : (k + 1) * n]
+        found = np.flatnonzero(block)
+        if len(found):
+            cells.append((month, int(found[0]) - k * n + table.first_row, block))
+    return cells
 
 
 def without_day_order(table: Table, result: Shaped) -> Shaped:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
 from kpi_core.ingest import read_files
 from kpi_core.labels import problem_message
+from tests.workbooks import rows, xls, xlsx
 
 
 def test_an_id_column_with_a_blank_cell_stays_an_id() -> None:
@@ -127,3 +133,52 @@ def test_an_age_breakdown_column_is_not_a_metric() -> None:
     ds = read_files([("ads.csv", text.encode())])
     assert {c.source_name: c.role for c in ds.files[0].columns}["Age"] == "attribute"
     assert not [p for p in ds.files[0].problems if p.code == "bad_values"]
+
+
+def _linkedin_visitors() -> list[list[Any]]:
+    """LinkedIn's visitor metrics sheet: a description line, then each section's page views
+    and unique visitors on desktop, on mobile and in total, then the page's own totals."""
+    sections = ["Overview", "Life", "Jobs"]
+    header: list[Any] = ["Date"]
+    for name in [*sections, "Total"]:
+        for figure in ("page views", "unique visitors"):
+            header += [f"{name} {figure} ({device})" for device in ("desktop", "mobile", "total")]
+    lines: list[list[Any]] = [["Daily visitor metrics of Toko Kita B2B; total = desktop + mobile."]]
+    lines.append(header)
+    for day in range(1, 4):
+        cells: list[Any] = [f"07/{day:02d}/2026"]
+        sums = [[0, 0], [0, 0]]  # page views, unique visitors: desktop, mobile
+        for k in range(len(sections)):
+            for f in range(2):
+                desktop, mobile = 10 * (k + 1) + day + f, 5 * (k + 1) + day
+                cells += [desktop, mobile, desktop + mobile]
+                sums[f][0] += desktop
+                sums[f][1] += mobile
+        for desktop, mobile in sums:
+            cells += [desktop, mobile, desktop + mobile]
+        lines.append(cells)
+    return lines
+
+
+_BOOKS: dict[str, Callable[[list[list[Any]]], bytes]] = {
+    "xlsx": lambda lines: xlsx(rows(*lines), titles=("Visitor metrics",)),
+    "xls": lambda lines: xls("Visitor metrics", lines),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_BOOKS))
+def test_linkedin_desktop_and_mobile_visitors_are_not_added_to_their_total(kind: str) -> None:
+    """LinkedIn's page views are the `Total page views (total)` column, once, and no visitor
+    column is an unknown metric: desktop and mobile are parts of their `(total)`."""
+    lines = _linkedin_visitors()
+    header, body = lines[1], lines[2:]
+    ds = read_files([(f"tokokita_visitors.{kind}", _BOOKS[kind](lines))])
+    frame, report = ds.frame, ds.files[0]
+    page_views = sum(r[header.index("Total page views (total)")] for r in body)
+    visitors = sum(r[header.index("Total unique visitors (total)")] for r in body)
+    assert frame.loc[frame["metric"] == "page_views", "value"].sum() == page_views
+    assert frame.loc[frame["metric"] == "users", "value"].sum() == visitors
+    assert not report.unknown_columns
+    roles = {c.source_name: c.role for c in report.columns}
+    assert roles["Total page views (mobile)"] == roles["Overview page views (desktop)"] == "device"
+    assert roles["Jobs unique visitors (total)"] == "part"

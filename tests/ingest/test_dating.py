@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from kpi_core.ingest import read_file, read_files
+from kpi_core.labels import inference_message
 from kpi_core.windows import select
 from tests import workbooks
 from tests.workbooks import xls, xlsx
@@ -101,3 +103,43 @@ def test_month_labels_are_months_counted_only_where_a_period_holds_them_whole(
     assert any(i.what == "month_rows" for i in report.inferences)
     counted = select(ds.frame, date(2026, 7, 15), date(2026, 8, 31)).keep
     assert ds.frame.loc[counted, "value"].sum() == 12000
+
+
+_GA4_HEAD = (
+    "# ----------------------------------------\r\n"
+    "# {title}\r\n# Account: Toko Kita\r\n# Property: tokokita.id - GA4\r\n"
+    "# ----------------------------------------\r\n#\r\n# All Users\r\n"
+    "# {start}: 20260701\r\n# {end}: 20260731\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "start", "end", "column"),
+    [
+        ("Active users by Nth day", "Start date", "End date", "Nth day"),
+        ("Pengguna aktif menurut Hari ke-n", "Tanggal mulai", "Tanggal akhir", "Hari ke-n"),
+    ],
+    ids=["en", "id"],
+)
+def test_ga4_nth_day_rows_are_dated_from_the_reports_start(
+    title: str, start: str, end: str, column: str
+) -> None:
+    """GA4's `Nth day` 0000, 0001... are the report's first, second... day: each row is dated
+    start + N days, not all on the first day, and none stands for the whole month."""
+    head = _GA4_HEAD.format(title=title, start=start, end=end)
+    body = f"{column},Active users,Sessions\r\n" + "".join(
+        f"{n:04d},{100 + n},{150 + n}\r\n" for n in range(31)
+    )
+    ds = read_files([("ga4_nth_day.csv", (head + body).encode())], today=TODAY)
+    users = ds.frame[ds.frame["metric"] == "users"]
+    assert users["date"].min() == pd.Timestamp("2026-07-01")
+    assert users["date"].max() == pd.Timestamp("2026-07-31")
+    assert users.loc[users["date"] == pd.Timestamp("2026-07-13"), "value"].tolist() == [112]
+    assert not ds.frame.attrs["periods"]
+    said = [inference_message(i) for i in ds.files[0].inferences if i.what == "day_numbers"]
+    assert said == [
+        f"{column} counts the days from the report's start date, 1 Jul 2026: each "
+        "row is dated that many days on"
+    ]
+    week = ds.frame[select(ds.frame, date(2026, 7, 1), date(2026, 7, 7)).keep]
+    assert week.loc[week["metric"] == "users", "value"].sum() == sum(100 + n for n in range(7))

@@ -315,3 +315,11 @@ def test_meta_ads_own_placements_are_facebook_paid(platform: str) -> None:
     assert set(frame["placement"]) == {"paid"}
     assert frame.loc[frame["metric"] == "spend", "value"].sum() == 105000
     assert not [p for p in ds.files[0].problems if p.code == "unknown_channels"]
+
+
+def test_a_plain_total_csv_is_not_taken_for_youtube_studios() -> None:
+    """Only inside a Studio zip does `Total.csv` name YouTube: a spreadsheet called so is not."""
+    text = "Tanggal,Penjualan,Pesanan\n01/07/2026,1500000,12\n02/07/2026,1250000,9\n"
+    ds = read_files([("Total.csv", text.encode())], today=TODAY)
+    assert ds.files[0].layout == "wide"
+    assert "youtube" not in set(ds.frame["channel"].astype("str"))

@@ -121,3 +121,26 @@ def test_a_wide_daily_table_is_not_turned() -> None:
     frame, report = read_file("harian.csv", data, today=TODAY)
     assert not [i for i in report.inferences if i.what == "months_across"]
     assert frame.loc[frame["metric"] == "reach", "value"].sum() == 250
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_bad_cell_is_told_by_its_months_column_and_its_metrics_row(kind: str) -> None:
+    """A cell of a recap that is not a number is told by the month it sits under and the row of
+    its metric, as the user finds it in the file, not by the turned table's `Value` column."""
+    lines = [
+        ["Rekap Instagram Toko Kita 2026"],
+        ["Metrik", "Jan", "Feb", "Mar", "Total"],
+        ["Jangkauan", "120.000", "135.500", "150.200", "405.700"],
+        ["Pengikut baru", "1.200", "lihat catatan", "900", ""],
+        ["Penjualan (Rp)", "Rp 12.500.000", "Rp 13.000.000", "Rp 9,75 jt?", ""],
+    ]
+    if kind == "csv":
+        data = "".join(",".join(f'"{c}"' for c in line) + "\n" for line in lines).encode()
+    else:
+        data = xlsx(rows(*lines), titles=("Rekap",))
+    frame, report = read_file(f"rekap_instagram_2026.{kind}", data, today=TODAY)
+    bad = [
+        (p.column, p.row, p.count, p.examples) for p in report.problems if p.code == "bad_values"
+    ]
+    assert bad == [("Feb", 4, 1, ("lihat catatan",)), ("Mar", 5, 1, ("Rp 9,75 jt?",))]
+    assert frame.loc[frame["metric"] == "reach", "value"].sum() == 405_700
