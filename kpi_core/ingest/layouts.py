@@ -32,6 +32,7 @@ class Layout(BaseModel):
     order_lines: dict[str, tuple[str, ...]] = {}
     period_rows: bool = False
     parts: Literal["split", "shares"] | None = None
+    row_key: tuple[str, ...] = ()
 
 
 class _Layouts(BaseModel):

@@ -248,3 +248,17 @@ def test_lists_alone_are_counted_as_they_were_and_the_same_list_twice_is_not() -
     assert _counted(once, "purchases") == 223
     assert _counted(twice, "purchases") == 223
     assert [p.code for p in _overlaps(twice)] == ["overlap"]
+
+
+def test_a_product_list_beside_the_shop_file_is_kept_by_product_and_not_added() -> None:
+    """The shop's GMV and orders count once beside a product list, whose rows stay by product;
+    beside a video list, the products' clicks count and the videos' are their shares."""
+    products = _SHOP / "Product_list_20260701-20260731.xlsx"
+    alone = read_files([products], today=TODAY)
+    ds = read_files([_KEY_METRICS, products], today=TODAY)
+    for metric in ("gmv", "purchases"):
+        assert _counted(ds, metric) == _counted(read_files([_KEY_METRICS], today=TODAY), metric)
+    assert len(ds.frame) == len(alone.frame) + 112
+    with_videos = read_files([products, _VIDEOS], today=TODAY)
+    assert _counted(with_videos, "product_clicks") == _counted(alone, "product_clicks")
+    assert _counted(with_videos, "video_views") == _counted(read_files([_VIDEOS]), "video_views")
