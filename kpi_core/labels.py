@@ -153,7 +153,7 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
     code = problem.code if "." in problem.code else f"problem.{problem.code}"
     examples, detail = problem.examples, problem.detail
     period = ""
-    if problem.code == "overlap":
+    if problem.code in ("overlap", "shares"):
         examples = tuple(metric_label(m, lang, m) for m in examples)
         if problem.date_from and problem.date_to:
             code = "problem.overlap_days"

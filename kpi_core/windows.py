@@ -21,6 +21,9 @@ import pandas as pd
 # stand for: {source: [(first day, last day), ...]}; such a row is dated by its period's first
 # day. Frames built by hand carry none.
 PERIODS = "periods"
+# It records too, by source, the metrics whose rows are shares of a whole another source gives
+# (each video's orders beside the shop's own): kept for their items, never counted in a period.
+SHARES = "shares"
 
 
 def stated_periods(frame: pd.DataFrame) -> dict[str, dict[date, date]]:
@@ -110,7 +113,19 @@ def select(
         undated = not no_date.any() or _covers_all(frame, first, last)
     keep |= no_date & undated
     left_out |= no_date & (not undated)
+    shares = share_rows(frame)
+    if shares.any():
+        keep &= ~shares
+        left_out &= ~shares
     return Selection(keep, left_out, no_date | stated, last_day)
+
+
+def share_rows(frame: pd.DataFrame) -> pd.Series:
+    """Rows that are an item's share of a figure another source gives whole: kept, not counted."""
+    found = pd.Series(False, index=frame.index)
+    for source, metrics in (frame.attrs.get(SHARES) or {}).items():
+        found |= (frame["source"] == source) & frame["metric"].isin(metrics)
+    return found
 
 
 def _covers_all(frame: pd.DataFrame, first: pd.Timestamp | None, last: pd.Timestamp | None) -> bool:

@@ -3283,14 +3283,22 @@ def shopee_discount_xlsx() -> None:
 # --------------------------------------------------------------------------- TikTok Shop / Ads
 
 
-def tiktok_shop_key_metrics() -> None:
-    name = "tiktok_shop_key_metrics.xlsx"
+def shop_sheet(*lines: list[Any]) -> tuple[openpyxl.Workbook, Any]:
+    """A TikTok Shop Seller Center workbook: one sheet, `Sheet1`, opening with these rows (the
+    period line, any title or group row, then the header)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Sheet1"
-    ws.append(["Tanggal analisis: 01/07/2026\u201314/07/2026"])
-    ws.append(["Ringkasan data"])
-    ws.append(
+    for line in lines:
+        ws.append(line)
+    return wb, ws
+
+
+def tiktok_shop_key_metrics() -> None:
+    name = "tiktok_shop_key_metrics.xlsx"
+    wb, ws = shop_sheet(
+        ["Tanggal analisis: 01/07/2026\u201314/07/2026"],
+        ["Ringkasan data"],
         [
             None,
             "GMV",
@@ -3301,7 +3309,7 @@ def tiktok_shop_key_metrics() -> None:
             "Pesanan",
             "Pembeli",
             "Tingkat konversi",
-        ]
+        ],
     )
     r = rng("ttshop")
     data = {}
@@ -3635,11 +3643,8 @@ def tiktok_shop_orders_xlsx_id() -> None:
 def tiktok_shop_videos() -> None:
     name = "Video_list_20260701-20260731.xlsx"
     r = rng("ttsvideos")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Sheet1"
-    ws.append(["[Rentang Tanggal]: 2026-07-01 ~ 2026-07-31"])
-    ws.append(
+    wb, ws = shop_sheet(
+        ["[Rentang Tanggal]: 2026-07-01 ~ 2026-07-31"],
         [
             "Video",
             "ID Video",
@@ -3653,7 +3658,7 @@ def tiktok_shop_videos() -> None:
             "Produk terjual",
             "Klik produk",
             "CTR",
-        ]
+        ],
     )
     rows = []
     for i, title in enumerate(
@@ -3727,11 +3732,8 @@ def tiktok_shop_videos() -> None:
 def tiktok_shop_lives() -> None:
     name = "Live_list_20260701-20260731.xlsx"
     r = rng("ttslives")
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Sheet1"
-    ws.append(["Date Range: 2026-07-01 ~ 2026-07-31"])
-    ws.append(
+    wb, ws = shop_sheet(
+        ["Date Range: 2026-07-01 ~ 2026-07-31"],
         [
             "Nama LIVE",
             "Waktu mulai",
@@ -3744,7 +3746,7 @@ def tiktok_shop_lives() -> None:
             "Produk terjual",
             "Klik produk",
             "Pengikut baru",
-        ]
+        ],
     )
     rows = []
     for i, title in enumerate(
@@ -3754,7 +3756,7 @@ def tiktok_shop_lives() -> None:
         views = int(viewers * r.uniform(2, 4))
         orders = r.randint(5, 60)
         gmv = orders * r.randint(80_000, 160_000)
-        rows.append((viewers, views, gmv, orders))
+        rows.append((viewers, views, gmv, orders, title))
         ws.append(
             [
                 title,
@@ -3777,8 +3779,17 @@ def tiktok_shop_lives() -> None:
         layout="tiktok_shop_lives",
         channel="tokopedia",
         placement="organic",
-        notes="TikTok Shop Seller Center LIVE list: line 1 'Date Range: 2026-07-01 ~ 2026-07-31' (English even in the Indonesian UI), header on line 2, one row per LIVE session with 'Waktu mulai' and 'Durasi' ('1h 15min') as attributes; rows are dated by the period. A LIVE's GMV is its share of the shop's GMV (creator_gmv).",
+        notes="TikTok Shop Seller Center LIVE list: line 1 'Date Range: 2026-07-01 ~ 2026-07-31' (English even in the Indonesian UI), header on line 2, one row per LIVE session with 'Waktu mulai' and 'Durasi' ('1h 15min') as attributes; rows are dated by the period. 'Nama LIVE' keys each row (post_id), as 'ID Video' does a video's. A LIVE's GMV is its share of the shop's GMV (creator_gmv).",
         checks=[
+            check(
+                "creator_gmv",
+                rows[1][2],
+                "IDR",
+                placement="organic",
+                date="2026-07-01",
+                post_id=rows[1][4],
+                source_name="GMV",
+            ),
             check(
                 "creator_gmv",
                 sum(x[2] for x in rows),
@@ -3803,6 +3814,162 @@ def tiktok_shop_lives() -> None:
                 placement="organic",
                 sum=True,
                 source_name="Penayangan",
+            ),
+        ],
+    )
+
+
+# A product list's metrics per group, each followed by the previous period's figure and the change
+# against it: (header, kind) where kind says how the cell is written.
+_PRODUCT_METRICS = (
+    ("GMV", "money"),
+    ("GMV dari kreator", "money"),
+    ("Produk terjual", "count"),
+    ("Pesanan", "count"),
+    ("Pembeli", "count"),
+    ("Tayangan produk", "count"),
+    ("Klik produk", "count"),
+    ("CTR", "rate"),
+    ("Tingkat konversi", "rate"),
+    ("Pengunjung", "count"),
+    ("Tambah ke keranjang", "count"),
+    ("Rata-rata nilai pesanan", "money"),
+)
+# `Semua` totals the groups beside it, which split each product's figures between them.
+_PRODUCT_GROUPS = ("Semua", "LIVE", "Video", "Kartu produk", "Lainnya")
+
+
+def _product_figures(r: random.Random) -> dict[str, float]:
+    """One product's figures in one group (a LIVE's, a video's...) for the period."""
+    views = r.randint(300, 9000)
+    clicks = int(views * r.uniform(0.02, 0.09))
+    visitors = int(clicks * r.uniform(0.7, 0.95))
+    carts = int(visitors * r.uniform(0.05, 0.2))
+    orders = int(carts * r.uniform(0.3, 0.8))
+    price = r.choice([45_000, 89_000, 129_000, 185_000])
+    gmv = orders * price
+    return {
+        "GMV": gmv,
+        "GMV dari kreator": int(gmv * r.uniform(0.0, 0.6)),
+        "Produk terjual": orders + orders // 4,
+        "Pesanan": orders,
+        "Pembeli": orders - orders // 10,
+        "Tayangan produk": views,
+        "Klik produk": clicks,
+        "Pengunjung": visitors,
+        "Tambah ke keranjang": carts,
+    }
+
+
+def _product_cells(fig: dict[str, float], before: dict[str, float]) -> list[str]:
+    """A group's cells: each metric, then its previous period's figure and the change."""
+
+    def rates(f: dict[str, float]) -> dict[str, float]:
+        return {
+            **f,
+            "CTR": f["Klik produk"] / f["Tayangan produk"] if f["Tayangan produk"] else 0.0,
+            "Tingkat konversi": f["Pesanan"] / f["Pengunjung"] if f["Pengunjung"] else 0.0,
+            "Rata-rata nilai pesanan": f["GMV"] / f["Pesanan"] if f["Pesanan"] else 0.0,
+        }
+
+    now, then = rates(fig), rates(before)
+
+    def cell(value: float, kind: str) -> str:
+        if kind == "money":
+            return f"Rp{id_int(round(value))}"
+        if kind == "rate":
+            return id_dec(round(value * 100, 2)) + "%"
+        return id_int(int(value))
+
+    cells = []
+    for header, kind in _PRODUCT_METRICS:
+        change = (now[header] - then[header]) / then[header] if then[header] else 0.0
+        sign = "+" if change >= 0 else "-"
+        cells += [
+            cell(now[header], kind),
+            cell(then[header], kind),
+            f"{sign}{id_dec(round(abs(change) * 100, 1))}%",
+        ]
+    return cells
+
+
+def tiktok_shop_products() -> None:
+    name = "Product_list_20260701-20260731.xlsx"
+    r = rng("ttsproducts")
+    lead = ["ID Produk", "Nama produk", "SKU", "Status", "Kategori", "Harga", "Stok"]
+    block = [h for m, _ in _PRODUCT_METRICS for h in (m, "Periode sebelumnya", "Perubahan")]
+    groups: list[str | None] = [None] * len(lead)
+    for group in _PRODUCT_GROUPS:
+        # Written once over its block's first column, as the export leaves it.
+        groups += [group] + [None] * (len(block) - 1)
+    wb, ws = shop_sheet(
+        ["[Rentang Tanggal]: 2026-07-01 ~ 2026-07-31"],
+        groups,
+        lead + block * len(_PRODUCT_GROUPS),
+    )
+    products = [
+        "Gamis Aisyah Sage", "Hijab Voal Motif", "Mukena Travel Parasut", "Bergo Instan Jersey",
+        "Tunik Linen Rayon", "Pashmina Kaos", "Rok Plisket Premium", "Khimar Syari Wolfis",
+        "Kaftan Lebaran", "Inner Ninja Rajut", "Cardigan Rajut Oversize", "Set Koko Anak",
+    ]  # fmt: skip
+    totals: dict[str, float] = {}
+    first: dict[str, Any] = {}
+    for i, title in enumerate(products):
+        pid = f"17298765432109{i + 1:05d}"
+        parts = {g: _product_figures(r) for g in _PRODUCT_GROUPS[1:]}
+        whole = {k: sum(p[k] for p in parts.values()) for k in parts["LIVE"]}
+        cells = _product_cells(whole, _product_figures(r))
+        for group in _PRODUCT_GROUPS[1:]:
+            cells += _product_cells(parts[group], _product_figures(r))
+        price = r.choice([45_000, 89_000, 129_000, 185_000])
+        status = "Aktif" if i % 5 else "Nonaktif"
+        ws.append(
+            [pid, title, f"SKU-{i + 1:03d}", status, "Busana Muslim", f"Rp{id_int(price)}",
+             id_int(r.randint(0, 900)), *cells]
+        )  # fmt: skip
+        for k, v in whole.items():
+            totals[k] = totals.get(k, 0) + v
+        if i == 0:
+            first = {"id": pid, "live": parts["LIVE"], "whole": whole}
+    write(FIX / name, xlsx_bytes(wb))
+    expect(
+        "tiktok_shop_products",
+        file=name,
+        layout="tiktok_shop_products",
+        channel="tokopedia",
+        placement="organic",
+        id_column="ID Produk",
+        notes="TikTok Shop Seller Center product list: line 1 '[Rentang Tanggal]: 2026-07-01 ~ "
+        "2026-07-31', line 2 names groups of columns once at each block's first cell ('Semua', "
+        "'LIVE', 'Video', 'Kartu produk', 'Lainnya'), header on line 3 with 187 columns whose "
+        "names repeat: each group repeats the same 12 metrics, and each metric is followed by "
+        "'Periode sebelumnya' and 'Perubahan' (the previous period's figure and the change, "
+        "no figure of this period). 'Semua' is the total of the other groups and is not added "
+        "to them; 19-digit product ids key the rows (post_id) and stay text; 'GMV dari kreator' "
+        "is creator_gmv, kept apart from the shop's GMV; Indonesian number text "
+        "('Rp10.945.407', '5,37%', '+12,5%').",
+        checks=[
+            check("gmv", totals["GMV"], "IDR", placement="organic", sum=True),
+            check("creator_gmv", totals["GMV dari kreator"], "IDR", placement="organic", sum=True),
+            check("purchases", totals["Pesanan"], "count", placement="organic", sum=True),
+            check("product_clicks", totals["Klik produk"], "count", placement="organic", sum=True),
+            check(
+                "gmv",
+                first["live"]["GMV"],
+                "IDR",
+                placement="organic",
+                date="2026-07-01",
+                post_id=first["id"],
+                source_name="GMV (LIVE)",
+            ),
+            check(
+                "impressions",
+                first["live"]["Tayangan produk"],
+                "count",
+                placement="organic",
+                date="2026-07-01",
+                post_id=first["id"],
+                source_name="Tayangan produk (LIVE)",
             ),
         ],
     )
@@ -4758,6 +4925,7 @@ def main() -> None:
         tiktok_shop_orders_xlsx_id,
         tiktok_shop_videos,
         tiktok_shop_lives,
+        tiktok_shop_products,
         tiktok_ads_gmv_max,
         tiktok_ads_manager_en,
         google_ads_csv,

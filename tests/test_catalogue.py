@@ -396,6 +396,9 @@ ROLE_COLUMNS = (
     ("Page path and screen class", "post_id"),
     ("Budget", "attribute"),
     ("Store code", "post_id"),
+    # A TikTok Shop LIVE list names each LIVE, as a video list numbers each video.
+    ("Nama LIVE", "post_id"),
+    ("LIVE name", "post_id"),
     ("Business name", "attribute"),
     ("Address", "attribute"),
     ("Labels", "attribute"),

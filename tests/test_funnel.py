@@ -19,6 +19,7 @@ from kpi_core.funnel import (
     placement_funnels,
     stage_options,
 )
+from kpi_core.ingest import read_files
 from kpi_core.models import Stage
 from tests.frames import shop, tidy
 
@@ -218,3 +219,14 @@ def test_every_funnel_message_is_in_english_and_indonesian() -> None:
         ]
 
     assert walk(tomllib.loads(path.read_text(encoding="utf-8"))) == []
+
+
+def test_a_shops_conversion_stage_is_its_own_orders_not_plus_its_videos() -> None:
+    """With the shop's key metrics beside its video and LIVE lists, the conversion stage counts
+    the shop's 1,567 orders once, not the videos' and LIVEs' orders on top."""
+    fixtures = Path(__file__).parent / "fixtures"
+    names = ("tiktok_shop_key_metrics.xlsx", "Video_list_20260701-20260731.xlsx",
+             "Live_list_20260701-20260731.xlsx")  # fmt: skip
+    frame = read_files([fixtures / n for n in names]).frame
+    funnel = build_funnel(summarise(frame), ["sales"], choices={Stage.CONVERSION: "purchases"})
+    assert by_stage(funnel)[Stage.CONVERSION].value == 1567

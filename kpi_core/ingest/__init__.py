@@ -15,8 +15,14 @@ from kpi_core.ingest.breakdowns import leave_out_breakdowns
 from kpi_core.ingest.codes import concat_tidy, empty_frame, used_codes
 from kpi_core.ingest.containers import load, tables_of
 from kpi_core.ingest.context import Context, Shaped
-from kpi_core.ingest.layouts import Layout, recognise
-from kpi_core.ingest.merge import distinct_name, drop_overlaps, renamed, settle_currency
+from kpi_core.ingest.layouts import PART_LEVELS, Layout, recognise
+from kpi_core.ingest.merge import (
+    distinct_name,
+    drop_overlaps,
+    renamed,
+    settle_currency,
+    source_renamer,
+)
 from kpi_core.ingest.orders import shape_orders
 from kpi_core.ingest.shape import shape
 from kpi_core.ingest.table import Table, UnreadableFileError
@@ -29,7 +35,7 @@ from kpi_core.models import (
     Problem,
     Severity,
 )
-from kpi_core.windows import PERIODS
+from kpi_core.windows import PERIODS, SHARES
 
 __all__ = ["Dataset", "UnreadableFileError", "distinct_name", "read_file", "read_files"]
 
@@ -59,15 +65,17 @@ def read_file(
 ) -> tuple[pd.DataFrame, FileReport]:
     """One upload as tidy rows and a report; raises UnreadableFileError when nothing is readable."""
     ctx = Context(corrections or FileCorrections(), channel, placement, today or date.today())
-    frame, report, _ = _read(name, data, ctx)
+    frame, report, _, _ = _read(name, data, ctx)
     return frame, report
 
 
 Periods = dict[str, list[tuple[date, date]]]
+Levels = dict[str, int]  # by source: how far its rows stand from the whole (layouts.PART_LEVELS)
 
 
-def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport, Periods]:
-    """One upload's rows and report, and the periods its period-dated rows stand for, by source."""
+def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport, Periods, Levels]:
+    """One upload's rows and report, and by source the periods its period-dated rows stand for
+    and how far its rows stand from the whole figure (a list of videos' shares)."""
     found: list[tuple[Table, Layout]] = []
     for table in tables_of(name, data):
         # A hand-built recap with months across and metrics down is read one metric a month.
@@ -81,7 +89,8 @@ def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport
         shaped.append((table, layout, without_day_order(table, result)))
     frame = concat_tidy([s.frame for _, _, s in shaped])
     periods = {table.source: s.periods for table, _, s in shaped if s.periods}
-    return frame, _report(name, shaped), periods
+    levels = {table.source: PART_LEVELS[layout.parts] for table, layout, _ in shaped}
+    return frame, _report(name, shaped), periods, levels
 
 
 def _one(values: Iterable[str | None]) -> str | None:
@@ -150,7 +159,9 @@ def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport
     )
 
 
-def _guarded_read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport, Periods]:
+def _guarded_read(
+    name: str, data: Blob, ctx: Context
+) -> tuple[pd.DataFrame, FileReport, Periods, Levels]:
     """One upload read; a fault of the reader's own on it makes that one file unreadable, in a
     sentence, and never stops the other files from being read."""
     try:
@@ -185,6 +196,7 @@ def read_files(
     reports: list[FileReport] = []
     unreadable: list[UnreadableFileError] = []
     periods: Periods = {}
+    levels: Levels = {}
     for item in files:
         name, data = (Path(item).name, load(Path(item))) if isinstance(item, str | Path) else item
         # A second upload of a name already used (the same export from two folders) is told
@@ -195,7 +207,7 @@ def read_files(
             fixes or FileCorrections(), channel, placement, today or date.today(), currency
         )
         try:
-            frame, report, found = _guarded_read(name, data, ctx)
+            frame, report, found, level = _guarded_read(name, data, ctx)
         except UnreadableFileError as exc:
             unreadable.append(exc)
             problem = Problem(
@@ -209,13 +221,16 @@ def read_files(
             )
             continue
         if label != name:
+            new = source_renamer(name, label)
+            level = {new(source): n for source, n in level.items()}
             frame, report, found = renamed(frame, report, found, label)
         frames.append(frame)
         reports.append(report)
         periods.update(found)
+        levels.update(level)
     merged = concat_tidy(frames) if frames else empty_frame()
     merged, reports = settle_currency(merged, reports)
-    merged, overlaps = drop_overlaps(merged, periods)
+    merged, overlaps, shares = drop_overlaps(merged, periods, levels)
     reports = [
         replace(r, problems=r.problems + tuple(p for p in overlaps if p.file == r.name))
         for r in reports
@@ -224,6 +239,8 @@ def read_files(
     # The periods period-dated rows stand for travel with the frame: a period counts such a
     # row only where it holds the row's whole period (kpi_core.windows).
     out.attrs[PERIODS] = {source: spans for source, spans in periods.items() if spans}
+    # So do the figures kept as shares of a whole another upload gives: by item, never counted.
+    out.attrs[SHARES] = shares
     return Dataset(out, tuple(reports), tuple(unreadable))
 
 

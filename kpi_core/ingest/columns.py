@@ -83,6 +83,7 @@ def plan_columns(
     has_metric_names = any(
         catalogue.role_of(catalogue.parse_header(n)) == "metric_name" for n in header
     )
+    keys = {catalogue.normalize(k) for k in layout.row_key}
     for name in header:
         parsed = catalogue.parse_header(name)
         group = groups.get(name)
@@ -99,8 +100,11 @@ def plan_columns(
                 plan.columns.append(Column(name, parsed, "duplicate"))
                 continue
             # Other figures under the same name (a second group's `GMV`) are data: read by the
-            # name they repeat, under their own.
-            parsed = replace(catalogue.parse_header(first), raw=name)
+            # name they repeat (without its group), under their own.
+            base = (
+                ungrouped(first, group) if group and group_kind(group)[0] != "placement" else first
+            )
+            parsed = replace(catalogue.parse_header(base), raw=name)
         corrected, wanted = corrections.metric_for(name)
         if corrected:
             fixed = "metric" if wanted else "attribute"
@@ -109,6 +113,8 @@ def plan_columns(
             )
             continue
         role = catalogue.role_of(parsed)
+        if parsed.key in keys:
+            role = "post_id"
         values = body[name] if name in body.columns else pd.Series([], dtype="object")
         if role == "date" and parsed.key in _SECONDARY_DATES:
             role = "date_secondary"
@@ -159,7 +165,10 @@ def plan_columns(
     for i, col in enumerate(plan.columns):
         if col.name in groups:
             kind, named = group_kind(groups[col.name])
-            own = named if kind == "channel" and not corrections.channel else None
+            # Under a layout that fixes the channel, `Lainnya` (others) groups other sources of
+            # that channel's figures, not the `other` channel.
+            other = named == "other" and layout.channel is not None
+            own = named if kind == "channel" and not corrections.channel and not other else None
             plan.columns[i] = replace(col, group=groups[col.name], channel=own)
     _group_totals(plan)
     drop_totals(plan)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -30,6 +31,8 @@ class Layout(BaseModel):
     numbered_by: str | None = None
     order_lines: dict[str, tuple[str, ...]] = {}
     period_rows: bool = False
+    parts: Literal["split", "shares"] | None = None
+    row_key: tuple[str, ...] = ()
 
 
 class _Layouts(BaseModel):
@@ -50,6 +53,11 @@ def _catalogue() -> _Layouts:
 def layouts() -> tuple[Layout, ...]:
     """Every known layout, in file order (the generic `long` and `wide` last)."""
     return _catalogue().layouts
+
+
+# How far a source's rows stand from the whole figure: a file of the shop's own figures, then a
+# list that splits it by item, then a list of the shares content earned.
+PART_LEVELS = {None: 0, "split": 1, "shares": 2}
 
 
 def breakdown_names() -> frozenset[str]:

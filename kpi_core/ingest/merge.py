@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -24,6 +24,16 @@ def distinct_name(name: str, used: Sequence[str]) -> str:
     return label
 
 
+def source_renamer(old: str, name: str) -> Callable[[str], str]:
+    """A source of the upload `old` (it, its sheets and members) named as of the upload `name`."""
+
+    def new(source: str) -> str:
+        inside = source == old or source.startswith((f"{old}/", f"{old} ["))
+        return name + source[len(old) :] if inside else source
+
+    return new
+
+
 def renamed(
     frame: pd.DataFrame,
     report: FileReport,
@@ -31,12 +41,7 @@ def renamed(
     name: str,
 ) -> tuple[pd.DataFrame, FileReport, dict[str, list[tuple[date, date]]]]:
     """One upload's rows, report and periods under another name (its sheets and members too)."""
-    old = report.name
-
-    def new(source: str) -> str:
-        inside = source == old or source.startswith((f"{old}/", f"{old} ["))
-        return name + source[len(old) :] if inside else source
-
+    new = source_renamer(report.name, name)
     frame = frame.assign(
         file=frame["file"].cat.rename_categories(new),
         source=frame["source"].cat.rename_categories(new),
@@ -94,36 +99,54 @@ def settle_currency(
 
 
 def drop_overlaps(
-    frame: pd.DataFrame, periods: Mapping[str, Sequence[tuple[date, date]]] | None = None
-) -> tuple[pd.DataFrame, list[Problem]]:
+    frame: pd.DataFrame,
+    periods: Mapping[str, Sequence[tuple[date, date]]] | None = None,
+    levels: Mapping[str, int] | None = None,
+) -> tuple[pd.DataFrame, list[Problem], dict[str, list[str]]]:
     """Figures two sources hold for the same metric, channel, placement, unit and day (and
     campaign and post, where both name them) are counted once, from the finer source.
 
     The other source keeps every day it alone covers, and the user is told, per pair of
     sources, how many rows were left out and, when only some days were, which days. A source
     without dates covers every day; a row dated by a period's first day (`periods`, by source)
-    covers the whole period.
+    covers the whole period. A list of shares (`levels`, by source) beside a source nearer the
+    whole keeps its rows, returned by source and metric as shares not to count, and is told so.
     """
     if "source" not in frame.columns or _source_count(frame["source"]) < 2:
-        return frame, []  # one source (most single uploads): nothing can overlap
-    found = find_overlaps(frame, periods or {})
-    if found is None or not (found.lost_to >= 0).any():
-        return frame, []
-    problems = _told(frame, found)
+        return frame, [], {}  # one source (most single uploads): nothing can overlap
+    found = find_overlaps(frame, periods or {}, levels)
+    if found is None:
+        return frame, [], {}
+    lost, shared = found.lost_to >= 0, (found.share_of >= 0) & (found.lost_to < 0)
+    problems = _told(frame, found, found.lost_to, lost) + _told(
+        frame, found, found.share_of, shared
+    )
+    shares: dict[str, list[str]] = {}
+    sources, metrics = frame["source"].cat.categories, frame["metric"].cat.categories
+    for g in np.unique(found.group[shared]):
+        name = str(sources[found.source_of[g]])
+        shares.setdefault(name, []).append(str(metrics[found.metric_of[g]]))
+    if not lost.any():
+        return frame, problems, shares
     keep = np.ones(len(frame), dtype=bool)
-    keep[found.rows[found.lost_to >= 0]] = False
+    keep[found.rows[lost]] = False
     kept = frame.loc[keep].reset_index(drop=True)
     for col in TEXT_COLUMNS:
         kept[col] = without_unused(kept[col].array)
-    return kept, problems
+    return kept, problems, shares
 
 
-def _told(frame: pd.DataFrame, found: Overlaps) -> list[Problem]:
-    """One problem per source left out in favour of another: its rows and metrics and, when it
-    kept other rows of those metrics, the days it lost."""
-    lost = np.flatnonzero(found.lost_to >= 0)
+def _told(
+    frame: pd.DataFrame, found: Overlaps, other: np.ndarray, picked: np.ndarray
+) -> list[Problem]:
+    """One problem per source left out in favour of another (`other` is `lost_to`), or kept as
+    shares of another's figures (`share_of`): its rows and metrics and, when it kept other rows
+    of those metrics, the days concerned."""
+    lost = np.flatnonzero(picked)
+    if not len(lost):
+        return []
     size = int(found.source_of.max()) + 1
-    losers, winners = found.source_of[found.group[lost]], found.source_of[found.lost_to[lost]]
+    losers, winners = found.source_of[found.group[lost]], found.source_of[other[lost]]
     pair, _ = pd.factorize(losers * size + winners)
     sources, metrics = frame["source"].cat.categories, frame["metric"].cat.categories
     files = frame["file"]
@@ -131,27 +154,28 @@ def _told(frame: pd.DataFrame, found: Overlaps) -> list[Problem]:
     for i in range(int(pair.max()) + 1):
         at = lost[pair == i]
         groups = np.unique(found.group[at])
-        winner = int(found.lost_to[at[0]])
+        winner = int(other[at[0]])
         file = str(files.iat[found.rows[at[0]]])
-        other = str(files.iat[found.rows[found.bounds[winner]]])
+        named = str(files.iat[found.rows[found.bounds[winner]]])
         winning = str(sources[found.source_of[winner]])
         # The days are told when the source kept other rows of those metrics: only some of its
         # days were the same figures.
-        rest = np.isin(found.group, groups) & (found.lost_to < 0)
+        rest = np.isin(found.group, groups) & ~picked
         days = bool(rest.any()) and not found.undated[at].any()
+        shares = other is found.share_of
         problems.append(
             Problem(
                 file,
-                "overlap",
+                "shares" if shares else "overlap",
                 # Sheets or members of one export that repeat each other are how the export is
                 # built (YouTube's Totals beside its Chart data): worth a note. The same figures
-                # in two uploads may be a mistake: worth a warning.
-                Severity.INFO if file == other else Severity.WARNING,
+                # in two uploads may be a mistake: worth a warning. Shares are no mistake.
+                Severity.INFO if file == named or shares else Severity.WARNING,
                 column=_short(str(sources[found.source_of[groups[0]]])),
                 count=len(at),
                 examples=tuple(dict.fromkeys(str(metrics[m]) for m in found.metric_of[groups])),
                 # The source kept, named in full when it is another upload's.
-                detail=_short(winning) if file == other else winning,
+                detail=_short(winning) if file == named else winning,
                 date_from=found.day(int(found.start[at].min())).isoformat() if days else None,
                 date_to=found.day(int(found.end[at].max())).isoformat() if days else None,
                 days=covered_days(found.start[at], found.end[at]) if days else 0,

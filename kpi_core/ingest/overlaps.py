@@ -5,6 +5,10 @@ A cell is a metric, channel, placement and unit on one day, and a campaign and a
 both sources name them: an account's total beside its campaigns, or a channel's total beside
 its posts, holds the same figures as their parts. A row covers a day, the period it stands for
 (a report's stated period, a weekly file's range), or, undated, every day.
+
+A list whose rows are shares of the whole (each video's orders, when the shop also sells through
+LIVEs and product cards) neither repeats a shop's own figures nor adds to them: beside a source
+nearer the whole, its rows are shares of that source's figures, kept by item and not counted.
 """
 
 from __future__ import annotations
@@ -24,11 +28,13 @@ class Overlaps:
     """The rows of sources that share a cell with another source, one group after another.
 
     A group is one source's rows of one (metric, channel, placement, unit); `lost_to` names,
-    per row, the group whose rows kept its figures (-1: the row is kept)."""
+    per row, the group whose rows kept its figures (-1: the row is kept), and `share_of` the
+    group nearer the whole whose figures the row is a share of (-1: none)."""
 
     rows: np.ndarray  # positions in the frame
     group: np.ndarray  # per row
     lost_to: np.ndarray  # per row
+    share_of: np.ndarray  # per row
     bounds: np.ndarray  # group g's rows are rows[bounds[g]:bounds[g + 1]]
     source_of: np.ndarray  # per group: the source's code
     metric_of: np.ndarray  # per group: the metric's code
@@ -44,12 +50,16 @@ class Overlaps:
 
 
 def find_overlaps(
-    frame: pd.DataFrame, periods: Mapping[str, Sequence[tuple[date, date]]]
+    frame: pd.DataFrame,
+    periods: Mapping[str, Sequence[tuple[date, date]]],
+    levels: Mapping[str, int] | None = None,
 ) -> Overlaps | None:
     """The rows two or more sources hold for the same cells, and which source keeps each.
 
-    Sources are ranked per (metric, channel, placement, unit): more rows per day covered, then
-    dated, then first uploaded. Each keeps the cells no higher-ranked source has kept."""
+    Sources are ranked per (metric, channel, placement, unit): nearer the whole (`levels`, by
+    source: 0 for a source of whole figures), more rows per day covered, then dated, then first
+    uploaded. Each keeps the cells no higher-ranked source of its level has kept; where a source
+    nearer the whole meets its days, its rows are shares of that source's figures."""
     codes = {col: _codes(frame[col]) for col in (*_CELL, "source", "campaign", "post_id")}
     known = np.flatnonzero((codes["metric"] >= 0) & (codes["source"] >= 0))
     cell = _packed([codes[col][known] + 1 for col in _CELL])
@@ -69,22 +79,35 @@ def find_overlaps(
     labels = {"campaign": codes["campaign"][rows], "post_id": codes["post_id"][rows]}
     stats = _Stats.of(grp, bounds, start, end, undated, labels)
     first_seen = {int(s): i for i, s in enumerate(pd.unique(codes["source"]))}
+    names = frame["source"].cat.categories
+    level = np.array([(levels or {}).get(str(names[s]), 0) for s in source_of], dtype=np.int64)
     lost_to = np.full(len(rows), -1, dtype=np.int64)
+    share_of = np.full(len(rows), -1, dtype=np.int64)
     for groups in _by_cell(cell_of, contested):
-        ranked = stats.ranked(groups, [first_seen[int(source_of[g])] for g in groups])
+        seen = [first_seen[int(source_of[g])] for g in groups]
+        ranked = stats.ranked(groups, seen, [int(level[g]) for g in groups])
         for i, loser in enumerate(ranked[1:], start=1):
             for winner in ranked[:i]:
                 here = np.arange(bounds[loser], bounds[loser + 1])
                 there = np.arange(bounds[winner], bounds[winner + 1])
-                mine, theirs = here[lost_to[here] < 0], there[lost_to[there] < 0]
+                apart = level[loser] != level[winner]
+                free = (lost_to[here] < 0) & ((share_of[here] < 0) | ~apart)
+                mine, theirs = here[free], there[lost_to[there] < 0]
                 if not len(mine) or not len(theirs):
                     continue
-                shared = [c for c in labels if stats.named[c][loser] and stats.named[c][winner]]
+                # A share's item (a video) is not among the whole's: only the days tell.
+                shared = [
+                    c
+                    for c in labels
+                    if stats.named[c][loser] and stats.named[c][winner] and not apart
+                ]
                 keys = _keys([labels[c] for c in shared], mine, theirs)
                 hit = _meets(keys, start, end, mine, theirs)
-                lost_to[mine[hit]] = winner
+                (share_of if apart else lost_to)[mine[hit]] = winner
     metric_of = codes["metric"][rows[bounds[:-1].clip(max=len(rows) - 1)]]
-    return Overlaps(rows, grp, lost_to, bounds, source_of, metric_of, start, end, undated, origin)
+    return Overlaps(
+        rows, grp, lost_to, share_of, bounds, source_of, metric_of, start, end, undated, origin
+    )
 
 
 def covered_days(start: np.ndarray, end: np.ndarray) -> int:
@@ -184,15 +207,16 @@ class _Stats:
         named = {c: np.bincount(grp[v >= 0], minlength=n) > 0 for c, v in labels.items()}
         return cls(rows, days, dated, named)
 
-    def ranked(self, groups: list[int], seen: list[int]) -> list[int]:
-        """The groups of one cell, finest first: most rows per day covered, dated, first seen.
+    def ranked(self, groups: list[int], seen: list[int], levels: list[int]) -> list[int]:
+        """The groups of one cell, nearest the whole first, then finest first: most rows per
+        day covered, dated, first seen.
 
         An undated group covers as many days as the widest dated group beside it."""
         widest = max((int(self.days[g]) for g in groups if self.dated[g]), default=1)
         covered = [int(self.days[g]) if self.dated[g] else widest for g in groups]
         keys = [
-            (-self.rows[g] / max(days, 1), not self.dated[g], s)
-            for g, days, s in zip(groups, covered, seen, strict=True)
+            (level, -self.rows[g] / max(days, 1), not self.dated[g], s)
+            for g, days, s, level in zip(groups, covered, seen, levels, strict=True)
         ]
         return [g for _, g in sorted(zip(keys, groups, strict=True))]
 

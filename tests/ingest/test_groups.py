@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from kpi_core.ingest import Dataset, read_files
 from kpi_core.labels import problem_message
@@ -118,3 +119,20 @@ def test_a_date_name_merged_down_beside_channel_groups_names_the_date_column() -
     assert ds.files[0].columns[0].source_name == "Tanggal"
     assert _sums(ds, "channel", "metric")[("tiktok", "reach")] == 21028
     assert not ds.files[0].problems
+
+
+def test_a_wide_product_list_reads_every_column_once() -> None:
+    """TikTok Shop's 187-column product list: each column is a metric, an attribute, the row's
+    product id or a `Semua` total told once; previous-period figures are not this period's."""
+    path = Path(__file__).parents[1] / "fixtures" / "Product_list_20260701-20260731.xlsx"
+    ds = read_files([path], today=TODAY)
+    (report,) = ds.files
+    roles = [c.role for c in report.columns]
+    assert len(roles) == 187
+    assert set(roles) == {"metric", "attribute", "post_id", "group_total"}
+    assert [p.code for p in report.problems] == ["group_totals"]
+    assert {str(c) for c in ds.frame["channel"].unique()} == {"tokopedia"}
+    gmv = ds.frame[ds.frame["metric"] == "gmv"]
+    assert set(gmv["source_name"].astype(str)) == {
+        "GMV (LIVE)", "GMV (Video)", "GMV (Kartu produk)", "GMV (Lainnya)",
+    }  # fmt: skip

@@ -229,3 +229,65 @@ def test_a_currency_for_every_file_that_names_none() -> None:
     assert set(revenue["unit"].astype(str)) == {"IDR"}
     with pytest.raises(ValueError, match="currency"):
         read_files([SAMPLE / "ecom_ga4_website.csv"], currency="rupiah")
+
+
+_SHOP = ROOT / "tests" / "fixtures"
+_KEY_METRICS = _SHOP / "tiktok_shop_key_metrics.xlsx"
+_VIDEOS = _SHOP / "Video_list_20260701-20260731.xlsx"
+_LIVES = _SHOP / "Live_list_20260701-20260731.xlsx"
+
+
+def _counted(ds: Dataset, metric: str) -> float:
+    """The metric's figure for the whole period, as the verdicts and funnels read it."""
+    summary = analyse(ds, ["sales"], "online_store").summary
+    return float(summary.loc[summary["metric"] == metric, "value"].sum())
+
+
+def test_video_and_live_lists_beside_the_shop_file_keep_their_rows_and_add_nothing() -> None:
+    """Beside the shop's key metrics, a video and a LIVE list keep every row by video and LIVE,
+    the shop's purchases, buyers and creator GMV are counted once, and no figure was lost."""
+    shop = read_files([_KEY_METRICS], today=TODAY)
+    ds = read_files([_KEY_METRICS, _VIDEOS, _LIVES], today=TODAY)
+    lists = read_files([_VIDEOS], today=TODAY).frame, read_files([_LIVES], today=TODAY).frame
+    assert len(ds.frame) == len(shop.frame) + sum(len(f) for f in lists)
+    videos = ds.frame[ds.frame["file"] == _VIDEOS.name]
+    bought = videos[videos["metric"] == "purchases"]
+    assert bought["post_id"].notna().all() and bought["value"].sum() == 223
+    for metric in ("purchases", "buyers", "creator_gmv", "gmv"):
+        assert _counted(ds, metric) == pytest.approx(_counted(shop, metric))
+    assert not [p for p in _overlaps(ds) if p.severity == "warning"]
+    (told,) = [p for r in ds.files if r.name == _VIDEOS.name for p in r.problems]
+    text = problem_message(told, "en")
+    assert told.code == "shares" and "not added" in text and _KEY_METRICS.name in text
+
+
+def test_a_video_list_and_a_live_list_are_different_content_both_counted() -> None:
+    """Views, units sold and product clicks of videos and of LIVEs are both counted."""
+    videos, lives = read_files([_VIDEOS], today=TODAY), read_files([_LIVES], today=TODAY)
+    ds = read_files([_KEY_METRICS, _VIDEOS, _LIVES], today=TODAY)
+    for metric in ("video_views", "units_sold", "product_clicks"):
+        assert _counted(ds, metric) == _counted(videos, metric) + _counted(lives, metric)
+
+
+def test_lists_alone_are_counted_as_they_were_and_the_same_list_twice_is_not() -> None:
+    """Without a shop-level file the lists' figures count; the same list twice counts once."""
+    once = read_files([_VIDEOS], today=TODAY)
+    data = _VIDEOS.read_bytes()
+    twice = read_files([(_VIDEOS.name, data), ("copy.xlsx", data)], today=TODAY)
+    assert _counted(once, "purchases") == 223
+    assert _counted(twice, "purchases") == 223
+    assert [p.code for p in _overlaps(twice)] == ["overlap"]
+
+
+def test_a_product_list_beside_the_shop_file_is_kept_by_product_and_not_added() -> None:
+    """The shop's GMV and orders count once beside a product list, whose rows stay by product;
+    beside a video list, the products' clicks count and the videos' are their shares."""
+    products = _SHOP / "Product_list_20260701-20260731.xlsx"
+    alone = read_files([products], today=TODAY)
+    ds = read_files([_KEY_METRICS, products], today=TODAY)
+    for metric in ("gmv", "purchases"):
+        assert _counted(ds, metric) == _counted(read_files([_KEY_METRICS], today=TODAY), metric)
+    assert len(ds.frame) == len(alone.frame) + 112
+    with_videos = read_files([products, _VIDEOS], today=TODAY)
+    assert _counted(with_videos, "product_clicks") == _counted(alone, "product_clicks")
+    assert _counted(with_videos, "video_views") == _counted(read_files([_VIDEOS]), "video_views")
