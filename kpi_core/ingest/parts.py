@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kpi_core.ingest.columns import Plan
+    from kpi_core.ingest.columns import Column, Plan
 
 
 def drop_totals(plan: Plan) -> None:
@@ -45,7 +45,9 @@ def drop_devices(plan: Plan) -> None:
 
 def drop_parts(plan: Plan) -> None:
     """A column naming a narrower kind of another column's metric (`Website purchases` beside
-    `Purchases`) is a part of it, not more of the same: it is not added."""
+    `Purchases`, `Purchase revenue` beside `Total revenue`) is a part of it, not more of the
+    same: it is not added. So is a bare name beside its `Total ...` (GA4's `Users`, the active
+    ones, beside `Total users`)."""
     metrics = [c for c in plan.columns if c.role == "metric" and not c.corrected]
     for i, col in enumerate(plan.columns):
         if col.role != "metric" or col.corrected:
@@ -53,8 +55,22 @@ def drop_parts(plan: Plan) -> None:
         words = set(col.header.base_key.split())
         if any(
             other.metric == col.metric
-            and other.header.placement == col.header.placement
-            and set(other.header.base_key.split()) < words
+            and _level(other) == _level(col)
+            and (
+                set(other.header.base_key.split()) < words
+                or (other.header.base_key == col.header.base_key and _whole(other, col))
+            )
             for other in metrics
         ):
             plan.columns[i] = replace(col, role="part", suggestions=())
+
+
+def _level(col: Column) -> str | None:
+    """The placement a column is at; a `Total ...` left without organic and paid parts (they
+    would have made it a total already) is at no placement in particular, as a bare name is."""
+    return None if col.header.placement == "total" else col.header.placement
+
+
+def _whole(other: Column, col: Column) -> bool:
+    """`other` says it is the total of the figure `col` names without saying so."""
+    return other.header.placement == "total" and col.header.placement != "total"

@@ -1,0 +1,40 @@
+"""Columns that hold a part or the total of another column's figure are never added to it."""
+
+from __future__ import annotations
+
+from kpi_core.ingest import read_files
+
+
+def _read(text: str) -> dict[str, tuple[str, float]]:
+    """Each column's role in the reading, and the figure it adds to the frame."""
+    ds = read_files([("report.csv", text.encode())])
+    frame = ds.frame
+    sums = frame.groupby("source_name", observed=True)["value"].sum()
+    return {
+        c.source_name: (c.role, float(sums.get(c.source_name, 0.0))) for c in ds.files[0].columns
+    }
+
+
+def test_a_bare_name_beside_its_total_is_a_part_of_it() -> None:
+    """GA4's `Users` (active users) beside `Total users` is not added: users count 1,210 once,
+    not 2,410."""
+    read = _read("Date,Users,Total users\n2026-07-01,1200,1210\n")
+    assert read["Users"] == ("part", 0.0)
+    assert read["Total users"] == ("metric", 1210.0)
+
+
+def test_a_narrower_kind_beside_a_total_is_a_part_of_it() -> None:
+    """`Purchase revenue` beside `Total revenue` is the purchases' share of it, not more revenue."""
+    read = _read("Date,Total revenue,Purchase revenue\n2026-07-01,1500000,1250000\n")
+    assert read["Purchase revenue"][0] == "part"
+    assert read["Total revenue"] == ("metric", 1500000.0)
+
+
+def test_a_total_beside_its_organic_and_paid_parts_is_the_one_left_out() -> None:
+    """LinkedIn's `Impressions (total)` beside its organic and sponsored parts is not added."""
+    read = _read(
+        "Date,Impressions (organic),Impressions (sponsored),Impressions (total)\n"
+        "2026-07-01,100,50,150\n"
+    )
+    assert read["Impressions (total)"][0] == "total"
+    assert read["Impressions (organic)"] == ("metric", 100.0)
