@@ -49,6 +49,7 @@ class MetricDef(BaseModel):
     unique: bool = False
     parts: tuple[str, ...] = ()
     scale: float = 1.0
+    derive: bool = True  # false: read where a file reports it, never computed from its parts
     # How a rate reads when it is not a percentage: a multiple (ROAS 2.4x), or so many of the
     # numerator per one of the denominator ("6.2 likes per follower"), in both languages.
     times: bool = False

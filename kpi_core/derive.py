@@ -229,6 +229,8 @@ def derive_rates(summary: pd.DataFrame) -> pd.DataFrame:
     """The summary plus a derived row for every catalogue rate whose parts share a channel."""
     raw = _raw(summary)
     ratios = ratios_of(raw[raw["metric"] != _NONE])
+    # Rates read only where a file reports them (`derive = false`) are not added here.
+    ratios = ratios[ratios["metric"].isin({m.id for m in catalogue.load().metrics if m.derive})]
     # A rate the file already reports keeps its own row (already a ratio of the same parts),
     # so the derived duplicate is skipped rather than shown twice.
     present = raw[["metric", "channel", "placement", "unit"]].drop_duplicates()

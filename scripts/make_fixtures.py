@@ -2725,11 +2725,11 @@ def youtube_export(name: str, key: str, lang: str) -> None:
 # --------------------------------------------------------------------------- GA4
 
 
-def ga4_csv() -> None:
-    name = "ga4_pages_and_screens.csv"
-    pre = [
+def ga4_card(title: str) -> list[Any]:
+    """The `#` comment block GA4 writes above each report or card of a CSV export."""
+    return [
         "# ----------------------------------------",
-        "# Pages and screens: Page path and screen class",
+        f"# {title}",
         "# Account: Toko Kita",
         "# Property: tokokita.id - GA4",
         "# ----------------------------------------",
@@ -2739,6 +2739,11 @@ def ga4_csv() -> None:
         "# End date: 20260731",
         "",
     ]
+
+
+def ga4_csv() -> None:
+    name = "ga4_pages_and_screens.csv"
+    pre = ga4_card("Pages and screens: Page path and screen class")
     header = [
         "Page path and screen class",
         "Views",
@@ -2793,21 +2798,7 @@ def ga4_snapshot_csv() -> None:
     """GA4's reports snapshot: one CSV of several cards, each under its own `#` comment block;
     the first card counts the days of the period (`Nth day`), the others cover it whole."""
     name = "ga4_reports_snapshot.csv"
-
-    def card(title: str) -> list[Any]:
-        return [
-            "# ----------------------------------------",
-            f"# {title}",
-            "# Account: Toko Kita",
-            "# Property: tokokita.id - GA4",
-            "# ----------------------------------------",
-            "#",
-            "# All Users",
-            "# Start date: 20260701",
-            "# End date: 20260731",
-            "",
-        ]
-
+    card = ga4_card
     r = rng("ga4-snapshot")
     by_day = [r.randint(1100, 1900) for _ in range(31)]
     rows: list[Any] = card("Reports snapshot: Active users by Nth day")
@@ -2839,6 +2830,113 @@ def ga4_snapshot_csv() -> None:
             check("users", sum(by_day), "count", placement="organic", sum=True),
             check("users", by_day[30], "count", placement="organic", date="2026-07-31", sheet=day),
             check("page_views", sum(v for _, v in pages), "count", placement="organic", sum=True),
+        ],
+    )
+
+
+def ga4_acquisition_csvs() -> None:
+    """GA4's user and traffic acquisition reports and its e-commerce items report, with the
+    columns GA4 shows by default: per-user and per-session rates, key event rates, `Total users`
+    beside `Users` and new beside returning users."""
+    groups = ["Organic Social", "Paid Social", "Organic Search", "Direct", "Email", "Referral"]
+    r = rng("ga4-acquisition")
+    users = {g: r.randint(300, 4000) for g in groups}
+    new = {g: int(users[g] * r.uniform(0.6, 0.85)) for g in groups}
+    header = [
+        "First user primary channel group (Default Channel Group)", "Total users", "New users",
+        "Returning users", "Average engagement time per active user",
+        "Engaged sessions per active user", "Event count", "Key events", "User key event rate",
+        "Total revenue",
+    ]  # fmt: skip
+    rows: list[Any] = [*ga4_card("User acquisition: First user primary channel group"), header]
+    for g in groups:
+        rows.append([g, users[g], new[g], users[g] - new[g], round(r.uniform(20, 90), 2),
+                     round(r.uniform(0.5, 1.4), 4), users[g] * r.randint(6, 14),
+                     r.randint(5, 80), round(r.uniform(0.01, 0.05), 4),
+                     r.randint(0, 40) * 125000])  # fmt: skip
+    name = "ga4_user_acquisition.csv"
+    write(FIX / name, csv_text(rows, eol="\r\n").encode("utf-8"))
+    expect(
+        "ga4_user_acquisition",
+        file=name,
+        layout="ga4",
+        channel="website",
+        placement="organic",
+        notes="GA4 User acquisition with its default columns: new and returning users are "
+        "metrics of their own, engaged sessions per active user a ratio (1.2, not 1.2 %) and "
+        "the user key event rate a fraction.",
+        checks=[
+            check("users", sum(users.values()), "count", placement="organic", sum=True),
+            check("new_users", new["Paid Social"], "count", placement="organic",
+                  row="Paid Social"),
+            check("returning_users", sum(users.values()) - sum(new.values()), "count",
+                  placement="organic", sum=True),
+            check("engaged_sessions_per_user", rows[-1][5], "fraction", placement="organic",
+                  row="Referral"),
+            check("user_conversion_rate", rows[-1][8], "fraction", placement="organic",
+                  row="Referral"),
+        ],
+    )  # fmt: skip
+
+    sessions = {g: int(users[g] * r.uniform(1.1, 1.6)) for g in groups}
+    header = [
+        "Session primary channel group (Default Channel Group)", "Users", "Total users",
+        "Sessions", "Engaged sessions", "Average engagement time per session",
+        "Engaged sessions per user", "Events per session", "Engagement rate", "Event count",
+        "Key events", "Session key event rate", "Bounce rate", "Total revenue", "Purchase revenue",
+    ]  # fmt: skip
+    rows = [*ga4_card("Traffic acquisition: Session primary channel group"), header]
+    for g in groups:
+        engaged = int(sessions[g] * r.uniform(0.45, 0.7))
+        events = sessions[g] * r.randint(4, 9)
+        revenue = r.randint(0, 40) * 125000
+        rows.append([g, users[g] - r.randint(5, 40), users[g], sessions[g], engaged,
+                     round(r.uniform(20, 90), 2), round(engaged / users[g], 4),
+                     round(events / sessions[g], 4), round(engaged / sessions[g], 4), events,
+                     r.randint(5, 80), round(r.uniform(0.01, 0.05), 4),
+                     round(1 - engaged / sessions[g], 4), revenue, revenue])  # fmt: skip
+    name = "ga4_traffic_acquisition.csv"
+    write(FIX / name, csv_text(rows, eol="\r\n").encode("utf-8"))
+    expect(
+        "ga4_traffic_acquisition",
+        file=name,
+        layout="ga4",
+        channel="website",
+        placement="organic",
+        notes="GA4 Traffic acquisition: `Users` (active users) beside `Total users` counts the "
+        "total once, and `Purchase revenue` beside `Total revenue` is a part of it, not added; "
+        "events per session are a ratio (5.2, not 5.2 %), the bounce rate a fraction.",
+        checks=[
+            check("users", sum(users.values()), "count", placement="organic", sum=True),
+            check("sessions", sum(sessions.values()), "count", placement="organic", sum=True),
+            check("revenue", sum(row[13] for row in rows[-6:]), "USD", placement="organic",
+                  sum=True),
+            check("events_per_session", rows[-1][7], "fraction", placement="organic",
+                  row="Referral"),
+            check("bounce_rate", rows[-1][12], "fraction", placement="organic", row="Referral"),
+        ],
+    )  # fmt: skip
+
+    items = [("Gamis Aisyah", 4210, 380, 96, 28800000), ("Hijab Voal Motif", 6120, 702, 240,
+             19200000), ("Tunik Batik Sekar", 2315, 190, 41, 8200000)]  # fmt: skip
+    rows = [*ga4_card("E-commerce purchases: Item name"),
+            ["Item name", "Items viewed", "Items added to cart", "Items purchased",
+             "Item revenue"], *[list(i) for i in items]]  # fmt: skip
+    name = "ga4_ecommerce_items.csv"
+    write(FIX / name, csv_text(rows, eol="\r\n").encode("utf-8"))
+    expect(
+        "ga4_ecommerce_items",
+        file=name,
+        layout="ga4",
+        channel="website",
+        placement="organic",
+        notes="GA4 E-commerce purchases by item: items viewed are product views (evaluation), "
+        "items added to cart adds to cart, items purchased units sold, item revenue revenue.",
+        checks=[
+            check("product_views", 4210, "count", placement="organic", row="Gamis Aisyah"),
+            check("add_to_cart", sum(i[2] for i in items), "count", placement="organic", sum=True),
+            check("units_sold", 240, "count", placement="organic", row="Hijab Voal Motif"),
+            check("revenue", sum(i[4] for i in items), "USD", placement="organic", sum=True),
         ],
     )
 
@@ -4917,6 +5015,7 @@ def main() -> None:
         youtube_zip_id,
         ga4_csv,
         ga4_snapshot_csv,
+        ga4_acquisition_csvs,
         shopee_shop_stats,
         shopee_ads_csv,
         shopee_discount_xlsx,

@@ -40,7 +40,7 @@ RATES = (
 
 SALES_METRICS = {
     "purchases", "buyers", "units_sold", "revenue", "gmv", "creator_gmv", "average_order_value",
-    "roas", "acos", "roi", "repeat_purchases",
+    "roas", "acos", "roi", "repeat_purchases", "first_time_buyers",
 }  # fmt: skip
 
 # Metric headers as the platforms write them (FORMATS.md), English and Indonesian.
@@ -252,6 +252,24 @@ METRIC_HEADERS = (
     # GA4
     ("Engaged sessions", "engaged_sessions"),
     ("Sesi dengan interaksi", "engaged_sessions"),
+    # GA4 acquisition and e-commerce reports, as GA4 shows them by default
+    ("New users", "new_users"),
+    ("Returning users", "returning_users"),
+    ("Total users", "users"),
+    ("Sessions per user", "sessions_per_user"),
+    ("Engaged sessions per active user", "engaged_sessions_per_user"),
+    ("Events per session", "events_per_session"),
+    ("Views per session", "views_per_session"),
+    ("Bounce rate", "bounce_rate"),
+    ("Session key event rate", "session_conversion_rate"),
+    ("User key event rate", "user_conversion_rate"),
+    ("Total purchasers", "buyers"),
+    ("First time purchasers", "first_time_buyers"),
+    ("Purchaser rate", "purchaser_rate"),
+    ("Items viewed", "product_views"),
+    ("Items added to cart", "add_to_cart"),
+    ("Items purchased", "units_sold"),
+    ("Item revenue", "revenue"),
     # TikTok Ads (GMV Max in Indonesian, standard in English)
     ("Pesanan SKU", "purchases"),
     ("Biaya per pesanan", "cost_per_purchase"),

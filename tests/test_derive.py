@@ -213,3 +213,21 @@ def test_unknown_metrics_are_kept() -> None:
     frame = tidy(("2026-01-01", *IG, None, 3.0, "count", "Fooba"))
     summary = summarise(frame)
     assert summary["metric"].tolist() == [None] and summary["value"].tolist() == [3.0]
+
+
+def test_a_rate_read_only_where_reported_is_never_derived_but_keeps_its_parts() -> None:
+    """GA4's sessions per user is not added to every upload with sessions and users; where a
+    file reports it, it is the ratio of the summed parts."""
+    web = ("website", "organic")
+    parts = (
+        ("2026-01-01", *web, "sessions", 300.0, "count", "Sessions"),
+        ("2026-01-01", *web, "users", 200.0, "count", "Users"),
+    )
+    summary = derive_rates(summarise(tidy(*parts)))
+    assert "sessions_per_user" not in set(summary["metric"])
+    reported = (
+        ("2026-01-01", *web, "sessions_per_user", 1.4, "fraction", "Sessions per user"),
+        ("2026-01-02", *web, "sessions_per_user", 1.6, "fraction", "Sessions per user"),
+    )
+    rate = row(derive_rates(summarise(tidy(*parts, *reported))), "sessions_per_user", "website")
+    assert (rate["value"], rate["value_basis"]) == (1.5, "ratio")

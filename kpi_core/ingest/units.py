@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import cast
 
 import numpy as np
@@ -13,8 +14,16 @@ from kpi_core.ingest.columns import Column, Plan
 from kpi_core.ingest.context import Shaped
 from kpi_core.ingest.numbers import ParsedNumbers
 
-# Rates that are plain ratios (ROAS 4.2 means 4.2x), never percentages to rescale.
-RATIOS = {"roas", "roi", "frequency", "views_per_user", "average_order_value", "acos"}
+# Rates that are plain ratios (ROAS 4.2 means 4.2x), never percentages to rescale: those the
+# catalogue reads as a multiple or as so many per one (5.2 events per session), and these.
+_ALSO_RATIOS = {"roas", "roi", "average_order_value", "acos"}
+
+
+@cache
+def ratios() -> frozenset[str]:
+    """Metric ids whose values are plain ratios, never percent numbers to divide by 100."""
+    own = {m.id for m in catalogue.load().metrics if m.times or m.per}
+    return frozenset(own | _ALSO_RATIOS)
 
 
 PLAIN_UNITS = ("count", "fraction", "seconds")
@@ -97,7 +106,7 @@ class Units:
         """Fractions written as percent numbers (CTR 2.86 meaning 2.86 %) become 0.0286.
 
         The header (`(%)`) or the platform says so; failing both, a value above 1 does."""
-        if unit != "fraction" or parsed.percent or metric_id in RATIOS:
+        if unit != "fraction" or parsed.percent or metric_id in ratios():
             return values
         if col.header.percent:
             basis = "percent_header"
