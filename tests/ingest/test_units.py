@@ -76,9 +76,9 @@ def test_per_session_and_per_user_figures_are_not_percentages() -> None:
     """GA4's 5.2 events per session stay 5.2 (a ratio the catalogue reads per session), while
     its engagement rate 0.61 stays a fraction and a bounce rate of 38.9 is 38.9 %."""
     data = (
-        "Session default channel group,Sessions,Events per session,Engagement rate,Bounce rate\n"
-        "Organic Social,1800,5.2,0.61,38.9\n"
-    ).encode()
+        b"Session default channel group,Sessions,Events per session,Engagement rate,Bounce rate\n"
+        b"Organic Social,1800,5.2,0.61,38.9\n"
+    )
     assert _values(data, "ga4.csv", "Events per session") == [5.2]
     assert _values(data, "ga4.csv", "Engagement rate") == [0.61]
     assert _values(data, "ga4.csv", "Bounce rate") == [0.389]
