@@ -12,13 +12,12 @@ import pandas as pd
 from kpi_core import catalogue
 from kpi_core.classify import Classification, Flag, MetricVerdict
 from kpi_core.datafiles import read_toml
-from kpi_core.models import COUNT, FRACTION, SECONDS, Placement, Stage, Verdict
+from kpi_core.models import COUNT, PLAIN_UNITS, Placement, Stage, Verdict
 from kpi_core.windows import select
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
 SALES_FLAG = "sales_on_organic_social"
 _RANK = {Verdict.KPI: 3, Verdict.SUPPORTING: 2, Verdict.VANITY: 1}
-_PLAIN_UNITS = {COUNT, FRACTION, SECONDS}
 # The paid-efficiency table: the parts it adds up, and each rate as (numerator, denominator, scale).
 _COUNT_PARTS = ("impressions", "clicks", "link_clicks", "leads", "conversions", "purchases")
 _MONEY_PARTS = ("spend", "revenue")
@@ -163,7 +162,7 @@ def _paid_rows(frame: pd.DataFrame, start: date | None, end: date | None) -> pd.
 
 def _efficiency_row(rows: pd.DataFrame, channel: str, campaign: str | None) -> list[dict[str, Any]]:
     counts = rows[rows["unit"] == COUNT].groupby("metric")["value"].sum()
-    paid = rows[~rows["unit"].isin(_PLAIN_UNITS)].groupby(["metric", "unit"])["value"].sum()
+    paid = rows[~rows["unit"].isin(PLAIN_UNITS)].groupby(["metric", "unit"])["value"].sum()
     table = paid.reset_index()
     money = {
         (str(m), str(u)): float(v)

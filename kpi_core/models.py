@@ -96,6 +96,8 @@ COUNT = "count"
 FRACTION = "fraction"
 SECONDS = "seconds"
 MONEY = "money"  # catalogue-level: the row's unit is the currency named by the file
+# Every other unit a row carries is a currency code.
+PLAIN_UNITS = frozenset({COUNT, FRACTION, SECONDS})
 
 # The columns of the tidy frame, in order. `file` names the upload a row came from; `source` the
 # table inside it (`book.xlsx [Metrics]`, `export.zip/Totals.csv`). `post_id` is the row's own key

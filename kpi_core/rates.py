@@ -8,9 +8,8 @@ from functools import cache
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.models import COUNT, FRACTION, MONEY, SECONDS
+from kpi_core.models import MONEY, PLAIN_UNITS
 
-_PLAIN_UNITS = {COUNT, FRACTION, SECONDS}
 # ROI is the one rate whose value is (numerator - denominator) / denominator, not a plain ratio,
 # so the catalogue cannot declare it with parts alone: its parts live here.
 NET_RATES: dict[str, tuple[str, str]] = {"roi": ("revenue", "spend")}
@@ -18,7 +17,7 @@ NET_RATES: dict[str, tuple[str, str]] = {"roi": ("revenue", "spend")}
 
 def is_money(units: pd.Series) -> pd.Series:
     """True for each unit that is a currency (not a count, a fraction or seconds)."""
-    return ~units.isin(_PLAIN_UNITS)
+    return ~units.isin(PLAIN_UNITS)
 
 
 @cache

@@ -12,7 +12,7 @@ import pandas as pd
 
 from kpi_core.ingest.codes import used_codes, without_unused
 from kpi_core.ingest.overlaps import Overlaps, covered_days, find_overlaps
-from kpi_core.models import TEXT_COLUMNS, FileReport, Problem, Severity
+from kpi_core.models import PLAIN_UNITS, TEXT_COLUMNS, FileReport, Problem, Severity
 
 
 def distinct_name(name: str, used: Sequence[str]) -> str:
@@ -72,7 +72,7 @@ def settle_currency(
         return frame, reports
     guessed = {(name, i.column) for name, i in assumed}
     units = frame["unit"].astype("str")
-    money = ~units.isin(["count", "fraction", "seconds"])
+    money = ~units.isin(PLAIN_UNITS)
     keys = list(zip(frame["file"].astype("str"), frame["source_name"].astype("str"), strict=True))
     was_guess = pd.Series([k in guessed for k in keys], index=frame.index)
     named = set(units[money & ~was_guess])

@@ -17,8 +17,8 @@ from kpi_core.ingest.context import Shaped
 from kpi_core.ingest.numbers import ParsedNumbers, parse_numbers
 from kpi_core.ingest.table import Table
 from kpi_core.ingest.transposed import file_cells
-from kpi_core.ingest.units import PLAIN_UNITS, Units
-from kpi_core.models import ColumnReading, Severity
+from kpi_core.ingest.units import Units
+from kpi_core.models import PLAIN_UNITS, ColumnReading, Severity
 
 # `Results` means what `Result type` says; its cost follows the same meaning.
 _COST_OF = {

@@ -13,6 +13,7 @@ from kpi_core import catalogue
 from kpi_core.ingest.columns import Column, Plan
 from kpi_core.ingest.context import Shaped
 from kpi_core.ingest.numbers import ParsedNumbers
+from kpi_core.models import PLAIN_UNITS
 
 # Rates that are plain ratios (ROAS 4.2 means 4.2x), never percentages to rescale: those the
 # catalogue reads as a multiple or as so many per one (5.2 events per session), and these.
@@ -24,9 +25,6 @@ def ratios() -> frozenset[str]:
     """Metric ids whose values are plain ratios, never percent numbers to divide by 100."""
     own = {m.id for m in catalogue.load().metrics if m.times or m.per}
     return frozenset(own | _ALSO_RATIOS)
-
-
-PLAIN_UNITS = ("count", "fraction", "seconds")
 
 
 def file_currency(plan: Plan) -> str | None:
