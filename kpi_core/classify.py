@@ -14,8 +14,9 @@ from kpi_core.coverage import UNDATED_CODES, periods_flag, undated_flags
 from kpi_core.derive import value_or_none
 from kpi_core.i18n import column_name, t
 from kpi_core.judgement import Context, Judgement, Triple, candidacy, candidacy_ids, judge, rules
+from kpi_core.labels import channel_label, metric_label
 from kpi_core.models import BusinessModel, ChannelKind, Goal, Placement, Verdict
-from kpi_core.reasons import channel_name, join, metric_name, reason_for
+from kpi_core.reasons import join, reason_for
 from kpi_core.verdicts import Classification, Flag, MetricVerdict
 
 __all__ = ["Classification", "Flag", "MetricVerdict", "classify", "rules"]
@@ -124,7 +125,7 @@ def classify(
             for rule in rules().rule:
                 if rule.effect == "candidate" and biz in rule.models and goal in rule.goals:
                     ids = [m for m in rule.metrics if m in defs][:2] + ids[:2]
-            labels = join([metric_name(m, m, lang) for m in ids], lang, "or")
+            labels = join([metric_label(m, lang, m) for m in ids], lang, "or")
             goal_name = t(f"classify.goal.{goal}", lang)
             text = t("classify.flag.goal_without_kpi", lang, goal=goal_name, metrics=labels)
             flags.append(Flag("goal_without_kpi", text, goal=goal))
@@ -143,8 +144,8 @@ def classify(
         metric = metrics[i] if key[0] in defs else None
         known = defs.get(metric or "")
         j = judged[key]
-        label = metric_name(metric, names[i], lang)
-        where = channel_name(channels[i], lang)
+        label = metric_label(metric, lang, names[i])
+        where = channel_label(channels[i], lang)
         codes: list[str] = []
         if (
             known is not None
@@ -160,7 +161,7 @@ def classify(
         if known is None:
             codes.append("unknown_metric")
             if ("unknown", key) not in seen_flags:
-                near = join([metric_name(s, s, lang) for s in suggestions], lang, "or")
+                near = join([metric_label(s, lang, s) for s in suggestions], lang, "or")
                 which = "unknown_metric" if near else "unknown_metric_none"
                 text = t(
                     f"classify.flag.{which}",

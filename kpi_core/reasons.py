@@ -1,31 +1,13 @@
-"""The words of a classification: metric and channel names in the language, lists joined as a
-sentence joins them, and the one-sentence reason each rule gives for a verdict."""
+"""The words of a classification: lists joined as a sentence joins them, and the one-sentence
+reason each rule gives for a verdict."""
 
 from __future__ import annotations
 
-from kpi_core import catalogue
 from kpi_core.definitions import MetricDef
 from kpi_core.i18n import column_name, t
 from kpi_core.judgement import Judgement, rules
-from kpi_core.labels import in_sentence
+from kpi_core.labels import in_sentence, metric_label
 from kpi_core.models import BusinessModel, Goal, Verdict
-
-
-def metric_name(metric: str | None, source_name: str, lang: str) -> str:
-    """A metric's name in the language, or the file's own column name when it is unknown."""
-    known = catalogue._metrics_by_id().get(metric or "")
-    if known is None:
-        return column_name(source_name, lang)
-    return str(getattr(known.label, lang, known.label.en))
-
-
-def channel_name(channel: str, lang: str) -> str:
-    """A channel's name in the language, or its id when the catalogue does not know it."""
-    try:
-        label = catalogue.channel(channel).label
-    except KeyError:
-        return channel
-    return str(getattr(label, lang, label.en))
 
 
 def join(items: list[str], lang: str, word: str = "and") -> str:
@@ -62,7 +44,7 @@ def reason_for(
         "model": t(f"classify.model.{model}", lang),
         "stage": t(f"classify.stage.{known.stage}", lang) if known else "",
         "verdict": t(f"classify.verdict.{verdict}", lang),
-        "rate": metric_name(j.rate, j.rate or "", lang),
+        "rate": metric_label(j.rate, lang, j.rate or ""),
         "budget": rules().budget.size,
     }
     return t(f"classify.reason.{rule_id}", lang, **params)
