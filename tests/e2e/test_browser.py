@@ -124,19 +124,21 @@ def test_an_open_reading_panel_stays_open_in_the_other_language(page: Any) -> No
     settle(page)
     page.get_by_text("How it was read").first.click()
     settle(page)
-    page.locator(".st-key-lang_widget").click()
-    page.get_by_role("option", name="Bahasa Indonesia").click()
-    page.get_by_text("Cara file dibaca").first.wait_for(timeout=60_000)
-    settle(page)
+    _switch_language(page, "Bahasa Indonesia", "Cara file dibaca")
     no_exception(page)
     assert _open_panels(page) == [True, False]
     page.get_by_text("Cara file dibaca").first.click()
     settle(page)
-    page.locator(".st-key-lang_widget").click()
-    page.get_by_role("option", name="English").click()
-    page.get_by_text("How it was read").first.wait_for(timeout=60_000)
-    settle(page)
+    _switch_language(page, "English", "How it was read")
     assert _open_panels(page) == [False, False]
+
+
+def _switch_language(page: Any, language: str, shows: str) -> None:
+    """Pick a language in the sidebar and wait until the page shows a text of it."""
+    page.locator(".st-key-lang_widget").click()
+    page.get_by_role("option", name=language).click()
+    page.get_by_text(shows).first.wait_for(timeout=60_000)
+    settle(page)
 
 
 def _open_panels(page: Any) -> list[bool]:
