@@ -475,6 +475,11 @@ METRIC_HEADERS = (
     # TikTok Shop
     ("Refunds", "refunds"),
     ("Pengembalian dana", "refunds"),
+    ("GMV dari video", "creator_gmv"),
+    # Names the fixtures carried that were still unknown
+    ("Lifetime Post Consumers", "clickers"),
+    ("Unique clicks (all)", "clickers"),
+    ("cost_per_onsite_shopping_sku", "cost_per_purchase"),
 )
 
 # Non-metric columns from the layouts in FORMATS.md, and the role each plays.

@@ -407,3 +407,14 @@ def test_tiktok_shop_key_metrics_in_english_are_the_marketplace() -> None:
     assert (ds.files[0].layout, ds.files[0].channel) == ("tiktok_shop_key_metrics", "tokopedia")
     assert ds.files[0].unknown_columns == ()
     assert _only(ds, "refunds")["value"].tolist() == [50000.0]
+
+
+def test_gmv_max_roi_is_a_return_on_ad_spend() -> None:
+    """GMV Max's `ROI` is gross revenue over cost (6.48x), read as ROAS, never as a profit ratio."""
+    text = (
+        "Nama kampanye,ID Campaign,Biaya,Pesanan SKU,Pendapatan kotor,ROI,Mata uang\n"
+        "GMV Max - Gamis,1834567890123456,1523400.55,61,9876540.00,6.48,IDR\n"
+    )
+    ds = read_files([("gmv_max.csv", text.encode())], today=TODAY)
+    assert _only(ds, "roas")["value"].tolist() == [6.48]
+    assert "roi" not in set(ds.frame["metric"].dropna())
