@@ -92,6 +92,12 @@ def test_fixture_values_read_right(key: str, index: int) -> None:
     assert got == pytest.approx(check["value"], abs=tolerance, rel=None if tolerance else 1e-6)
 
 
+@pytest.mark.parametrize("key", sorted(k for k, case in CASES.items() if case.get("known_columns")))
+def test_every_default_column_is_understood(key: str) -> None:
+    """A report with the platform's default columns raises no unknown-column warning."""
+    assert dataset(key).files[0].unknown_columns == ()
+
+
 @pytest.mark.parametrize("key", sorted(k for k, case in CASES.items() if case.get("missing")))
 def test_placeholders_are_missing_not_zero(key: str) -> None:
     """`-`, `--`, `<5` and `undefined` are missing values: no row, never a zero."""
