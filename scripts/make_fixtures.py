@@ -4407,6 +4407,254 @@ def google_ads_csv() -> None:
     )
 
 
+# --------------------------------------------------------------------------- default columns
+# The columns the platforms' standard reports carry by default (beyond the ones above): every
+# one must be read as a metric, a part of another or an attribute, never as unknown.
+
+
+def meta_ads_presets_en() -> None:
+    """Meta Ads Manager with its engagement, video and messaging preset columns: outbound clicks
+    and unique link clicks beside link clicks, page engagement beside post engagements, new
+    messaging contacts beside conversations, and views held past each threshold."""
+    name = "meta_ads_presets_en.csv"
+    header = [
+        "Campaign name", "Campaign delivery", "Reporting starts", "Reporting ends",
+        "Amount spent (IDR)", "Reach", "Impressions", "Link clicks", "Unique link clicks",
+        "Outbound clicks", "Landing page views", "Cost per landing page view (IDR)",
+        "Post engagements", "Page engagement", "Cost per post engagement (IDR)",
+        "3-second video plays", "ThruPlays", "Cost per ThruPlay (IDR)", "Video plays at 25%",
+        "Video plays at 100%", "Video average play time", "Messaging conversations started",
+        "New messaging contacts", "Cost per messaging conversation started (IDR)",
+        "Quality ranking", "Engagement rate ranking",
+    ]  # fmt: skip
+    r = rng("meta-ads-presets")
+    camps = []
+    for nm in ("CTWA - Gamis Lebaran", "Video - Hijab Voal", "Traffic - Katalog"):
+        spend = r.randint(800, 4000) * 1000
+        imp = r.randint(40_000, 160_000)
+        link = r.randint(600, 2500)
+        eng = r.randint(1500, 6000)
+        plays3 = r.randint(8000, 30000)
+        thru = int(plays3 * r.uniform(0.2, 0.4))
+        convs = r.randint(40, 300)
+        camps.append({
+            "name": nm, "spend": spend, "reach": int(imp / r.uniform(1.2, 1.8)), "imp": imp,
+            "link": link, "unique": int(link * 0.9), "out": int(link * 0.8),
+            "lpv": int(link * 0.6), "eng": eng, "page": eng + r.randint(20, 200),
+            "plays3": plays3, "thru": thru, "q25": int(plays3 * 0.6), "q100": int(thru * 0.7),
+            "avg": r.randint(4, 12), "convs": convs, "contacts": int(convs * 0.7),
+        })  # fmt: skip
+    rows: list[Any] = [header]
+    for c in camps:
+        rows.append([
+            c["name"], "active", "2026-07-01", "2026-07-31", c["spend"], c["reach"], c["imp"],
+            c["link"], c["unique"], c["out"], c["lpv"], f"{c['spend'] / c['lpv']:.2f}", c["eng"],
+            c["page"], f"{c['spend'] / c['eng']:.2f}", c["plays3"], c["thru"],
+            f"{c['spend'] / c['thru']:.2f}", c["q25"], c["q100"], f"00:00:{c['avg']:02d}",
+            c["convs"], c["contacts"], f"{c['spend'] / c['convs']:.2f}", "Average",
+            "Below average - Bottom 35% of ads",
+        ])  # fmt: skip
+    write(FIX / name, utf8_bom(csv_text(rows)))
+    first = camps[0]
+    expect(
+        "meta_ads_presets_en",
+        file=name,
+        layout="meta_ads",
+        channel="facebook",
+        placement="paid",
+        notes="Meta Ads presets: `Unique link clicks` beside `Link clicks` are a part of them, "
+        "`Outbound clicks` a metric of their own, `New messaging contacts` people, not "
+        "conversations, `Page engagement` apart from `Post engagements`; 3-second plays, "
+        "ThruPlays and quartiles each their own id; `00:00:07` is 7 seconds; rankings are words.",
+        known_columns=True,
+        checks=[
+            check("link_clicks", sum(c["link"] for c in camps), "count", placement="paid",
+                  sum=True),
+            check("outbound_clicks", sum(c["out"] for c in camps), "count", placement="paid",
+                  sum=True),
+            check("engagements", sum(c["eng"] for c in camps), "count", placement="paid",
+                  sum=True),
+            check("messaging_conversations", sum(c["convs"] for c in camps), "count",
+                  placement="paid", sum=True),
+            check("messaging_contacts", first["contacts"], "count", placement="paid",
+                  campaign=first["name"]),
+            check("video_views_3s", sum(c["plays3"] for c in camps), "count", placement="paid",
+                  sum=True),
+            check("thruplays", first["thru"], "count", placement="paid", campaign=first["name"]),
+            check("video_completions", first["q100"], "count", placement="paid",
+                  campaign=first["name"]),
+            check("average_view_duration", first["avg"], "seconds", placement="paid",
+                  campaign=first["name"]),
+            check("cost_per_conversation", round(first["spend"] / first["convs"], 2), "IDR",
+                  placement="paid", campaign=first["name"]),
+        ],
+    )  # fmt: skip
+
+
+def youtube_content_defaults_zip() -> None:
+    """YouTube Studio's Content tab with the columns Studio offers beside the basic ones: the
+    `Total` row first, `Engaged views` a part of `Views`, `Estimated revenue` the creator's
+    earnings, percentages in percent units and card and end-screen clicks."""
+    name = "Content 2026-07-01_2026-07-31 Toko Kita.zip"
+    header = [
+        "Content", "Video title", "Video publish time", "Duration", "Views", "Engaged views",
+        "Watch time (hours)", "Subscribers", "Estimated revenue (USD)", "Impressions",
+        "Impressions click-through rate (%)", "Average view duration",
+        "Average percentage viewed (%)", "Stayed to watch (%)", "Card clicks",
+        "End screen element clicks",
+    ]  # fmt: skip
+    vids = [
+        ("kL2mN4pQ6rS", "Tutorial hijab pashmina 1 menit", "Jul 3, 2026", 62, 8120, 6410, 81.2,
+         21, 4.12, 120400, 4.1, "0:00:36", 58.1, 71.4, 12, 40),
+        ("tU8vW0xY2zA", "Koleksi gamis Lebaran 2026", "Jul 10, 2026", 512, 2310, 2010, 110.5,
+         9, 2.75, 60210, 2.9, "0:02:52", 33.6, 0.0, 31, 88),
+    ]  # fmt: skip
+    views = sum(v[4] for v in vids)
+    rows: list[Any] = [header]
+    rows.append(["Total", "", "", "", views, sum(v[5] for v in vids),
+                 round(sum(v[6] for v in vids), 1), sum(v[7] for v in vids),
+                 round(sum(v[8] for v in vids), 2), sum(v[9] for v in vids), 3.8, "0:01:04",
+                 44.2, 71.4, sum(v[14] for v in vids), sum(v[15] for v in vids)])  # fmt: skip
+    for v in vids:
+        rows.append(list(v))
+    data = zip_bytes([("Table data.csv", csv_text(rows).encode("utf-8"))])
+    write(FIX / name, data)
+    expect(
+        "youtube_content_defaults",
+        file=name,
+        layout="youtube_studio",
+        channel="youtube",
+        placement="organic",
+        notes="YouTube Studio content table with its optional default columns: the Total row is "
+        "not added, `Engaged views` beside `Views` are a part of them, `Estimated revenue (USD)` "
+        "is the creator's earnings (never sales), `Average percentage viewed (%)` 58.1 is "
+        "0.581, card and end-screen clicks add up as clicks.",
+        known_columns=True,
+        checks=[
+            check("video_views", views, "count", placement="organic", sum=True),
+            check("estimated_earnings", round(sum(v[8] for v in vids), 2), "USD",
+                  placement="organic", sum=True),
+            check("average_percentage_viewed", 0.581, "fraction", placement="organic",
+                  post_id="kL2mN4pQ6rS"),
+            check("stayed_to_watch", 0.714, "fraction", placement="organic",
+                  post_id="kL2mN4pQ6rS"),
+            check("clicks", sum(v[14] + v[15] for v in vids), "count", placement="organic",
+                  sum=True),
+            check("watch_time", 81.2 * 3600, "seconds", placement="organic",
+                  post_id="kL2mN4pQ6rS"),
+        ],
+    )  # fmt: skip
+
+
+def google_ads_defaults_csv() -> None:
+    """Google Ads' campaign view with its default columns: `Views` (video) beside `Impr.`,
+    `All conv.` beside `Conversions`, average cost and interaction rate, optimization score."""
+    name = "google_ads_campaigns_default_columns.csv"
+    header = [
+        "Campaign status", "Campaign", "Budget", "Currency code", "Status", "Optimization score",
+        "Campaign type", "Impr.", "Interactions", "Interaction rate", "Avg. cost", "Cost",
+        "Views", "Conversions", "All conv.", "Conv. value", "All conv. value",
+        "Bid strategy type",
+    ]  # fmt: skip
+    camps = [
+        ("Search - Brand Toko Kita", "Search", 88120, 9210, 0, 412.0, 455.5, 20600000.0,
+         22100000.0, 4516727.66, "86.4%"),
+        ("YouTube - Gamis Lebaran", "Video", 240300, 30110, 28950, 12.0, 19.0, 600000.0,
+         950000.0, 3120400.5, "72.0%"),
+    ]  # fmt: skip
+    rows: list[Any] = ["Campaign report", "July 1, 2026 - July 31, 2026", header]
+
+    def money(x: float) -> str:
+        return f"{x:,.2f}"
+
+    for nm, kind, imp, inter, views, conv, allc, val, allv, cost, score in camps:
+        rows.append([
+            "Enabled", nm, money(150000.0), "IDR", "Eligible", score, kind, en_int(imp),
+            en_int(inter), f"{inter / imp * 100:.2f}%", money(cost / inter), money(cost),
+            en_int(views) if views else " --", f"{conv:,.2f}", f"{allc:,.2f}", money(val),
+            money(allv), "Maximize conversions",
+        ])  # fmt: skip
+    rows.append([
+        "Total: Campaigns", " --", " --", "IDR", " --", " --", " --",
+        en_int(sum(c[2] for c in camps)), en_int(sum(c[3] for c in camps)), " --", " --",
+        money(sum(c[9] for c in camps)), en_int(sum(c[4] for c in camps)),
+        f"{sum(c[5] for c in camps):,.2f}", f"{sum(c[6] for c in camps):,.2f}",
+        money(sum(c[7] for c in camps)), money(sum(c[8] for c in camps)), " --",
+    ])  # fmt: skip
+    write(FIX / name, csv_text(rows).encode("utf-8"))
+    brand = camps[0]
+    expect(
+        "google_ads_default_columns",
+        file=name,
+        layout="google_ads",
+        channel="search",
+        placement="paid",
+        notes="Google Ads' default campaign columns: `Views` are video views, not more "
+        "impressions; `All conv.` and `All conv. value` widen `Conversions` and `Conv. value` "
+        "and are never added to them; `Avg. cost` is the cost per interaction, `Interaction "
+        "rate` interactions per impression; `Optimization score` is advice, not a metric.",
+        period=["2026-07-01", "2026-07-31"],
+        known_columns=True,
+        checks=[
+            check("impressions", sum(c[2] for c in camps), "count", placement="paid", sum=True),
+            check("video_views", 28950, "count", placement="paid", sum=True),
+            check("conversions", sum(c[5] for c in camps), "count", placement="paid", sum=True),
+            check("all_conversions", sum(c[6] for c in camps), "count", placement="paid",
+                  sum=True),
+            check("revenue", sum(c[7] for c in camps), "IDR", placement="paid", sum=True),
+            check("engagement_rate_impressions", round(brand[3] / brand[2], 4), "fraction",
+                  placement="paid", campaign=brand[0]),
+            check("cost_per_engagement", round(brand[9] / brand[3], 2), "IDR", placement="paid",
+                  campaign=brand[0]),
+        ],
+        missing=[{"metric": "video_views", "campaign": brand[0], "reason": " --"}],
+    )  # fmt: skip
+
+
+def shopee_ads_direct_csv() -> None:
+    """Shopee Ads with its direct columns (`Langsung`): each is a part of the figure beside it."""
+    name = "Data+Keseluruhan+Iklan+Shopee-01_08_2026-31_08_2026.csv"
+    pre = [
+        "Laporan Data Keseluruhan Iklan Shopee", "Username,tokokita.official",
+        "Nama Toko,Toko Kita Official", "ID Toko,358123467",
+        "Waktu Laporan Dibuat,01/09/2026 08:30", "Periode,01/08/2026 - 31/08/2026", "",
+    ]  # fmt: skip
+    header = [
+        "Urutan", "Nama Iklan", "Status", "Jenis Iklan", "Tanggal Mulai", "Tanggal Selesai",
+        "Dilihat", "Jumlah Klik", "Konversi", "Konversi Langsung", "Produk Terjual",
+        "Terjual Langsung", "Omzet Penjualan", "Penjualan Langsung dari Iklan", "Biaya",
+        "Efektifitas Iklan", "Efektivitas Langsung",
+    ]  # fmt: skip
+    ads = [
+        ("Gamis Aisyah Sage", 48210, 1320, 61, 44, 70, 51, 12810000, 9520000, 1830500),
+        ("Hijab Voal Motif", 30112, 880, 35, 30, 40, 33, 3120000, 2710000, 650200),
+    ]
+    rows: list[Any] = [*pre, header]
+    for i, (nm, imp, clk, conv, dconv, sold, dsold, rev, drev, cost) in enumerate(ads, 1):
+        rows.append([
+            i, nm, "Berjalan", "Iklan Produk", "01/08/2026", "Tidak Terbatas", imp, clk, conv,
+            dconv, sold, dsold, rev, drev, cost, f"{rev / cost:.2f}", f"{drev / cost:.2f}",
+        ])  # fmt: skip
+    write(FIX / name, csv_text(rows).encode("utf-8"))
+    expect(
+        "shopee_ads_direct",
+        file=name,
+        layout="shopee_ads",
+        channel="shopee",
+        placement="paid",
+        notes="Shopee Ads' direct (`Langsung`) conversions, units, sales and ROAS are the part "
+        "the ad itself brought: never added to the conversions, units and sales beside them.",
+        known_columns=True,
+        checks=[
+            check("conversions", sum(a[3] for a in ads), "count", placement="paid", sum=True),
+            check("units_sold", sum(a[5] for a in ads), "count", placement="paid", sum=True),
+            check("revenue", sum(a[7] for a in ads), "IDR", placement="paid", sum=True),
+            check("roas", round(ads[0][7] / ads[0][9], 2), "fraction", placement="paid",
+                  campaign=ads[0][0]),
+        ],
+    )  # fmt: skip
+
+
 def gbp_csv() -> None:
     name = "google_business_profile_insights.csv"
     header = [
@@ -4969,6 +5217,8 @@ def write_expected() -> None:
         "#   on a file that does not say (the default or the user's --placement applies);",
         "#   placement_in_file = false marks such files (table placement = the intended choice).",
         "# reference_date: 'today' for yearless-date inference.",
+        "# known_columns = true: every column is read (a metric, a part of another, an",
+        "#   attribute): none is left unknown.",
         "# [bad.<key>]: unreadable = true (an error, no traceback) or bad_values = N in column.",
         "",
     ]
@@ -5029,6 +5279,10 @@ def main() -> None:
         tiktok_ads_manager_en,
         google_ads_csv,
         gbp_csv,
+        meta_ads_presets_en,
+        youtube_content_defaults_zip,
+        google_ads_defaults_csv,
+        shopee_ads_direct_csv,
         generic_long_csv,
         generic_parquet,
         generic_wide_id,

@@ -280,3 +280,20 @@ def test_rules_name_catalogue_metrics() -> None:
     named = {m for g in rules().goal.values() for m in (*g.candidates, *g.paid_only)}
     named |= {m for r in rules().rule for m in r.metrics}
     assert named <= set(METRICS), sorted(named - set(METRICS))
+
+
+def test_a_shops_returning_buyers_measure_retention() -> None:
+    """Shopee's existing buyers (people who bought again) are a retention KPI, the seed's repeat
+    purchase counted in people."""
+    frame = frame_of([("2026-01-01", "shopee", "organic", "returning_buyers", 40, None)])
+    result = run(frame, ["retention"], "online_store")
+    (m,) = result.metrics
+    assert m.verdict is Verdict.KPI and not result.flags
+
+
+def test_cost_per_chat_is_a_paid_leads_kpi() -> None:
+    """What a click-to-WhatsApp chat costs is the lead's price on paid social: a leads KPI."""
+    frame = frame_of([("2026-01-01", "facebook", "paid", "cost_per_conversation", 3_500, None)])
+    result = run(frame, ["leads"], "online_store")
+    (m,) = result.metrics
+    assert m.verdict is Verdict.KPI

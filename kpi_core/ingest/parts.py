@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kpi_core.ingest.columns import Column, Plan
 
+# Words that narrow a figure to what the ad itself brought (Shopee Ads' `Terjual Langsung` beside
+# `Produk Terjual`): the whole names the figure with other words, so only this word tells.
+_DIRECT = frozenset({"direct", "langsung"})
+
 
 def drop_totals(plan: Plan) -> None:
     """A `(total)` column whose organic and paid parts are present is not a metric of its own."""
@@ -47,7 +51,8 @@ def drop_parts(plan: Plan) -> None:
     """A column naming a narrower kind of another column's metric (`Website purchases` beside
     `Purchases`, `Purchase revenue` beside `Total revenue`) is a part of it, not more of the
     same: it is not added. So is a bare name beside its `Total ...` (GA4's `Users`, the active
-    ones, beside `Total users`)."""
+    ones, beside `Total users`), and a direct figure beside the whole (Shopee Ads' `Terjual
+    Langsung` beside `Produk Terjual`)."""
     metrics = [c for c in plan.columns if c.role == "metric" and not c.corrected]
     for i, col in enumerate(plan.columns):
         if col.role != "metric" or col.corrected:
@@ -59,6 +64,7 @@ def drop_parts(plan: Plan) -> None:
             and (
                 set(other.header.base_key.split()) < words
                 or (other.header.base_key == col.header.base_key and _whole(other, col))
+                or (bool(_DIRECT & words) and not _DIRECT & set(other.header.base_key.split()))
             )
             for other in metrics
         ):

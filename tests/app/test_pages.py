@@ -249,12 +249,15 @@ def test_unrecognised_columns_read_not_recognised_not_vanity() -> None:
     at = start()
     shop = ROOT / "tests" / "fixtures" / "tiktok_shop_key_metrics.xlsx"
     social = ROOT / "sample_data" / "ecom_a_social_harian.csv"
-    at.file_uploader[0].set_value([(f.name, f.read_bytes(), "text/csv") for f in (shop, social)])
+    # Every column of the platform fixtures is now read: a marketer's own odd column stands in.
+    own = ("tokokita_catatan.csv", b"Tanggal,Channel,Skor zodiak\n2026-07-01,Shopee,5\n")
+    files = [(f.name, f.read_bytes(), "text/csv") for f in (shop, social)]
+    at.file_uploader[0].set_value([*files, (*own, "text/csv")])
     at.run()
     at.switch_page("pages/verdicts.py").run()
     rows = pd.concat([d.value for d in at.dataframe if "verdict" in d.value.columns])
     unknown = {m for m, v in zip(rows["metric"], rows["verdict"], strict=True) if "unknown" in v}
-    assert "GMV dari video" in unknown  # Pembeli is read as buyers since c5e9c89
+    assert "Skor zodiak" in unknown
     assert any("Your data page" in link.proto.label for link in at.get("page_link"))
     verdict_filter = at.main.multiselect[0]
     assert "Not recognised" in verdict_filter.options

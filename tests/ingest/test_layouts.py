@@ -92,6 +92,12 @@ def test_fixture_values_read_right(key: str, index: int) -> None:
     assert got == pytest.approx(check["value"], abs=tolerance, rel=None if tolerance else 1e-6)
 
 
+@pytest.mark.parametrize("key", sorted(k for k, case in CASES.items() if case.get("known_columns")))
+def test_every_default_column_is_understood(key: str) -> None:
+    """A report with the platform's default columns raises no unknown-column warning."""
+    assert dataset(key).files[0].unknown_columns == ()
+
+
 @pytest.mark.parametrize("key", sorted(k for k, case in CASES.items() if case.get("missing")))
 def test_placeholders_are_missing_not_zero(key: str) -> None:
     """`-`, `--`, `<5` and `undefined` are missing values: no row, never a zero."""
@@ -323,3 +329,98 @@ def test_a_plain_total_csv_is_not_taken_for_youtube_studios() -> None:
     ds = read_files([("Total.csv", text.encode())], today=TODAY)
     assert ds.files[0].layout == "wide"
     assert "youtube" not in set(ds.frame["channel"].astype("str"))
+
+
+def test_tiktok_ads_report_with_metas_column_names_is_tiktok() -> None:
+    """A TikTok Ads report carrying `Campaign name` and `Cost per result` (as Meta's do) is TikTok
+    paid, and its `Paid followers` are follows gained, not a follower total."""
+    text = (
+        "By Day,Campaign name,Currency,Cost,CPC (destination),Impressions,Clicks (destination),"
+        "Results,Cost per result,Paid followers\n"
+        "2026-07-01,Promo,IDR,99500,995,10000,100,20,4975,7\n"
+        "2026-07-02,Promo,IDR,199000,995,20000,200,40,4975,9\n"
+    )
+    ds = read_files([("Campaign report.csv", text.encode())], today=TODAY)
+    assert (ds.files[0].layout, ds.files[0].channel) == ("tiktok_ads_manager", "tiktok")
+    assert "followers" not in set(ds.frame["metric"].dropna())
+    assert _sums(ds)[("new_followers", "paid")] == 16
+
+
+def test_google_ads_video_views_are_not_added_to_impressions() -> None:
+    """Google Ads' `Views` (video views) beside `Impr.` are views: impressions stay 12,000, not
+    15,000."""
+    text = (
+        "Campaign report\nJuly 1, 2026 - July 31, 2026\n"
+        "Campaign,Currency code,Impr.,Views,View rate,Avg. CPV,Cost\n"
+        "Video - Promo,IDR,12000,3000,25.00%,150.00,450000.00\n"
+    )
+    ds = read_files([("Campaign report.csv", text.encode())], today=TODAY)
+    sums = _sums(ds)
+    assert sums[("impressions", "paid")] == 12000
+    assert sums[("video_views", "paid")] == 3000
+    assert _only(ds, "view_rate")["value"].tolist() == [0.25]
+
+
+def test_ga4_engagement_rate_is_engaged_sessions_per_session() -> None:
+    """GA4's `Engagement rate` is engaged sessions per session, never engagements per reach."""
+    text = (
+        "# Tech details: Device category\n# Account: Toko Kita\n\n"
+        "Device category,Active users,Engaged sessions,Engagement rate\n"
+        "mobile,1200,800,0.612\ndesktop,300,250,0.7\n"
+    )
+    ds = read_files([("ga4_tech.csv", text.encode())], today=TODAY)
+    metrics = set(ds.frame["metric"].dropna())
+    assert "engaged_session_rate" in metrics
+    assert "engagement_rate" not in metrics
+
+
+def test_facebook_posts_exported_in_indonesian_are_facebook_posts() -> None:
+    """Meta Business Suite's Facebook posts in Indonesian (`ID Postingan`, `ID Halaman`, `Waktu
+    penerbitan`) are read as Facebook posts, each lifetime row dated by its publish time."""
+    text = (
+        "\ufeffID Postingan,ID Halaman,Nama Halaman,Durasi (dtk),Waktu penerbitan,Jenis keterangan,"
+        "Permalink,Tanggal,Tayangan,Jangkauan,Reaksi,Detik ditonton\n"
+        "1234567890123456789,1098765432109876,Toko Kita,35,07/01/2026 10:00,-,"
+        "https://www.facebook.com/x/1,Seumur hidup,1200,900,40,5400\n"
+    )
+    ds = read_files([("Jul-01-2026_Jul-31-2026.csv", text.encode())], today=TODAY)
+    report = ds.files[0]
+    assert (report.layout, report.channel) == ("meta_fb_posts", "facebook")
+    assert report.unknown_columns == ()
+    assert _only(ds, "watch_time")["date"].tolist() == [pd.Timestamp("2026-07-01")]
+
+
+def test_google_business_profile_in_indonesian_is_the_store() -> None:
+    """Google Business Profile's Indonesian export (`Kode toko`, `Rute`, `Klik situs`) is the
+    physical store's own listing."""
+    text = (
+        "Kode toko,Nama bisnis,Alamat,Panggilan,Rute,Klik situs\n"
+        "TK-01,Toko Kita,Jl. Merdeka 1,12,30,44\n"
+    )
+    ds = read_files([("gbp.csv", text.encode())], today=TODAY)
+    assert (ds.files[0].layout, ds.files[0].channel) == ("gbp_insights", "store")
+    assert _sums(ds)[("link_clicks", "organic")] == 44
+
+
+def test_tiktok_shop_key_metrics_in_english_are_the_marketplace() -> None:
+    """TikTok Shop's key metrics in the English UI (`GMV`, `Visitors`, `Refunds`) are the
+    marketplace's own figures, refunds apart from the sales."""
+    text = (
+        ",GMV,Gross revenue,Orders,Visitors,Refunds\n"
+        "01/07/2026,Rp10.945.407,Rp10.000.000,90,4200,Rp50.000\n"
+    )
+    ds = read_files([("key_metrics.csv", text.encode())], today=TODAY)
+    assert (ds.files[0].layout, ds.files[0].channel) == ("tiktok_shop_key_metrics", "tokopedia")
+    assert ds.files[0].unknown_columns == ()
+    assert _only(ds, "refunds")["value"].tolist() == [50000.0]
+
+
+def test_gmv_max_roi_is_a_return_on_ad_spend() -> None:
+    """GMV Max's `ROI` is gross revenue over cost (6.48x), read as ROAS, never as a profit ratio."""
+    text = (
+        "Nama kampanye,ID Campaign,Biaya,Pesanan SKU,Pendapatan kotor,ROI,Mata uang\n"
+        "GMV Max - Gamis,1834567890123456,1523400.55,61,9876540.00,6.48,IDR\n"
+    )
+    ds = read_files([("gmv_max.csv", text.encode())], today=TODAY)
+    assert _only(ds, "roas")["value"].tolist() == [6.48]
+    assert "roi" not in set(ds.frame["metric"].dropna())

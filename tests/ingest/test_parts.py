@@ -38,3 +38,23 @@ def test_a_total_beside_its_organic_and_paid_parts_is_the_one_left_out() -> None
     )
     assert read["Impressions (total)"][0] == "total"
     assert read["Impressions (organic)"] == ("metric", 100.0)
+
+
+def test_a_direct_figure_beside_the_whole_is_a_part_of_it() -> None:
+    """Shopee Ads' `Terjual Langsung` (sold directly from the ad) beside `Produk Terjual` is not
+    added: units sold count 40 once, not 65."""
+    read = _read(
+        "Tanggal,Produk Terjual,Terjual Langsung,Omzet Penjualan,Penjualan Langsung dari Iklan\n"
+        "01-07-2026,40,25,4000000,2500000\n"
+    )
+    assert read["Terjual Langsung"] == ("part", 0.0)
+    assert read["Produk Terjual"] == ("metric", 40.0)
+    assert read["Penjualan Langsung dari Iklan"] == ("part", 0.0)
+    assert read["Omzet Penjualan"] == ("metric", 4000000.0)
+
+
+def test_two_kinds_of_one_figure_that_do_not_overlap_add_up() -> None:
+    """YouTube's card clicks and end-screen clicks are clicks on different elements: both count."""
+    read = _read("Date,Card clicks,End screen element clicks\n2026-07-01,12,30\n")
+    assert read["Card clicks"] == ("metric", 12.0)
+    assert read["End screen element clicks"] == ("metric", 30.0)
