@@ -277,6 +277,21 @@ def test_over_budget_meter_turns_red_and_the_overridden_card_keeps_its_flag() ->
     assert "set by you" in texts(at)
 
 
+def test_columns_of_one_kpi_share_its_budget_slot() -> None:
+    """TikTok Shop's product list splits Adds to cart and Units sold into LIVE, video, product
+    card and other columns: twelve KPI cards are six KPIs (metric, channel, placement), so the
+    meter reads 6 of 6, not 12 of 6 in red, and says why there are more cards."""
+    at = start()
+    names = ["tiktok_shop_key_metrics.xlsx", "Product_list_20260701-20260731.xlsx"]
+    files = [(n, (ROOT / "tests" / "fixtures" / n).read_bytes(), "text/csv") for n in names]
+    at.file_uploader[0].set_value(files).run()
+    at.switch_page("pages/verdicts.py").run()
+    assert len([m for m in at.metric if m.label.startswith("Adds to cart")]) == 4
+    assert not any("KPI budget" in e.value for e in at.error)
+    assert at.get("progress")[0].proto.text == "KPI budget: 6 of 6 used"
+    assert "The 12 KPI cards are 6 KPIs" in texts(at)
+
+
 def test_clearing_every_goal_puts_the_kept_goals_back_and_says_so() -> None:
     """Emptying the goals box refills it with the goals the page still uses, with a warning."""
     at = start("ecom")
