@@ -160,6 +160,8 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
             period = _days(
                 date.fromisoformat(problem.date_from), date.fromisoformat(problem.date_to), lang
             )
+        if problem.code == "overlap" and problem.column in (None, "", problem.file):
+            code += "_file"  # the whole file: its name is said once, at the start
     else:
         examples = tuple(column_name(e, lang) for e in examples)
     if problem.code == "bad_dates" and detail == "order":
