@@ -225,6 +225,20 @@ def test_verdict_tables_fit_a_1280_window_with_the_flags_in_view() -> None:
     assert list(instagram.loc["Revenue", "flags"]) == ["sales on organic"]
 
 
+def test_a_ratio_named_by_its_metric_says_only_per_what_in_the_narrow_value_column() -> None:
+    """GA4's "Sesi dengan interaksi per pengguna" reads "1,1 per pengguna" beside its name (the
+    whole "1,1 sesi dengan interaksi per pengguna" was cut at 1,280 px); a rate whose name does
+    not say what it counts keeps it (“0,4 komentar per postingan” beside Tingkat percakapan)."""
+    at = start(lang="id")
+    name = "ga4_user_acquisition.csv"
+    data = (ROOT / "tests" / "fixtures" / name).read_bytes()
+    at.file_uploader[0].set_value([(name, data, "text/csv")]).run()
+    at.switch_page("pages/verdicts.py").run()
+    web = verdict_tables(at)["Situs web · Organik"].value.set_index("metric")
+    assert web.loc["Sesi dengan interaksi per pengguna", "value"] == "1,1 per pengguna"
+    assert all(len(v) <= 28 for v in web["value"])  # what 190 px show at 1,280 px
+
+
 def test_every_reason_is_readable_whole_under_its_table() -> None:
     """Under each table an expander lists each of its metrics with its verdict and whole reason."""
     at = start("ecom", lang="id")
