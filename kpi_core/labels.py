@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -135,6 +136,10 @@ def _value(inference: Inference, lang: str) -> str:
 
 def inference_message(inference: Inference, lang: str = "en") -> str:
     """One line saying what the reader assumed, and on what basis when the user should check."""
+    if inference.part:
+        # The file's parts were read differently: the line says which part it is about.
+        whole = inference_message(replace(inference, part=None), lang)
+        return f"{inference.part}: {whole[:1].lower()}{whole[1:]}"
     if inference.what == "period" and not inference.value:
         return t("inference.no_dates", lang)
     text = t(
