@@ -18,9 +18,10 @@ def _keep_goals() -> None:
     if chosen:
         st.session_state["goals"] = list(chosen)
     else:
-        # An empty box would not match the page, which keeps judging by the last goals: put
-        # them back in the box, and say so.
-        st.session_state[key] = state.goals()
+        # An empty box would not match the page, which keeps judging by the last goals: a new
+        # box starts from them (writing them into this one would clash with its default), and
+        # the sidebar says so.
+        state.new_widgets()
         st.session_state["goals_empty"] = True
 
 
@@ -45,8 +46,10 @@ def choices() -> None:
     st.multiselect(
         t("side.goals", lang),
         options=list(state.GOALS),
-        # Once the box exists its state is the truth; a default as well would clash with it.
-        default=None if goals_key in st.session_state else state.goals(),
+        # Always the goals the pages use: with a key the default does not change the box's
+        # identity, and a browser that draws the box afresh (the first upload's run does) shows
+        # the default, which must not be empty while the pages judge by sales.
+        default=state.goals(),
         format_func=lambda g: _first_upper(t(f"classify.goal.{g}", lang)),
         key=goals_key,
         on_change=_keep_goals,

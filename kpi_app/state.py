@@ -57,8 +57,8 @@ def _forget() -> None:
         del st.session_state[key]
 
 
-def _new_widgets() -> None:
-    # New widget keys make the sidebar start again from the goals and model in session state.
+def new_widgets() -> None:
+    """New widget keys: the sidebar starts again from the goals and model in session state."""
     st.session_state["widgets_generation"] = st.session_state.get("widgets_generation", 0) + 1
 
 
@@ -76,7 +76,7 @@ def load_demo(dataset_id: str) -> None:
     # Runs as the button's callback, before the sidebar is drawn.
     st.session_state["goals"] = list(chosen.get("goals", []))
     st.session_state["business_model"] = chosen.get("business_model")
-    _new_widgets()
+    new_widgets()
 
 
 def start_over() -> None:
@@ -86,7 +86,7 @@ def start_over() -> None:
     uploads.clear()
     st.session_state.pop("goals", None)
     st.session_state.pop("business_model", None)
-    _new_widgets()
+    new_widgets()
 
 
 def _reading(names: list[str], lang: str) -> str:

@@ -60,6 +60,18 @@ def _names(rows: list[MetricVerdict], lang: str) -> list[str]:
     return [f"{label} *" if m.derived else label for m, label in zip(rows, labels, strict=True)]
 
 
+def _value(m: MetricVerdict, lang: str) -> str:
+    """The figure; a ratio whose name already says what it counts ("Peristiwa per sesi") says
+    only per what ("7,1 per sesi"): the whole phrase again would not fit the narrow column."""
+    text = format_value(m.value, m.unit, lang, m.metric)
+    per = catalogue.metric(m.metric).per if m.metric and m.unit == "fraction" else None
+    if per is not None:
+        phrase = per.id if lang == "id" else per.en
+        if _label(m, lang).casefold() == phrase.casefold() and " per " in phrase:
+            return text.removesuffix(phrase) + "per " + phrase.rsplit(" per ", 1)[1]
+    return text
+
+
 def _table(rows: list[MetricVerdict], lang: str) -> pd.DataFrame:
     auto = t("verdicts.auto", lang)
     return pd.DataFrame(
@@ -68,7 +80,7 @@ def _table(rows: list[MetricVerdict], lang: str) -> pd.DataFrame:
             # The marketer's own verdict sits next to the computed one, where the eye is.
             "override": [m.verdict.value if m.overridden else auto for m in rows],
             "metric": _names(rows, lang),
-            "value": [format_value(m.value, m.unit, lang, m.metric) for m in rows],
+            "value": [_value(m, lang) for m in rows],
             # A column not recognised says so in its verdict; the flag would only repeat it.
             "flags": [[t(f"flagname.{f}", lang) for f in m.flags if f not in NOTICE] for m in rows],
         }

@@ -48,14 +48,19 @@ def _flag(flag: Flag) -> None:
 def budget(result: Classification, lang: str) -> None:
     """The KPI budget as a meter: how many of its slots (six, in the rules) are used, in red past
     the last."""
-    count, size = len(result.kpis), rules().budget.size
+    count, size = result.kpi_slots, rules().budget.size
     if count > size:
         # Past six a full bar would look like six of six: the meter turns into a red alert.
         over = t("verdicts.budget_over", lang, count=count, budget=size, over=count - size)
         st.error(f"**{over}**", icon=":material/warning:")
     else:
         st.progress(count / size, text=t("verdicts.budget", lang, count=count, budget=size))
-    st.caption(t("verdicts.budget_help", lang))
+    help_text = t("verdicts.budget_help", lang)
+    if len(result.kpis) > count:
+        # More cards than slots: one KPI read from several columns of the files.
+        shared = t("verdicts.budget_shared", lang, cards=len(result.kpis), kpis=count)
+        help_text = f"{help_text} {shared}"
+    st.caption(help_text)
 
 
 def flag_badges(m: MetricVerdict, lang: str) -> str:

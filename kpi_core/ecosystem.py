@@ -139,7 +139,9 @@ def ecosystem_matrix(result: Classification) -> tuple[StageCell, ...]:
             cells.append(
                 StageCell(
                     channel, placement, stage, len(here),
-                    sum(m.verdict == Verdict.KPI for m in here), best, bool(flagged), message,
+                    # One KPI read from several columns (LIVE, video) holds one budget slot.
+                    len({m.metric or m.source_name for m in here if m.verdict == Verdict.KPI}),
+                    best, bool(flagged), message,
                     costs,
                 )
             )  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -135,6 +136,10 @@ def _value(inference: Inference, lang: str) -> str:
 
 def inference_message(inference: Inference, lang: str = "en") -> str:
     """One line saying what the reader assumed, and on what basis when the user should check."""
+    if inference.part:
+        # The file's parts were read differently: the line says which part it is about.
+        whole = inference_message(replace(inference, part=None), lang)
+        return f"{inference.part}: {whole[:1].lower()}{whole[1:]}"
     if inference.what == "period" and not inference.value:
         return t("inference.no_dates", lang)
     text = t(
@@ -160,6 +165,8 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
             period = _days(
                 date.fromisoformat(problem.date_from), date.fromisoformat(problem.date_to), lang
             )
+        if problem.code == "overlap" and problem.column in (None, "", problem.file):
+            code += "_file"  # the whole file: its name is said once, at the start
     else:
         examples = tuple(column_name(e, lang) for e in examples)
     if problem.code == "bad_dates" and detail == "order":

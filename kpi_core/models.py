@@ -147,6 +147,8 @@ class Inference:
     basis: str
     column: str | None = None
     score: float | None = None
+    # The sheet or zip member it holds for, where the file's parts were read differently.
+    part: str | None = None
 
 
 @dataclass(frozen=True)

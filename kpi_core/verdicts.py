@@ -64,3 +64,9 @@ class Classification:
     def kpis(self) -> tuple[MetricVerdict, ...]:
         """The rows judged KPIs."""
         return tuple(m for m in self.metrics if m.verdict == Verdict.KPI)
+
+    @property
+    def kpi_slots(self) -> int:
+        """How many of the KPI budget's slots the KPIs use: one per (metric, channel, placement),
+        however many columns of the files carry it (TikTok Shop's LIVE and video columns)."""
+        return len({(m.metric or m.source_name, m.channel, m.placement) for m in self.kpis})

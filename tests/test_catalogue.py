@@ -884,3 +884,14 @@ def test_channel_ids_exactly_design() -> None:
 def test_a_shop_named_toko_is_not_a_physical_store(name: str, expected: str | None) -> None:
     """`Toko` alone is the store channel; a shop's name with `Toko` in it says no channel."""
     assert catalogue.match_channel(name) == expected
+
+
+def test_indonesian_labels_keep_no_english_word_of_ga4() -> None:
+    """GA4's engaged sessions per user reads "Sesi dengan interaksi per pengguna" in Bahasa
+    Indonesia, as engaged sessions do, never "Sesi engaged"."""
+    words = {"engaged", "engagement", "returning", "users", "sessions", "events", "views"}
+    for m in catalogue.load().metrics:
+        texts = [m.label.id, *([m.per.id] if m.per else [])]
+        assert not {w for x in texts for w in x.casefold().split()} & words, m.id
+    per_user = catalogue.metric("engaged_sessions_per_user").label.id
+    assert per_user.startswith(catalogue.metric("engaged_sessions").label.id)

@@ -231,3 +231,34 @@ def test_a_rate_read_only_where_reported_is_never_derived_but_keeps_its_parts() 
     )
     rate = row(derive_rates(summarise(tidy(*parts, *reported))), "sessions_per_user", "website")
     assert (rate["value"], rate["value_basis"]) == (1.5, "ratio")
+
+
+def test_a_reported_rate_its_summed_parts_cannot_give_keeps_the_files_figure() -> None:
+    """GA4's engaged sessions per user, 0.75 to 1.33 in the file, is not replaced by 0.24 from
+    engaged sessions over users summed day by day elsewhere: a ratio of the rows' own parts
+    always lies between their lowest and highest rate, so one outside comes from other parts."""
+    web = ("website", "organic")
+    frame = tidy(
+        ("2026-07-01", *web, "engaged_sessions", 10945.0, "count", "Engaged sessions"),
+        ("2026-07-01", *web, "users", 45937.0, "count", "Active users"),
+        ("2026-07-01", *web, "engaged_sessions_per_user", 0.75, "fraction", "ESPU"),
+        ("2026-07-02", *web, "engaged_sessions_per_user", 1.33, "fraction", "ESPU"),
+    )  # fmt: skip
+    rate = row(summarise(frame), "engaged_sessions_per_user", "website")
+    assert (rate["value"], rate["value_basis"]) == (pytest.approx(1.04), "mean")
+
+
+def test_each_column_of_a_split_rate_keeps_its_own_figure() -> None:
+    """Average order value in a LIVE and a video column (TikTok Shop's product list) keeps each
+    column's figure, not the shop's revenue over orders repeated in both."""
+    shop = ("tokopedia", "organic")
+    frame = tidy(
+        ("2026-07-01", *shop, "revenue", 1000000.0, "IDR", "Pendapatan"),
+        ("2026-07-01", *shop, "purchases", 10.0, "count", "Pesanan"),
+        ("2026-07-01", *shop, "average_order_value", 80000.0, "IDR", "AOV (LIVE)"),
+        ("2026-07-01", *shop, "average_order_value", 120000.0, "IDR", "AOV (Video)"),
+    )
+    summary = summarise(frame)
+    live = row(summary, "average_order_value", "tokopedia", source_name="AOV (LIVE)")
+    video = row(summary, "average_order_value", "tokopedia", source_name="AOV (Video)")
+    assert (live["value"], video["value"]) == (80000.0, 120000.0)

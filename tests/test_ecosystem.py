@@ -120,3 +120,21 @@ def test_paid_efficiency_respects_the_period_and_ignores_organic() -> None:
     """Only paid rows inside the period count."""
     assert paid_efficiency(shop(), None, None)["spend"].iloc[0] == 2_000_000
     assert paid_efficiency(shop(), date(2026, 2, 1), date(2026, 2, 28)).empty
+
+
+def test_columns_of_one_metric_count_as_one_kpi_in_a_cell() -> None:
+    """Website revenue read from a LIVE and a video column is one KPI of the website's
+    conversion cell (and one slot of the budget), not two."""
+    frame = shop()
+    website = (frame["channel"] == "website") & (frame["metric"] == "revenue")
+    parts = [frame[website].assign(source_name=f"Revenue ({g})") for g in ("LIVE", "Video")]
+    frame = pd.concat([frame[~website], *parts], ignore_index=True)
+    frame["source_name"] = frame["source_name"].astype("category")
+    result = verdicts(frame)
+    assert [m.source_name for m in result.kpis if m.channel == "website"] == [
+        "Revenue (LIVE)",
+        "Revenue (Video)",
+    ]
+    assert result.kpi_slots == len(result.kpis) - 1
+    cells = {(c.channel, c.stage): c for c in ecosystem_matrix(result)}
+    assert cells[("website", Stage.CONVERSION)].kpis == 1

@@ -111,3 +111,17 @@ def test_every_export_described_in_words_has_its_indonesian_description() -> Non
             placement="organic", rows_read=1, rows_skipped=0,
         )  # fmt: skip
         assert layout_label(report, "id") != found.platform, found.id
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_an_overlap_names_each_file_once(lang: str) -> None:
+    """A whole file repeating another's users names each file once, not "a.csv: 6 figures of
+    a.csv ... from b.csv ... from b.csv"."""
+    problem = Problem(
+        "ga4_user_acquisition.csv", "overlap", column="ga4_user_acquisition.csv", count=6,
+        examples=("users",), detail="ga4_reports_snapshot.csv [Active users by Nth day]",
+    )  # fmt: skip
+    text = problem_message(problem, lang)
+    assert text.count("ga4_user_acquisition.csv") == 1
+    assert text.count("ga4_reports_snapshot.csv") == 1
+    assert text.count(".") == text.count(".csv") + 1  # one sentence

@@ -21,6 +21,7 @@ from kpi_core.ingest.merge import (
     drop_overlaps,
     renamed,
     settle_currency,
+    short_source,
     source_renamer,
 )
 from kpi_core.ingest.orders import shape_orders
@@ -32,6 +33,7 @@ from kpi_core.models import (
     TIDY_COLUMNS,
     FileCorrections,
     FileReport,
+    Inference,
     Problem,
     Severity,
 )
@@ -130,6 +132,27 @@ def _merge_problems(problems: list[Problem]) -> tuple[Problem, ...]:
     return tuple(merged.values())
 
 
+def _inferences(shaped: list[tuple[Table, Layout, Shaped]]) -> tuple[Inference, ...]:
+    """Each reading once; where the file's sheets or members were read differently (one's
+    numbers 1,234.5, another's 1.234,5), each of those readings names its part."""
+    found: dict[tuple[str, str | None], set[tuple[str, str]]] = {}
+    tables: dict[tuple[str, str | None], int] = {}
+    for _, _, s in shaped:
+        for key in dict.fromkeys((i.what, i.column) for i in s.inferences):
+            tables[key] = tables.get(key, 0) + 1
+        for i in s.inferences:
+            found.setdefault((i.what, i.column), set()).add((i.value, i.basis))
+    mixed = {key for key, readings in found.items() if len(readings) > 1}
+    # "No date column" said of one member of a zip whose other members have dates.
+    mixed |= {key for key in found if key[0] == "period" and tables[key] < len(shaped)}
+    notes = (
+        replace(i, part=short_source(table.source)) if (i.what, i.column) in mixed else i
+        for table, _, s in shaped
+        for i in s.inferences
+    )
+    return tuple(dict.fromkeys(notes))
+
+
 def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport:
     firsts = [s.frame["date"].min() for _, _, s in shaped if len(s.frame)]
     lasts = [s.frame["date"].max() for _, _, s in shaped if len(s.frame)]
@@ -154,7 +177,7 @@ def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport
         date_order=_one(s.date_order for _, _, s in shaped),
         columns=tuple(c for _, _, s in shaped for c in s.columns),
         problems=_merge_problems([p for _, _, s in shaped for p in s.problems]),
-        inferences=tuple(dict.fromkeys(i for _, _, s in shaped for i in s.inferences)),
+        inferences=_inferences(shaped),
         observations=observations,
     )
 

@@ -171,11 +171,11 @@ def _told(
                 # built (YouTube's Totals beside its Chart data): worth a note. The same figures
                 # in two uploads may be a mistake: worth a warning. Shares are no mistake.
                 Severity.INFO if file == named or shares else Severity.WARNING,
-                column=_short(str(sources[found.source_of[groups[0]]])),
+                column=short_source(str(sources[found.source_of[groups[0]]])),
                 count=len(at),
                 examples=tuple(dict.fromkeys(str(metrics[m]) for m in found.metric_of[groups])),
                 # The source kept, named in full when it is another upload's.
-                detail=_short(winning) if file == named else winning,
+                detail=short_source(winning) if file == named else winning,
                 date_from=found.day(int(found.start[at].min())).isoformat() if days else None,
                 date_to=found.day(int(found.end[at].max())).isoformat() if days else None,
                 days=covered_days(found.start[at], found.end[at]) if days else 0,
@@ -191,7 +191,7 @@ def _source_count(sources: pd.Series) -> int:
     return int(sources.nunique())
 
 
-def _short(source: str) -> str:
+def short_source(source: str) -> str:
     """A source as the user names it: the sheet (and its section) or zip member when there is
     one."""
     sheet = re.search(r" \[(.+)\]( · .+)?$", source)

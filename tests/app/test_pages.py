@@ -225,6 +225,20 @@ def test_verdict_tables_fit_a_1280_window_with_the_flags_in_view() -> None:
     assert list(instagram.loc["Revenue", "flags"]) == ["sales on organic"]
 
 
+def test_a_ratio_named_by_its_metric_says_only_per_what_in_the_narrow_value_column() -> None:
+    """GA4's "Sesi dengan interaksi per pengguna" reads "1,1 per pengguna" beside its name (the
+    whole "1,1 sesi dengan interaksi per pengguna" was cut at 1,280 px); a rate whose name does
+    not say what it counts keeps it (“0,4 komentar per postingan” beside Tingkat percakapan)."""
+    at = start(lang="id")
+    name = "ga4_user_acquisition.csv"
+    data = (ROOT / "tests" / "fixtures" / name).read_bytes()
+    at.file_uploader[0].set_value([(name, data, "text/csv")]).run()
+    at.switch_page("pages/verdicts.py").run()
+    web = verdict_tables(at)["Situs web · Organik"].value.set_index("metric")
+    assert web.loc["Sesi dengan interaksi per pengguna", "value"] == "1,1 per pengguna"
+    assert all(len(v) <= 28 for v in web["value"])  # what 190 px show at 1,280 px
+
+
 def test_every_reason_is_readable_whole_under_its_table() -> None:
     """Under each table an expander lists each of its metrics with its verdict and whole reason."""
     at = start("ecom", lang="id")
@@ -278,6 +292,21 @@ def test_over_budget_meter_turns_red_and_the_overridden_card_keeps_its_flag() ->
     markdown = [m.value for m in at.markdown]
     assert ":red-badge[:material/flag: sales on organic]" in markdown
     assert "set by you" in texts(at)
+
+
+def test_columns_of_one_kpi_share_its_budget_slot() -> None:
+    """TikTok Shop's product list splits Adds to cart and Units sold into LIVE, video, product
+    card and other columns: twelve KPI cards are six KPIs (metric, channel, placement), so the
+    meter reads 6 of 6, not 12 of 6 in red, and says why there are more cards."""
+    at = start()
+    names = ["tiktok_shop_key_metrics.xlsx", "Product_list_20260701-20260731.xlsx"]
+    files = [(n, (ROOT / "tests" / "fixtures" / n).read_bytes(), "text/csv") for n in names]
+    at.file_uploader[0].set_value(files).run()
+    at.switch_page("pages/verdicts.py").run()
+    assert len([m for m in at.metric if m.label.startswith("Adds to cart")]) == 4
+    assert not any("KPI budget" in e.value for e in at.error)
+    assert at.get("progress")[0].proto.text == "KPI budget: 6 of 6 used"
+    assert "The 12 KPI cards are 6 KPIs" in texts(at)
 
 
 def test_clearing_every_goal_puts_the_kept_goals_back_and_says_so() -> None:

@@ -145,3 +145,17 @@ def _open_panels(page: Any) -> list[bool]:
     """Which of the page's expanders are open, top to bottom."""
     panels = page.locator('[data-testid="stExpander"] details')
     return [panels.nth(i).get_attribute("open") is not None for i in range(panels.count())]
+
+
+def test_the_goals_box_keeps_its_goals_after_the_first_upload(page: Any) -> None:
+    """Uploading a file as the very first step leaves "Sales" in the goals box, as the pages
+    still judge by it (the box showed "Choose…" while every page said "Goals: sales")."""
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    settle(page)
+    goals = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
+    assert "Sales" in goals.inner_text()
+    upload = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    upload.set_input_files([str(FIXTURES / "ga4_user_acquisition.csv")])
+    page.get_by_text("What KPI Lens understood").wait_for(timeout=90_000)
+    settle(page)
+    assert "Sales" in goals.inner_text()

@@ -124,3 +124,20 @@ def test_a_stray_carriage_return_in_a_caption_does_not_split_the_row() -> None:
     ds = read_files([("posts.csv", data)], today=dt.date(2026, 10, 1))
     assert ds.files[0].rows_read == 3
     assert ds.frame.loc[ds.frame["metric"] == "video_views", "value"].sum() == 6000
+
+
+def test_members_read_differently_say_which_member_each_reading_is_of() -> None:
+    """YouTube's Indonesian zip reads one member's numbers as 1,234.5 and another's as 1.234,5:
+    each line names its member, never two bare lines that contradict each other."""
+    from kpi_core.labels import inference_message
+
+    zip_path = Path(__file__).parents[1] / "fixtures" / "Konten 2025-06-10_2025-06-16 Toko Kita.zip"
+    report = read_files([zip_path], today=dt.date(2026, 11, 30)).files[0]
+    formats = [i for i in report.inferences if i.what == "number_format"]
+    assert len({i.value for i in formats}) == 2
+    lines = [inference_message(i, "id") for i in formats]
+    assert all(line.split(": ", 1)[0].endswith(".csv") for line in lines), lines
+    undated = next(i for i in report.inferences if i.what == "period")
+    assert inference_message(undated, "en").startswith("Data tabel.csv: no date column")
+    channel = next(i for i in report.inferences if i.what == "channel")
+    assert inference_message(channel, "en") == "Channel: YouTube"  # one reading, no member
