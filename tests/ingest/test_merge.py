@@ -291,3 +291,14 @@ def test_a_product_list_beside_the_shop_file_is_kept_by_product_and_not_added() 
     with_videos = read_files([products, _VIDEOS], today=TODAY)
     assert _counted(with_videos, "product_clicks") == _counted(alone, "product_clicks")
     assert _counted(with_videos, "video_views") == _counted(read_files([_VIDEOS]), "video_views")
+
+
+def test_ga4_reports_of_one_period_by_different_dimensions_count_revenue_once() -> None:
+    """GA4's traffic acquisition (by channel group), items (by item) and pages (by page path)
+    reports are the same July's revenue sliced three ways: uploaded together, one is counted."""
+    names = ("ga4_traffic_acquisition.csv", "ga4_ecommerce_items.csv", "ga4_pages_and_screens.csv")
+    files = [_SHOP / n for n in names]
+    alone = [read_files([f], today=TODAY).frame for f in files]
+    both = read_files(files, today=TODAY).frame
+    counted = both.loc[both["metric"] == "revenue", "value"].sum()
+    assert counted in {f.loc[f["metric"] == "revenue", "value"].sum() for f in alone}
