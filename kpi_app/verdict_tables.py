@@ -40,10 +40,6 @@ def shown_verdict(m: MetricVerdict) -> str:
     return "unknown" if m.metric is None and not m.overridden else m.verdict.value
 
 
-def _key(m: MetricVerdict) -> tuple[str, str, str]:
-    return (m.metric or m.source_name, m.channel, m.placement)
-
-
 def _label(m: MetricVerdict, lang: str) -> str:
     label = metric_label(m.metric, lang, m.source_name)
     # A rate read per unit names its basis in its value ("6.2 likes per follower"): the name in
@@ -199,7 +195,7 @@ def channel_tables(shown: list[MetricVerdict], lang: str) -> None:
         st.markdown(f"#### {head} · {placement_label(placement, lang)}")
         # Rows move when a verdict changes: a table with new overrides is a new widget, or the
         # browser would re-apply the edit to whichever row now sits where the edited one was.
-        keys = [_key(m) for m in rows]
+        keys = [m.slot for m in rows]
         fixes = sorted((k, v) for k, v in state.overrides().items() if k in keys)
         digest = hashlib.sha1(repr(fixes).encode()).hexdigest()[:8]
         editor_key = f"editor_{channel}_{placement}_{lang}_{len(rows)}_{digest}"

@@ -140,7 +140,7 @@ def ecosystem_matrix(result: Classification) -> tuple[StageCell, ...]:
                 StageCell(
                     channel, placement, stage, len(here),
                     # One KPI read from several columns (LIVE, video) holds one budget slot.
-                    len({m.metric or m.source_name for m in here if m.verdict == Verdict.KPI}),
+                    len({m.slot for m in here if m.verdict == Verdict.KPI}),
                     best, bool(flagged), message,
                     costs,
                 )

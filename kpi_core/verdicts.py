@@ -28,6 +28,12 @@ class MetricVerdict:
     value_basis: str
     goal: Goal | None = None
 
+    @property
+    def slot(self) -> tuple[str, str, str]:
+        """The (metric, channel, placement) it stands for: one KPI budget slot, and the key of
+        the user's override, however many columns of the files carry it."""
+        return (self.metric or self.source_name, self.channel, self.placement)
+
 
 @dataclass(frozen=True)
 class Flag:
@@ -69,4 +75,4 @@ class Classification:
     def kpi_slots(self) -> int:
         """How many of the KPI budget's slots the KPIs use: one per (metric, channel, placement),
         however many columns of the files carry it (TikTok Shop's LIVE and video columns)."""
-        return len({(m.metric or m.source_name, m.channel, m.placement) for m in self.kpis})
+        return len({m.slot for m in self.kpis})
