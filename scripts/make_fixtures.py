@@ -3610,29 +3610,8 @@ def tiktok_shop_orders_csv() -> None:
         placement="organic",
         notes="TikTok Shop Seller Center orders ('Semua pesanan'): one row per order line (SKU), a description row under the header, every cell ending in a tab, 18-digit order ids and 19-digit SKU ids, DD/MM/YYYY HH:MM:SS times, the order amount repeated on each line of an order. Read as daily figures by creation day: purchases = distinct orders, units_sold = sum of Quantity, revenue = sum of the SKU subtotals (never the order amount); Cancelled and Unpaid orders are no sales.",
         checks=[
-            check(
-                "purchases",
-                figures[first][0],
-                "count",
-                placement="organic",
-                date="2026-09-01",
-                source_name="Order ID",
-            ),
-            check(
-                "units_sold",
-                figures[first][1],
-                "count",
-                placement="organic",
-                date="2026-09-01",
-                source_name="Quantity",
-            ),
-            check(
-                "revenue",
-                figures[first][2],
-                "IDR",
-                placement="organic",
-                date="2026-09-01",
-                source_name="SKU Subtotal After Discount",
+            *_order_day_checks(
+                figures, first, ("Order ID", "Quantity", "SKU Subtotal After Discount")
             ),
             check(
                 "revenue", sum(f[2] for f in figures.values()), "IDR", placement="organic", sum=True
@@ -3646,6 +3625,18 @@ def tiktok_shop_orders_csv() -> None:
             ),
         ],
     )
+
+
+def _order_day_checks(
+    figures: dict[dt.date, tuple[int, int, int]], day: dt.date, names: tuple[str, str, str]
+) -> list[dict[str, Any]]:
+    """One day's orders, units and revenue, each from the column of the export that holds it."""
+    kinds = (("purchases", "count"), ("units_sold", "count"), ("revenue", "IDR"))
+    return [
+        check(metric, figures[day][i], unit, placement="organic", date=day.isoformat(),
+              source_name=names[i])
+        for i, (metric, unit) in enumerate(kinds)
+    ]  # fmt: skip
 
 
 def tiktok_shop_orders_xlsx_id() -> None:
@@ -3707,29 +3698,8 @@ def tiktok_shop_orders_xlsx_id() -> None:
         placement="organic",
         notes="The same orders export from the Indonesian UI as .xlsx: headers 'ID Pesanan, Status Pesanan, ID SKU, Nama Produk, Jumlah, Subtotal SKU Setelah Diskon, Jumlah Pesanan, Waktu Dibuat, Waktu Dibayar, Provinsi' (here 'Jumlah' is a quantity and 'Jumlah Pesanan' the order amount, not a count of orders), Indonesian money text ('Rp185.000'), every cell text ending in a tab, statuses 'Selesai', 'Dikirim', 'Dibatalkan', 'Belum dibayar'.",
         checks=[
-            check(
-                "purchases",
-                figures[second][0],
-                "count",
-                placement="organic",
-                date="2026-09-02",
-                source_name="ID Pesanan",
-            ),
-            check(
-                "units_sold",
-                figures[second][1],
-                "count",
-                placement="organic",
-                date="2026-09-02",
-                source_name="Jumlah",
-            ),
-            check(
-                "revenue",
-                figures[second][2],
-                "IDR",
-                placement="organic",
-                date="2026-09-02",
-                source_name="Subtotal SKU Setelah Diskon",
+            *_order_day_checks(
+                figures, second, ("ID Pesanan", "Jumlah", "Subtotal SKU Setelah Diskon")
             ),
             check(
                 "units_sold",
