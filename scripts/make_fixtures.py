@@ -2708,6 +2708,15 @@ def youtube_export(name: str, key: str, lang: str) -> None:
                 source_name=ctr,
                 tolerance=1e-9,
             ),
+            # `Subscribers` is the net change in the period: net growth, not new followers.
+            check(
+                "net_follower_growth",
+                14,
+                "count",
+                placement="organic",
+                post_id="aB3dE5fG7hI",
+                source_name=header[6],
+            ),
             # The finest member (Chart data: per video per day) wins the overlap, so the day's
             # views are one row per video: summed, they must equal the day's total once.
             check(
@@ -5143,6 +5152,121 @@ def bad_files() -> None:
     }
 
 
+# --------------------------------------------------------------------------- doubted columns
+
+
+def youtube_subscribers_zip() -> None:
+    """YouTube Studio's daily table with the subscriber and upload columns Studio offers:
+    `Subscribers` is the net change (gained minus lost) and goes negative on a bad day."""
+    name = "youtube_subscribers_by_day.zip"
+    header = [
+        "Date", "Views", "Subscribers", "Subscribers gained", "Subscribers lost",
+        "Videos added", "Videos published",
+    ]  # fmt: skip
+    # date, views, gained, lost, added, published
+    rows_in = [
+        (dt.date(2026, 7, 1), 1840, 12, 3, 2, 1),
+        (dt.date(2026, 7, 2), 960, 2, 9, 0, 0),
+        (dt.date(2026, 7, 3), 2210, 25, 4, 1, 1),
+        (dt.date(2026, 7, 4), 530, 0, 6, 1, 0),
+    ]
+    yt_date = lambda d: f"{d:%b} {d.day}, {d.year}"  # noqa: E731  "Jul 1, 2026"
+    rows: list[Any] = [header]
+    totals = [sum(r[i] for r in rows_in) for i in range(1, 6)]
+    rows.append(["Total", totals[0], totals[1] - totals[2], *totals[1:]])
+    for d, views, gained, lost, added, published in rows_in:
+        rows.append([yt_date(d), views, gained - lost, gained, lost, added, published])
+    data = zip_bytes([("Table data.csv", csv_text(rows).encode("utf-8"))])
+    write(FIX / name, data)
+    expect(
+        "youtube_subscribers_by_day",
+        file=name,
+        layout="youtube_studio",
+        channel="youtube",
+        placement="organic",
+        notes="YouTube Studio table by day: `Subscribers` is net (gained minus lost), negative on "
+        "2 and 4 July; it is net follower growth, never new followers nor a follower total. "
+        "`Subscribers gained` are the new followers, `Subscribers lost` the lost ones. `Videos "
+        "added` and `Videos published` both count uploads: the published ones are the posts, "
+        "the added ones are not added to them. The Total row is not data.",
+        known_columns=True,
+        checks=[
+            check("net_follower_growth", totals[1] - totals[2], "count", placement="organic",
+                  sum=True),
+            check("net_follower_growth", -7.0, "count", placement="organic", date="2026-07-02"),
+            check("new_followers", totals[1], "count", placement="organic", sum=True),
+            check("lost_followers", totals[2], "count", placement="organic", sum=True),
+            check("posts", totals[4], "count", placement="organic", sum=True),
+            check("video_views", totals[0], "count", placement="organic", sum=True),
+        ],
+    )  # fmt: skip
+
+
+def youtube_videos_added_zip() -> None:
+    """A YouTube table whose only upload count is `Videos added`: those are the posts."""
+    name = "youtube_videos_added.zip"
+    rows: list[Any] = [
+        ["Date", "Views", "Subscribers", "Videos added"],
+        ["Total", 2800, 3, 3],
+        ["Jul 1, 2026", 1800, 5, 2],
+        ["Jul 2, 2026", 1000, -2, 1],
+    ]
+    write(FIX / name, zip_bytes([("Table data.csv", csv_text(rows).encode("utf-8"))]))
+    expect(
+        "youtube_videos_added",
+        file=name,
+        layout="youtube_studio",
+        channel="youtube",
+        placement="organic",
+        notes="YouTube Studio table by day whose only upload count is `Videos added`: read as "
+        "posts. `Subscribers` alone is still the net change, kept negative (-2 on 2 July).",
+        known_columns=True,
+        checks=[
+            check("posts", 3.0, "count", placement="organic", sum=True),
+            check("net_follower_growth", -2.0, "count", placement="organic", date="2026-07-02"),
+        ],
+    )
+
+
+def meta_ig_posts_plays_views() -> None:
+    """An Instagram post export from the months Meta carried both `Plays` and `Views` (it
+    replaced Plays with Views in 2025): the two are one figure counted two ways."""
+    name = "meta_ig_posts_plays_and_views.csv"
+    header = [
+        "Post ID", "Account ID", "Account username", "Account name", "Description",
+        "Duration (sec)", "Publish time", "Permalink", "Post type", "Data comment", "Date",
+        "Plays", "Views", "Reach", "Likes", "Shares", "Follows", "Comments", "Saves",
+    ]  # fmt: skip
+    # id, publish, type, caption, duration, plays, views, reach, likes, shares, follows, comm, saves
+    posts = [
+        ("18051230000000001", "01/06/2025 19:00", "IG reel", "Tutorial pashmina", 28, 40210,
+         48920, 30110, 2210, 410, 35, 96, 880),
+        ("18051230000000002", "01/09/2025 12:30", "IG reel", "Gamis baru", 19, "15,300",
+         "17,940", "11,020", 640, 88, 6, 21, 230),
+    ]  # fmt: skip
+    rows: list[Any] = [header]
+    for pid, pub, kind, cap, dur, plays, views, reach, *rest in posts:
+        rows.append([pid, "17841400000000000", "tokokita", "Toko Kita", cap, dur, pub,
+                     f"https://www.instagram.com/reel/{pid[-6:]}/", kind, "", "Lifetime", plays,
+                     views, reach, *rest])  # fmt: skip
+    write(FIX / name, utf8_bom(csv_text(rows)))
+    expect(
+        "meta_ig_posts_plays_and_views",
+        file=name,
+        layout="meta_ig_posts",
+        channel="instagram",
+        placement="organic",
+        notes="Instagram post export carrying both `Plays` (the old name) and `Views` (its 2025 "
+        "replacement): views are the `Views` column alone, never Plays + Views.",
+        known_columns=True,
+        checks=[
+            check("video_views", 48920 + 17940, "count", placement="organic", sum=True),
+            check("video_views", 48920.0, "count", placement="organic",
+                  post_id="18051230000000001"),
+        ],
+    )  # fmt: skip
+
+
 # --------------------------------------------------------------------------- expected.toml
 
 
@@ -5263,6 +5387,9 @@ def main() -> None:
         generic_cp1252,
         generic_utf16be,
         generic_tab,
+        youtube_subscribers_zip,
+        youtube_videos_added_zip,
+        meta_ig_posts_plays_views,
         bad_files,
     ):
         fn()

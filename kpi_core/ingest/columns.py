@@ -20,7 +20,7 @@ from kpi_core.ingest.cells import (
 from kpi_core.ingest.codes import filled_rows
 from kpi_core.ingest.groups import group_kind
 from kpi_core.ingest.layouts import Layout
-from kpi_core.ingest.parts import drop_devices, drop_parts, drop_totals
+from kpi_core.ingest.parts import drop_alternatives, drop_devices, drop_parts, drop_totals
 from kpi_core.ingest.table import COPY_MARK, ungrouped
 from kpi_core.models import FileCorrections
 
@@ -174,6 +174,7 @@ def plan_columns(
     drop_totals(plan)
     drop_devices(plan)
     drop_parts(plan)
+    drop_alternatives(plan)
     _drop_copies(plan, body)
     _campaign_fallback(plan)
     secondary = plan.first("date_secondary")

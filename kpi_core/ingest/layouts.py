@@ -38,6 +38,7 @@ class Layout(BaseModel):
 class _Layouts(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     breakdowns: frozenset[str] = frozenset()
+    alternatives: dict[str, str] = {}
     layouts: tuple[Layout, ...]
 
 
@@ -63,6 +64,12 @@ PART_LEVELS = {None: 0, "split": 1, "shares": 2}
 def breakdown_names() -> frozenset[str]:
     """The first-column names of demographic breakdown sheets, by their matching key."""
     return frozenset(normalize(name) for name in _catalogue().breakdowns)
+
+
+@cache
+def alternatives() -> dict[str, str]:
+    """By matching key, the header names that give another column's figure, and that column's."""
+    return {normalize(old): normalize(new) for old, new in _catalogue().alternatives.items()}
 
 
 def layout(layout_id: str) -> Layout:

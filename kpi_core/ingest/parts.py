@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kpi_core.ingest.layouts import alternatives
+
 if TYPE_CHECKING:
     from kpi_core.ingest.columns import Column, Plan
 
@@ -69,6 +71,19 @@ def drop_parts(plan: Plan) -> None:
             for other in metrics
         ):
             plan.columns[i] = replace(col, role="part", suggestions=())
+
+
+def drop_alternatives(plan: Plan) -> None:
+    """A column that gives another column's figure under an older or a wider name (Instagram's
+    `Plays` beside `Views`) is not added to it; alone, it is that figure."""
+    names = alternatives()
+    present = {(c.metric, c.header.base_key) for c in plan.columns if c.role == "metric"}
+    for i, col in enumerate(plan.columns):
+        if col.role != "metric" or col.corrected:
+            continue
+        newer = names.get(col.header.base_key)
+        if newer is not None and (col.metric, newer) in present:
+            plan.columns[i] = replace(col, role="alternative", suggestions=())
 
 
 def _level(col: Column) -> str | None:

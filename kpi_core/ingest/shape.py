@@ -151,6 +151,9 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
         out.problem(
             "duplicate_columns", Severity.INFO, count=len(duplicates), examples=tuple(duplicates)
         )
+    older = [c.name for c in plan.columns if c.role == "alternative"]
+    if older:
+        out.problem("alternative_columns", Severity.INFO, count=len(older), examples=tuple(older))
     repeated = [
         c.name for c in plan.columns if COPY_MARK in c.name and c.role in ("metric", "unknown")
     ]

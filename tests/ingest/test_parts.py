@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kpi_core.ingest import read_files
+from kpi_core.labels import problem_message
 
 
 def _read(text: str) -> dict[str, tuple[str, float]]:
@@ -58,3 +59,21 @@ def test_two_kinds_of_one_figure_that_do_not_overlap_add_up() -> None:
     read = _read("Date,Card clicks,End screen element clicks\n2026-07-01,12,30\n")
     assert read["Card clicks"] == ("metric", 12.0)
     assert read["End screen element clicks"] == ("metric", 30.0)
+
+
+def test_an_older_name_beside_its_newer_one_is_not_added_and_the_user_is_told() -> None:
+    """Instagram's `Plays` beside `Views` (its 2025 name) is the same figure: views count 1,200
+    once, not 2,200, and a note in both languages names the column left out."""
+    ds = read_files([("ig.csv", b"Date,Plays,Views\n2026-07-01,1000,1200\n")], channel="instagram")
+    read = {c.source_name: c.role for c in ds.files[0].columns}
+    assert read == {"Date": "date", "Plays": "alternative", "Views": "metric"}
+    assert ds.frame["value"].sum() == 1200
+    (told,) = [p for p in ds.files[0].problems if p.code == "alternative_columns"]
+    assert "(“Plays”)" in problem_message(told, "en")
+    assert "(“Plays”)" in problem_message(told, "id")
+
+
+def test_an_older_name_alone_is_still_read() -> None:
+    """A file with only `Plays` (before 2025) still gives its video views."""
+    read = _read("Date,Plays\n2026-07-01,1000\n")
+    assert read["Plays"] == ("metric", 1000.0)
