@@ -5267,6 +5267,53 @@ def meta_ig_posts_plays_views() -> None:
     )  # fmt: skip
 
 
+def meta_fb_posts_negative_feedback() -> None:
+    """A Facebook post export with each kind of negative feedback in its own column."""
+    name = "meta_fb_posts_negative_feedback.csv"
+    header = [
+        "Post ID", "Page ID", "Page name", "Title", "Description", "Publish time", "Permalink",
+        "Post type", "Date", "Views", "Reach", "Reactions, Comments and Shares", "Reactions",
+        "Comments", "Shares", "Total clicks",
+        "Negative feedback from users: Hide all", "Negative feedback from users: Hide",
+        "Negative feedback from users: Report as spam",
+        "Negative feedback from users: Unlike page",
+    ]  # fmt: skip
+    # id, publish, type, views, reach, reactions, comments, shares, clicks, hide all, hide,
+    # spam, unlike
+    posts = [
+        ("123456789012345_1001", "07/02/2026 09:00", "Photos", 5120, 3980, 210, 18, 9, 66, 4, 7,
+         1, 2),
+        ("123456789012345_1002", "07/05/2026 18:30", "Videos", 8840, 6010, 402, 35, 21, 120, 1, 3,
+         0, 1),
+    ]  # fmt: skip
+    rows: list[Any] = [header]
+    for pid, pub, kind, views, reach, rx, cm, sh, clicks, *negative in posts:
+        rows.append([pid, "123456789012345", "Toko Kita", "", "Promo", pub,
+                     f"https://www.facebook.com/{pid}", kind, "Lifetime", views, reach,
+                     rx + cm + sh, rx, cm, sh, clicks, *negative])  # fmt: skip
+    write(FIX / name, utf8_bom(csv_text(rows)))
+    col = {k: sum(p[9 + i] for p in posts) for i, k in enumerate(("all", "hide", "spam", "unlike"))}
+    expect(
+        "meta_fb_posts_negative_feedback",
+        file=name,
+        layout="meta_fb_posts",
+        channel="facebook",
+        placement="organic",
+        notes="Facebook post export with every kind of negative feedback: `Hide all`, `Hide`, "
+        "`Report as spam` and `Unlike page` are each recognised, none is added to another and "
+        "none to the engagements (`Reactions, Comments and Shares`).",
+        known_columns=True,
+        checks=[
+            check("negative_feedback", col["all"], "count", placement="organic", sum=True),
+            check("hides", col["hide"], "count", placement="organic", sum=True),
+            check("spam_reports", col["spam"], "count", placement="organic", sum=True),
+            check("page_unlikes", col["unlike"], "count", placement="organic", sum=True),
+            check("engagements", sum(p[5] + p[6] + p[7] for p in posts), "count",
+                  placement="organic", sum=True),
+        ],
+    )  # fmt: skip
+
+
 # --------------------------------------------------------------------------- expected.toml
 
 
@@ -5390,6 +5437,7 @@ def main() -> None:
         youtube_subscribers_zip,
         youtube_videos_added_zip,
         meta_ig_posts_plays_views,
+        meta_fb_posts_negative_feedback,
         bad_files,
     ):
         fn()
