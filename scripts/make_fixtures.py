@@ -5314,6 +5314,49 @@ def meta_fb_posts_negative_feedback() -> None:
     )  # fmt: skip
 
 
+def google_ads_impression_share_csv() -> None:
+    """Google Ads' campaign report with impression share, which it writes as a bound (`< 10%`,
+    `> 90%`) when the share is outside what it reports exactly, and `--` where it has none."""
+    name = "google_ads_impression_share.csv"
+    header = ["Campaign", "Currency code", "Impr.", "Clicks", "Cost", "Search impr. share"]
+    rows: list[Any] = [
+        "Campaign report",
+        "July 1, 2026 - July 31, 2026",
+        header,
+        ["Search - Brand Toko Kita", "IDR", "88,120", "9,210", "4,516,727.66", "> 90%"],
+        ["Search - Gamis Generic", "IDR", "210,450", "6,120", "8,120,450.30", "41.27%"],
+        ["Search - Kompetitor", "IDR", "3,410", "95", "301,200.00", "< 10%"],
+        ["Display - Remarketing", "IDR", "350,210", "1,450", "2,104,500.50", " --"],
+        ["PMax - Katalog", "IDR", "1,204,300", "14,220", "12,990,100.00", "  --"],
+        ["Total: Account", "IDR", "1,856,490", "31,095", "28,032,978.46", "--"],
+    ]
+    write(FIX / name, csv_text(rows).encode("utf-8"))
+    expect(
+        "google_ads_impression_share",
+        file=name,
+        layout="google_ads",
+        channel="search",
+        placement="paid",
+        notes="Google Ads impression share: `41.27%` is 0.4127; `> 90%` and `< 10%` are bounds, "
+        "not figures, and are missing with a note (never 0.9 or 0.1, never a crash); ` --` and "
+        "`  --` are missing, never zero.",
+        period=["2026-07-01", "2026-07-31"],
+        known_columns=True,
+        checks=[
+            check("impression_share", 0.4127, "fraction", placement="paid",
+                  campaign="Search - Gamis Generic", tolerance=1e-9),
+            check("impressions", 1856490.0, "count", placement="paid", sum=True),
+        ],
+        missing=[
+            {"metric": "impression_share", "campaign": "Search - Brand Toko Kita",
+             "reason": "> 90%"},
+            {"metric": "impression_share", "campaign": "Search - Kompetitor", "reason": "< 10%"},
+            {"metric": "impression_share", "campaign": "Display - Remarketing", "reason": " --"},
+            {"metric": "impression_share", "campaign": "PMax - Katalog", "reason": "  --"},
+        ],
+    )  # fmt: skip
+
+
 # --------------------------------------------------------------------------- expected.toml
 
 
@@ -5438,6 +5481,7 @@ def main() -> None:
         youtube_videos_added_zip,
         meta_ig_posts_plays_views,
         meta_fb_posts_negative_feedback,
+        google_ads_impression_share_csv,
         bad_files,
     ):
         fn()

@@ -88,7 +88,9 @@ _VALID = {
 # Nobody groups thousands in front of K/rb/jt, so `1.2K` and `1,2K` are decimals in both formats.
 _SHORT_DECIMAL = r"^\d+[.,]\d{1,2}$"
 _DURATION = r"^(?P<neg>-)?(?P<a>\d+):(?P<b>[0-5]?\d)(?::(?P<c>[0-5]?\d))?(?P<frac>\.\d+)?$"
-_MASKED = r"^<\d+$"
+# A platform that will not give a small or extreme figure gives a bound: TikTok's `<5`, Google
+# Ads' impression share `< 10%` or `> 90%`. A bound is no figure, so it is read as missing.
+_MASKED = r"^(?:[<>]=?|[≤≥])\d[\d.,]*%?$"
 
 
 def split_cell(cell: str) -> tuple[str, str | None] | None:

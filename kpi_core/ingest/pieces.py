@@ -54,7 +54,10 @@ def _report_bad(
         )
     masked = parsed.masked.to_numpy() & keep
     for column, _, cells in file_cells(table, name, masked):
-        out.problem("masked_values", Severity.INFO, column=column, count=int(cells.sum()))
+        examples = tuple(dict.fromkeys(str(x).strip() for x in body[name][cells]))[:3]
+        out.problem(
+            "masked_values", Severity.INFO, column=column, count=int(cells.sum()), examples=examples
+        )
 
 
 @dataclass(frozen=True)

@@ -52,3 +52,12 @@ def test_excel_error_values_are_missing_not_bad_numbers() -> None:
     """`#DIV/0!` and `#VALUE!` are formulas with nothing to show: missing, never a bad number."""
     got = _parsed(["#DIV/0!", "#VALUE!", "#REF!"], "en")
     assert got["missing"] == [True, True, True]
+
+
+def test_a_bound_is_no_figure_and_is_missing_not_zero() -> None:
+    """Google Ads' `< 10%` and `> 90%` only bound the share: never 0.1, 0.9 or zero, never bad."""
+    got = _parsed(["< 10%", "> 90%", ">=5", "  --", "41.27%"], "en")
+    assert [math.isnan(v) for v in got["values"]] == [True, True, True, True, False]
+    assert got["masked"] == [True, True, True, False, False]
+    assert got["missing"] == [False, False, False, True, False]
+    assert math.isclose(got["values"][4], 0.4127)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kpi_core.ingest import read_files
+from kpi_core.labels import problem_message
 
 
 def test_meta_result_indicator_keys_name_the_result() -> None:
@@ -39,3 +40,22 @@ def test_each_metric_of_a_long_file_is_read_by_its_own_cells() -> None:
     )
     rates = frame.loc[frame["metric"] == "conversion_rate", "value"].round(4).tolist()
     assert rates == [0.025, 0.03]
+
+
+def test_a_bound_is_told_as_a_bound_not_as_a_bad_cell() -> None:
+    """Google Ads' `< 10%` and `> 90%` are left out with a note naming them, in both languages,
+    not a warning to fix the file."""
+    text = (
+        "Campaign report\nJuly 1, 2026 - July 31, 2026\n"
+        "Campaign,Currency code,Impr.,Cost,Search impr. share\n"
+        'Brand,IDR,"88,120","4,516,727.66",> 90%\n'
+        'Generic,IDR,"3,410","301,200.00",< 10%\n'
+        'Katalog,IDR,"1,204,300","12,990,100.00",41.27%\n'
+    )
+    ds = read_files([("google_ads.csv", text.encode())])
+    share = ds.frame[ds.frame["metric"] == "impression_share"]
+    assert share["value"].round(4).tolist() == [0.4127]
+    (told,) = [p for p in ds.files[0].problems if p.code == "masked_values"]
+    assert "bad_values" not in [p.code for p in ds.files[0].problems]
+    assert "(“> 90%”, “< 10%”)" in problem_message(told, "en")
+    assert "(“> 90%”, “< 10%”)" in problem_message(told, "id")
