@@ -5357,6 +5357,41 @@ def google_ads_impression_share_csv() -> None:
     )  # fmt: skip
 
 
+def tiktok_studio_watch_time_zip() -> None:
+    """TikTok Studio's overview with watch time written in hours, minutes and seconds."""
+    name = "tiktok_studio_watch_time.zip"
+    rows: list[Any] = [
+        ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares",
+         "Total watch time", "Average watch time"],
+        ["July 1", 5210, 88, 410, 12, 30, "12h:3m:4s", "8s"],
+        ["July 2", 3120, 51, 260, 9, 14, "3m:4s", "45s"],
+        ["July 3", 4480, 70, 330, 7, 22, "1h:0m:0s", "0s"],
+    ]  # fmt: skip
+    data = zip_bytes([("Overview.csv", csv_text(rows).encode("utf-8"))])
+    write(FIX / name, data)
+    expect(
+        "tiktok_studio_watch_time",
+        file=name,
+        layout="tiktok_studio",
+        channel="tiktok",
+        placement="organic",
+        notes="TikTok Studio overview whose watch times read `12h:3m:4s`, `3m:4s`, `45s`: "
+        "seconds (43384, 184, 45), not bad cells.",
+        reference_date="2026-11-23",
+        known_columns=True,
+        checks=[
+            check("watch_time", 12 * 3600 + 3 * 60 + 4, "seconds", placement="organic",
+                  date="2026-07-01"),
+            check("watch_time", 184.0, "seconds", placement="organic", date="2026-07-02"),
+            check("watch_time", 43384 + 184 + 3600, "seconds", placement="organic", sum=True),
+            check("average_view_duration", 45.0, "seconds", placement="organic",
+                  date="2026-07-02"),
+            check("average_view_duration", 0.0, "seconds", placement="organic",
+                  date="2026-07-03"),
+        ],
+    )  # fmt: skip
+
+
 # --------------------------------------------------------------------------- expected.toml
 
 
@@ -5482,6 +5517,7 @@ def main() -> None:
         meta_ig_posts_plays_views,
         meta_fb_posts_negative_feedback,
         google_ads_impression_share_csv,
+        tiktok_studio_watch_time_zip,
         bad_files,
     ):
         fn()

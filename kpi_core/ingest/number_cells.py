@@ -88,6 +88,9 @@ _VALID = {
 # Nobody groups thousands in front of K/rb/jt, so `1.2K` and `1,2K` are decimals in both formats.
 _SHORT_DECIMAL = r"^\d+[.,]\d{1,2}$"
 _DURATION = r"^(?P<neg>-)?(?P<a>\d+):(?P<b>[0-5]?\d)(?::(?P<c>[0-5]?\d))?(?P<frac>\.\d+)?$"
+# TikTok Studio writes watch time with unit letters (`12h:3m:4s`, `3m:4s`, `45s`). A bare `3m`
+# is left to the shorthand (three million): only an hour or a second makes the cell a duration.
+_UNIT_DURATION = r"^(?P<neg>-)?(?:(?P<h>\d+)h)?:?(?:(?P<m>\d+)m)?:?(?:(?P<s>\d+(?:\.\d+)?)s)?$"
 # A platform that will not give a small or extreme figure gives a bound: TikTok's `<5`, Google
 # Ads' impression share `< 10%` or `> 90%`. A bound is no figure, so it is read as missing.
 _MASKED = r"^(?:[<>]=?|[≤≥])\d[\d.,]*%?$"
@@ -184,6 +187,17 @@ def parse_cells(cells: pa.Array, fmt: str) -> dict[str, np.ndarray]:
             secs = np.where(_nonempty(pc.struct_field(dur, "neg")), -secs, secs)
             values = np.where(duration, secs, values)
             ok |= duration
+    if pc.any(pc.match_substring_regex(text, r"\d[hs]")).as_py():
+        units = pc.extract_regex(text, _UNIT_DURATION)
+        h, m, sec = (_float_or_zero(pc.struct_field(units, k)) for k in ("h", "m", "s"))
+        timed = _nonempty(pc.struct_field(units, "h")) | _nonempty(pc.struct_field(units, "s"))
+        timed &= np.asarray(units.is_valid(), dtype=bool) & ~missing
+        if timed.any():
+            secs = h * 3600 + m * 60 + sec
+            secs = np.where(_nonempty(pc.struct_field(units, "neg")), -secs, secs)
+            values = np.where(timed, secs, values)
+            duration |= timed
+            ok |= timed
     ok &= ~missing & ~masked
     values[~ok] = np.nan
     return {

@@ -61,3 +61,18 @@ def test_a_bound_is_no_figure_and_is_missing_not_zero() -> None:
     assert got["masked"] == [True, True, True, False, False]
     assert got["missing"] == [False, False, False, True, False]
     assert math.isclose(got["values"][4], 0.4127)
+
+
+def test_watch_time_in_hours_minutes_and_seconds_is_seconds() -> None:
+    """TikTok Studio's `12h:3m:4s`, `3m:4s`, `45s` and `1h` are 43,384, 184, 45 and 3,600 s."""
+    got = _parsed(["12h:3m:4s", "3m:4s", "45s", "1h", "0s", "2.5s"], "en")
+    assert got["values"] == [43384.0, 184.0, 45.0, 3600.0, 0.0, 2.5]
+    assert got["duration"] == [True] * 6
+    assert got["ok"] == [True] * 6
+
+
+def test_minutes_alone_stay_millions() -> None:
+    """A bare `3m` is three million (the shorthand), not three minutes: no duration says so."""
+    got = _parsed(["3m"], "en")
+    assert got["values"] == [3_000_000.0]
+    assert got["duration"] == [False]
