@@ -38,6 +38,9 @@ MIN_DAILY_POINTS = 28
 # Engagement is compared only where it was measured on most of the spike's days.
 MIN_SIGNAL_COVER = 0.5
 FOLLOWER_METRICS = ("new_followers",)
+# Net growth (gains minus losses: YouTube's `Subscribers`) shows a spike as well; it stands in
+# for gains only on a channel that gives none, so the two are never added.
+NET_FOLLOWER_METRICS = ("net_follower_growth",)
 SIGNALS = {
     "engagement": ("engagements", "likes", "comments", "shares", "saves"),
     "clicks": ("link_clicks", "clicks", "profile_visits"),
@@ -57,6 +60,7 @@ class Spike:
     multiple: float  # average daily gain in the spike / the usual daily gain
     moved: dict[str, float]  # signal group -> its average in the spike / its usual level
     season: str | None  # a calendar period the spike falls in (school holidays...)
+    metric: str = "new_followers"  # what measured the gains: new followers, or net growth
 
     @property
     def followed(self) -> bool:
@@ -121,6 +125,11 @@ def follower_spikes(
 ) -> tuple[Spike, ...]:
     """Every follower spike in the period, with how engagement, clicks and conversions moved."""
     followers, measured = _daily(frame, FOLLOWER_METRICS)
+    net, net_measured = _daily(frame, NET_FOLLOWER_METRICS)
+    only_net = [key for key in net.columns if key not in followers.columns]
+    if only_net:
+        followers = pd.concat([followers, net[only_net]], axis=1).fillna(0.0)
+        measured = pd.concat([measured, net_measured[only_net]], axis=1).fillna(False)
     if followers.empty:
         return ()
     signals = {group: _daily(frame, metrics) for group, metrics in SIGNALS.items()}
@@ -153,6 +162,7 @@ def follower_spikes(
                     str(key[0]), str(key[1]), first.date(), last.date(),
                     float(gains[span].sum()), multiple, moved,
                     season_of(first.date(), last.date()),
+                    "net_follower_growth" if key in only_net else "new_followers",
                 )
             )  # fmt: skip
     return tuple(spikes)
@@ -188,7 +198,7 @@ def spike_flags(spikes: tuple[Spike, ...], lang: str = "en") -> tuple[Flag, ...]
         )
         flags.append(
             Flag(
-                "follower_spike", text, spike.channel, "new_followers",
+                "follower_spike", text, spike.channel, spike.metric,
                 spike.start.isoformat(), spike.end.isoformat(),
             )
         )  # fmt: skip

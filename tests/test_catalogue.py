@@ -189,7 +189,7 @@ METRIC_HEADERS = (
     ("Video Views", "video_views"),
     ("Profile Views", "profile_visits"),
     ("Followers", "followers"),
-    ("Difference in followers from previous day", "new_followers"),
+    ("Difference in followers from previous day", "net_follower_growth"),
     ("reached audience", "reach"),
     ("phone clicks", "calls"),
     ("leads", "leads"),

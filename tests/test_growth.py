@@ -110,3 +110,31 @@ def test_the_calendar_names_holidays_and_post_exam_weeks(
 ) -> None:
     """A spike mostly inside a holiday or post-exam window is placed there, even across new year."""
     assert season_of(start, end) == season
+
+
+def test_net_follower_growth_shows_a_spike_where_gains_are_not_given() -> None:
+    """A channel giving only net follower growth (YouTube Subscribers) still shows its spike."""
+    window = (date(2026, 6, 24), date(2026, 7, 8))
+    rows = [
+        (d, "youtube", p, "net_follower_growth", v, u)
+        if m == "new_followers"
+        else (d, "youtube", p, m, v, u)
+        for d, _, p, m, v, u in account(window)
+    ]
+    spikes = follower_spikes(tidy(rows))
+    assert [(s.channel, s.start, s.end) for s in spikes] == [("youtube", *window)]
+    assert spike_flags(spikes, "en")[0].metric == "net_follower_growth"
+
+
+def test_gains_and_net_growth_of_one_channel_are_not_added() -> None:
+    """Where a channel gives new followers and net growth, the spike is measured on gains alone."""
+    window = (date(2026, 6, 24), date(2026, 7, 8))
+    gains = account(window)
+    net = [
+        (d, c, p, "net_follower_growth", v / 2, u)
+        for d, c, p, m, v, u in gains
+        if m == "new_followers"
+    ]
+    spikes = follower_spikes(tidy(gains + net))
+    assert len(spikes) == 1
+    assert spikes[0].gained == pytest.approx(400 * 15)
