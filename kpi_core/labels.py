@@ -188,6 +188,8 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
     period = ""
     if problem.code in ("overlap", "shares"):
         examples = tuple(metric_label(m, lang, m) for m in examples)
+        *first, last = detail.split("\n")  # a list's shares name every source they split
+        detail = f"{', '.join(first)} {t('classify.word.and', lang)} {last}" if first else last
         if problem.date_from and problem.date_to:
             code = "problem.overlap_days"
             period = _days(
