@@ -159,3 +159,17 @@ def test_the_goals_box_keeps_its_goals_after_the_first_upload(page: Any) -> None
     page.get_by_text("What KPI Lens understood").wait_for(timeout=90_000)
     settle(page)
     assert "Sales" in goals.inner_text()
+
+
+def test_the_uploader_is_explained_in_indonesian_around_streamlits_own_words(page: Any) -> None:
+    """Streamlit writes its uploader's button and size limit in English only: on an Indonesian
+    page the label above it says, in Indonesian, which button to click, by the word the button
+    shows."""
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    settle(page)
+    _switch_language(page, "Bahasa Indonesia", "Unggah file ekspor Anda")
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    label = uploader.locator('[data-testid="stWidgetLabel"]').inner_text()
+    # The button's text follows its icon's name (`upload`): the word shown is the last line.
+    button = uploader.locator("section button").first.inner_text().strip().splitlines()[-1]
+    assert button and f"klik {button}" in label and "Seret" in label
