@@ -96,8 +96,9 @@ def distinguish(
         for i, w in zip(rest, words, strict=True):
             part = " ".join(w[front : len(w) - back]).strip(" -–·:|/()") or sources[i]
             if part.casefold() != label.casefold():
-                # A lone capitalised word ("Mobile") reads in the label's own case.
-                lone = part.istitle() and " " not in part
+                # A lone capitalised word cut from a name ("Mobile") reads in the label's own
+                # case; a column's whole name ("Pesanan") stays as the file writes it.
+                lone = part.istitle() and " " not in part and (front or back) > 0
                 out[i] = f"{label} ({part.lower() if lone else part})"
     return out
 

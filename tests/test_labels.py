@@ -61,6 +61,8 @@ def test_a_file_with_organic_and_paid_columns_says_so() -> None:
          ["Link clicks", "Link clicks (Klik tautan)"]),
         (["Reach", "Reach", "Views"], ["Reach (organic)", "Reach", "Views"],
          ["Reach (organic)", "Reach", "Views"]),
+        (["Purchases"] * 2, ["Order ID", "Pesanan"],
+         ["Purchases (Order ID)", "Purchases (Pesanan)"]),
     ],
 )  # fmt: skip
 def test_metrics_read_alike_say_which_column(
