@@ -164,7 +164,7 @@ def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = F
 # wide): sized to their content, a long description ("bagian desktop atau seluler dari ...")
 # pushed the Match column out of view. A longer description ends in "…" and shows whole on
 # hover.
-_WIDTHS = {"column.name": 240, "column.reads_as": 310, "column.unit": 80, "column.match": 95}
+_WIDTHS = {"column.name": 220, "column.reads_as": 345, "column.unit": 75, "column.match": 95}
 
 
 def _column_widths(lang: str) -> dict[str, Any]:
