@@ -118,9 +118,15 @@ def measured_by(funnel: Funnel, lang: str) -> None:
     st.markdown("\n".join(lines))
 
 
-def dropoff_table(table: pd.DataFrame, lang: str) -> None:
+def dropoff_table(table: pd.DataFrame, funnel: Funnel, lang: str) -> None:
     """The drop-off table as the user reads it: numbers and percentages in the language."""
     shown = table.copy()
+    # Percentages from the funnel's own ratios, as the chart shows them: the table's are
+    # rounded for the CSV, and rounding 1.150027 % to 1.15 and then to one decimal gives 1.1 %.
+    pct_first = [None if f.pct_of_first is None else f.pct_of_first * 100 for f in funnel.stages]
+    pct_previous = [
+        None if f.pct_of_previous is None else f.pct_of_previous * 100 for f in funnel.stages
+    ]
     col = {c: t(f"funnel.col.{c}", lang) for c in ("count", "lost", "pct_first", "pct_previous")}
     basis = t("funnel.col.basis", lang)
     shown[col["count"]] = [format_value(v, "count", lang) for v in shown[col["count"]]]
@@ -128,8 +134,7 @@ def dropoff_table(table: pd.DataFrame, lang: str) -> None:
         format_value(v, "count", lang) if pd.notna(v) else "–" for v in shown[col["lost"]]
     ]
     shown[col["pct_first"]] = [
-        format_value(v / 100, "fraction", lang) if pd.notna(v) else "–"
-        for v in shown[col["pct_first"]]
+        format_value(v / 100, "fraction", lang) if v is not None else "–" for v in pct_first
     ]
     # "7.7% of Interest": the % of previous names its basis in the cell, so the stage it was
     # taken against needs no column of its own (the CSV keeps one); a stage larger than the one
@@ -138,8 +143,8 @@ def dropoff_table(table: pd.DataFrame, lang: str) -> None:
     shown[col["pct_previous"]] = [
         t("funnel.not_a_rate_short", lang) if isinstance(n, str) and n
         else t("chart.pct_of", lang, pct=format_value(v / 100, "fraction", lang), stage=stage)
-        if pd.notna(v) else "–"
-        for v, stage, n in zip(shown[col["pct_previous"]], shown[basis], shown[note], strict=True)
+        if v is not None else "–"
+        for v, stage, n in zip(pct_previous, shown[basis], shown[note], strict=True)
     ]  # fmt: skip
     shown = shown.drop(columns=[basis, note])
     st.dataframe(shown.fillna("–"), hide_index=True, width="stretch")

@@ -52,7 +52,7 @@ def _label(m: MetricVerdict, lang: str) -> str:
 def _names(rows: list[MetricVerdict], lang: str) -> list[str]:
     """Metric labels; two columns read as one metric also say which column each came from, and
     a rate KPI Lens computed is starred (the note above the tables says so)."""
-    labels = distinguish([_label(m, lang) for m in rows], [m.source_name for m in rows])
+    labels = distinguish([_label(m, lang) for m in rows], [m.source_name for m in rows], lang=lang)
     return [f"{label} *" if m.derived else label for m, label in zip(rows, labels, strict=True)]
 
 

@@ -81,7 +81,7 @@ def kpi_cards(result: Classification, lang: str) -> None:
     kpis = list(result.kpis)
     names = distinguish([metric_label(m.metric, lang, m.source_name) for m in kpis],
                         [m.source_name for m in kpis],
-                        [(m.channel, m.placement) for m in kpis])  # fmt: skip
+                        [(m.channel, m.placement) for m in kpis], lang=lang)  # fmt: skip
     for start in range(0, len(kpis), 3):
         cols = st.columns(3)
         for col, m, name in zip(cols, kpis[start : start + 3], names[start : start + 3],

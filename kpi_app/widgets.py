@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -149,9 +150,26 @@ def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = F
             for inference in report.inferences:
                 st.markdown(f"- {inference_message(inference, lang)}")
             fixes = uploads.corrections().get(report.name, FileCorrections())
-            st.dataframe(columns_table(report, lang, fixes), hide_index=True, width="stretch")
+            st.dataframe(
+                columns_table(report, lang, fixes),
+                hide_index=True,
+                width="stretch",
+                column_config=_column_widths(lang),
+            )
             st.divider()
             correction_panel(report, lang, channels)
+
+
+# Pixel widths of the columns table, which fits the reading panel at 1280 px (about 750 px
+# wide): sized to their content, a long description ("bagian desktop atau seluler dari ...")
+# pushed the Match column out of view. A longer description ends in "…" and shows whole on
+# hover.
+_WIDTHS = {"column.name": 220, "column.reads_as": 345, "column.unit": 75, "column.match": 95}
+
+
+def _column_widths(lang: str) -> dict[str, Any]:
+    """The columns table's column widths, by its headers in the language."""
+    return {t(key, lang): st.column_config.Column(width=px) for key, px in _WIDTHS.items()}
 
 
 def _warnings(report: FileReport) -> bool:

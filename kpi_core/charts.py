@@ -31,6 +31,7 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=_TEXT_SIZE, color=
 # Small multiples are laid out for the 820 px a 1,280 px window leaves the page; each panel's x
 # axis spans 1.04 (bars are centred on 0); a bar's text needs a little padding either side.
 _GRID_PX, _GRID_SPAN, _TEXT_PAD = 820.0, 1.04, 12.0
+_GRID_GAP, _GRID_MARGIN = 0.03, 10  # between panels (share of the plot's width); either side
 
 
 def bar_width(value: float, top: float) -> float:
@@ -88,8 +89,8 @@ def _stage_bars(
             position.append("inside" if width > 0.15 else "outside")
             continue
         # Each small multiple may measure a stage differently: name the metric in the bar.
+        # A name is shown whole or left to the hover: a name cut mid-word reads as a typo.
         name = short_label(s.metric, lang)
-        name = name if len(name) <= 16 else name[:15] + "…"
         pct = ""
         if s.more_than_previous:
             pct = t("funnel.not_a_rate_short", lang)
@@ -99,7 +100,11 @@ def _stage_bars(
         lines = [f"{_count(s.value, lang)} · {name}", pct]
         full.append(f"{count} · {name}" + (f"<br>{pct}" if pct else ""))
         room = width / _GRID_SPAN * panel_px - _TEXT_PAD
-        if max(text_px(line, _TEXT_SIZE) for line in lines) <= room:
+        # The count is drawn bold, and so measured.
+        number = _count(s.value, lang)
+        bolder = text_px(number, _TEXT_SIZE, bold=True) - text_px(number, _TEXT_SIZE)
+        wide = text_px(lines[0], _TEXT_SIZE) + bolder
+        if max(wide, text_px(pct, _TEXT_SIZE)) <= room:
             text.append(full[-1])
             position.append("inside")
             continue
@@ -193,18 +198,22 @@ def funnel_grid(
     cols = max(1, min(columns, len(funnels)))
     rows = max(1, math.ceil(len(funnels) / cols))
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=list(titles), shared_yaxes=True,
-                        horizontal_spacing=0.03, vertical_spacing=0.12 / rows)  # fmt: skip
+                        horizontal_spacing=_GRID_GAP, vertical_spacing=0.12 / rows)  # fmt: skip
+    labels = [stage_name(s, lang) for s in STAGES]
+    # A panel's width: the page's, less the margins, the stage names left of the first panel
+    # and the gaps between panels (plotly's spacing is a share of the plotting width).
+    plot_px = _GRID_PX - _GRID_MARGIN * 2 - max(text_px(n, _TEXT_SIZE) for n in labels) - 8
+    panel_px = plot_px * (1 - _GRID_GAP * (cols - 1)) / cols
     for i, funnel in enumerate(funnels):
-        present, absent = _stage_bars(funnel, lang, detailed=False, panel_px=_GRID_PX / cols)
+        present, absent = _stage_bars(funnel, lang, detailed=False, panel_px=panel_px)
         for trace in (present, absent):
             fig.add_trace(trace, row=i // cols + 1, col=i % cols + 1)
-    labels = [stage_name(s, lang) for s in STAGES]
     fig.update_xaxes(visible=False, range=[-0.52, 0.52], fixedrange=True)
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels,
                      tickvals=labels, fixedrange=True)  # fmt: skip
     fig.update_layout(
         barmode="overlay", height=90 + 330 * rows, font=FONT, plot_bgcolor="white",
-        margin=dict(l=10, r=10, t=80, b=10),
+        margin=dict(l=_GRID_MARGIN, r=_GRID_MARGIN, t=80, b=10),
         title=dict(text="", subtitle=dict(text=t("chart.log_note", lang))),
         meta=dict(kind="funnel_grid", log_width=True, panels=list(titles)),
     )  # fmt: skip

@@ -47,6 +47,9 @@ class MetricDef(BaseModel):
     cumulative: bool = False
     sales: bool = False
     unique: bool = False
+    # Orders lost after they were placed (cancellations, returns): a negative outcome, never a
+    # funnel stage however many there are.
+    lost: bool = False
     parts: tuple[str, ...] = ()
     scale: float = 1.0
     derive: bool = True  # false: read where a file reports it, never computed from its parts

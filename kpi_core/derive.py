@@ -12,7 +12,7 @@ import pandas as pd
 from kpi_core import catalogue
 from kpi_core.models import COUNT, FRACTION, SECONDS, ChannelKind
 from kpi_core.rates import NET_RATES, is_money, ratios_of
-from kpi_core.windows import select
+from kpi_core.windows import item_rows, select
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "source_name",
@@ -28,11 +28,13 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "whole_export",
     "date_from",
     "date_to",
+    "item_list",
 )
 # `whole_export`: "" for figures dated by day; "included" where whole-export totals (no dates, or
 # a stated period) are counted because the period covers them; "left_out" where some were left
 # out because it does not (windows.select). `date_from`/`date_to`: the days the counted rows
-# cover (NaT when none is dated).
+# cover (NaT when none is dated). `item_list`: every counted row comes from a list of items
+# (videos, LIVE sessions) that covers only part of the shop (windows.item_rows).
 WHOLE_EXPORT = {0: "", 1: "included", 2: "left_out"}
 _KEYS = ["source_name", "metric", "channel", "placement", "unit"]
 _TRIPLE = ["metric", "channel", "placement"]
@@ -73,6 +75,7 @@ def _prepare(
             "date": pd.to_datetime(frame["date"]),
             "value": pd.to_numeric(frame["value"], errors="coerce").astype("float64"),
             "whole": chosen.whole.astype("int8") + left.astype("int8"),
+            "item_list": item_rows(frame),
         },
         index=frame.index,
     )
@@ -156,6 +159,8 @@ def _finish(summary: pd.DataFrame) -> pd.DataFrame:
         done[col] = pd.to_datetime(done[col]).dt.normalize()
     done["metric"] = done["metric"].astype(object).where(done["metric"] != _NONE, None)
     done["derived"] = done["derived"].astype(bool)
+    # Rows made here (posts, rates) come from no list of items.
+    done["item_list"] = done["item_list"].eq(True)
     done["rows"] = done["rows"].astype("int64")
     return done
 
@@ -188,6 +193,7 @@ def summarise(
             "whole": grouped["whole"].max() if whole else 0,
             "date_from": grouped["date"].min(),
             "date_to": grouped["last_day" if whole else "date"].max(),
+            "item_list": grouped["item_list"].all(),
         }
     ).reset_index()
     summary["whole_export"] = summary["whole"].map(WHOLE_EXPORT)

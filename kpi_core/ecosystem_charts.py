@@ -118,7 +118,9 @@ def _tile(
 def _labels(metrics: list[MetricVerdict], lang: str) -> dict[MetricVerdict, str]:
     """Each tile's name; two columns read as one metric on one placement say which is which."""
     short = [short_label(m.metric, lang) if m.metric else m.source_name for m in metrics]
-    names = distinguish(short, [m.source_name for m in metrics], [m.placement for m in metrics])
+    names = distinguish(
+        short, [m.source_name for m in metrics], [m.placement for m in metrics], lang=lang
+    )
     return dict(zip(metrics, names, strict=True))
 
 

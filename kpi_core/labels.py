@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -49,11 +50,28 @@ def _shared_start(names: list[list[str]]) -> int:
                 min(len(w) for w in names))  # fmt: skip
 
 
+# A column an export names by a group row above it: `Tayangan produk (Kartu produk)`.
+_GROUPED = re.compile(r".+ \(([^()]+)\)")
+
+
+def _part(source: str, lang: str) -> str | None:
+    """The part a grouped column counts (`Kartu produk`), in the language, when it is one the
+    messages name (`product card`); None for any other column."""
+    found = _GROUPED.fullmatch(source.strip())
+    key = f"part.{'_'.join(found[1].casefold().split())}" if found else ""
+    return t(key, lang) if key in messages() else None
+
+
 def distinguish(
-    labels: Sequence[str], sources: Sequence[str], scopes: Sequence[object] | None = None
+    labels: Sequence[str],
+    sources: Sequence[str],
+    scopes: Sequence[object] | None = None,
+    *,
+    lang: str = "en",
 ) -> list[str]:
     """Labels that read alike in one scope (a channel and placement) say which column each came
-    from, by what sets the columns' names apart: "Google Maps - Mobile" and "- Desktop" read as
+    from: by the part a split column counts, in the language ("Impressions (product card)"),
+    else by what sets the columns' names apart: "Google Maps - Mobile" and "- Desktop" read as
     "Views on Google Maps (mobile)"."""
     groups: dict[tuple[object, str], list[int]] = {}
     for i, label in enumerate(labels):
@@ -62,14 +80,25 @@ def distinguish(
     for (_scope, label), rows in groups.items():
         if len(rows) < 2:
             continue
-        words = [sources[i].split() for i in rows]
-        front = _shared_start(words)
-        back = _shared_start([w[front:][::-1] for w in words])
-        for i, w in zip(rows, words, strict=True):
+        parts = {i: _part(sources[i], lang) for i in rows}
+        for i, part in parts.items():
+            if part is not None:
+                out[i] = f"{label} ({part})"
+        rest = [i for i in rows if parts[i] is None]
+        if len(rest) == 1:
+            # The one plain column beside split ones: its own name, as the file writes it.
+            if sources[rest[0]].casefold() != label.casefold():
+                out[rest[0]] = f"{label} ({sources[rest[0]]})"
+            continue
+        words = [sources[i].split() for i in rest]
+        front = _shared_start(words) if words else 0
+        back = _shared_start([w[front:][::-1] for w in words]) if words else 0
+        for i, w in zip(rest, words, strict=True):
             part = " ".join(w[front : len(w) - back]).strip(" -–·:|/()") or sources[i]
             if part.casefold() != label.casefold():
-                # A lone capitalised word ("Mobile") reads in the label's own case.
-                lone = part.istitle() and " " not in part
+                # A lone capitalised word cut from a name ("Mobile") reads in the label's own
+                # case; a column's whole name ("Pesanan") stays as the file writes it.
+                lone = part.istitle() and " " not in part and (front or back) > 0
                 out[i] = f"{label} ({part.lower() if lone else part})"
     return out
 
@@ -160,6 +189,8 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
     period = ""
     if problem.code in ("overlap", "shares"):
         examples = tuple(metric_label(m, lang, m) for m in examples)
+        *first, last = detail.split("\n")  # a list's shares name every source they split
+        detail = f"{', '.join(first)} {t('classify.word.and', lang)} {last}" if first else last
         if problem.date_from and problem.date_to:
             code = "problem.overlap_days"
             period = _days(

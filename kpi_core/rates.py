@@ -38,10 +38,24 @@ def ratios_of(summary: pd.DataFrame) -> pd.DataFrame:
     parts = summary[~summary["metric"].isin(set(table["metric"]))]
     parts = parts[parts["value"].notna()]  # a part left out of the period makes no rate
     keys = ["metric", "channel", "placement", "unit"]
-    totals = parts.groupby(keys)["value"].sum(min_count=1).reset_index()
-    num = totals.rename(columns={"metric": "num", "unit": "unit_num", "value": "value_num"})
-    den = totals.rename(columns={"metric": "den", "unit": "unit_den", "value": "value_den"})
+    grouped = parts.groupby(keys)
+    totals = grouped["value"].sum(min_count=1).reset_index()
+    # Whether a part is counted only by lists of items (a LIVE list's viewers): such a part
+    # divides, or is divided by, only another of the same kind, never the shop's whole figure.
+    # Rows made after the summary (posts counted from ids) come from no list: not True.
+    if "item_list" in parts:
+        listed = parts["item_list"].eq(True).groupby([parts[k] for k in keys]).all()
+        totals["items"] = listed.to_numpy(dtype=bool)
+    else:
+        totals["items"] = False
+    num = totals.rename(
+        columns={"metric": "num", "unit": "unit_num", "value": "value_num", "items": "items_num"}
+    )
+    den = totals.rename(
+        columns={"metric": "den", "unit": "unit_den", "value": "value_den", "items": "items_den"}
+    )
     pair = table.merge(num, on="num").merge(den, on=["den", "channel", "placement"])
+    pair = pair[pair["items_num"] == pair["items_den"]]
     both_money = is_money(pair["unit_num"]) & is_money(pair["unit_den"])
     # Amounts in different currencies are never divided by each other.
     pair = pair[~both_money | (pair["unit_num"] == pair["unit_den"])]

@@ -30,13 +30,15 @@ def preferences() -> dict[Stage, tuple[str, ...]]:
 @cache
 def eligible(stage: Stage) -> frozenset[str]:
     """The catalogue metrics that may stand for a stage."""
-    # Only counts of actions make a funnel: rates, money and cumulative totals do not.
+    # Only counts of actions make a funnel: rates, money, cumulative totals and orders lost
+    # (cancellations, returns) do not.
     return frozenset(
         m.id
         for m in catalogue.load().metrics
         if m.stage == stage
         and m.unit == COUNT
         and not m.cumulative
+        and not m.lost
         and m.action in (ActionKind.MICRO, ActionKind.MACRO)
     )
 
@@ -95,6 +97,18 @@ def ordered(rows: pd.DataFrame, ranked: list[tuple[str, str]]) -> list[tuple[str
     fair = [(m, why) for m, why in counted if why == "default" and share(m) >= FAIR_SHARE]
     # Coverage first (a stable sort keeps the funnel's order among equals).
     fair.sort(key=lambda pair: -len(scopes[pair[0]]))
-    picked = chosen + fair
+    # A metric only lists of items count (a LIVE list's 6,778 viewers) measures part of the
+    # shop: any metric counted for the whole (its 219,606 product impressions) comes first.
+    parts = _items_only(here)
+    picked = [p for p in chosen + fair if p[0] not in parts]
+    picked += [p for p in chosen + fair if p[0] in parts]
     rest = [pair for pair in counted if pair not in picked]
     return picked + rest + [pair for pair in present if pair not in counted]
+
+
+def _items_only(rows: pd.DataFrame) -> set[str]:
+    """The metrics whose every figure here comes from a list of items (videos, LIVEs)."""
+    if "item_list" not in rows or rows.empty:
+        return set()
+    every = rows.groupby("metric", observed=True)["item_list"].all()
+    return {str(m) for m in every.index[every.to_numpy(dtype=bool)]}

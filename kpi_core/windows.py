@@ -24,6 +24,10 @@ PERIODS = "periods"
 # It records too, by source, the metrics whose rows are shares of a whole another source gives
 # (each video's orders beside the shop's own): kept for their items, never counted in a period.
 SHARES = "shares"
+# And the sources that list items (videos, LIVE sessions) whose figures cover only what those
+# items earned, not the shop's whole: a funnel stage is measured from them only when nothing
+# covers the whole.
+ITEM_LISTS = "item_lists"
 
 
 def stated_periods(frame: pd.DataFrame) -> dict[str, dict[date, date]]:
@@ -136,3 +140,11 @@ def _covers_all(frame: pd.DataFrame, first: pd.Timestamp | None, last: pd.Timest
     return (first is None or first.date() <= span_first) and (
         last is None or last.date() >= span_last
     )
+
+
+def item_rows(frame: pd.DataFrame) -> pd.Series:
+    """Rows from a list of items (videos, LIVE sessions) that covers only part of a shop."""
+    lists = frame.attrs.get(ITEM_LISTS) or ()
+    if not lists or "source" not in frame:
+        return pd.Series(False, index=frame.index)
+    return frame["source"].isin(list(lists)).astype(bool)

@@ -30,7 +30,7 @@ with right:
     ui.notes(funnel, lang)
 st.markdown(f"##### {t('funnel.dropoff', lang)}")
 table = drop_off(funnel, lang)
-ui.dropoff_table(table, lang)
+ui.dropoff_table(table, funnel, lang)
 st.download_button(
     t("funnel.download", lang), data=table_csv(table, lang),
     file_name=f"kpi-lens-funnel-{channel or 'all'}-{lang}.csv", mime="text/csv",

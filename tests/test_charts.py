@@ -151,3 +151,20 @@ def test_a_narrow_bar_in_a_small_funnel_keeps_a_readable_count_and_its_name_in_t
     assert bars.text[evaluation] == "<b>116</b><br>2.5%"
     assert "Demo requests" in bars.hovertext[evaluation]
     assert bars.textposition[0] == "inside" and "Impressions" in bars.text[0]
+
+
+def test_a_name_too_long_for_its_bar_is_left_to_the_hover_never_cut() -> None:
+    """Three Facebook panels in Bahasa Indonesia: 19.813 conversations under 229.936 link clicks
+    show "19.813" and "8,6%" in their bar (the hover names them), never "Percakapan pesa…" that
+    plotly then shrinks; the panel's width leaves out the stage names and the gaps between."""
+    small = funnel(tidy([
+        ("2026-01-01", "facebook", "paid", "reach", 14_404_966, "count"),
+        ("2026-01-01", "facebook", "paid", "link_clicks", 229_936, "count"),
+        ("2026-01-01", "facebook", "paid", "messaging_conversations", 19_813, "count"),
+        ("2026-01-01", "facebook", "paid", "purchases", 4_640, "count"),
+    ]))  # fmt: skip
+    bars = funnel_grid([small] * 3, ["Facebook"] * 3, "id").data[0]
+    evaluation = [row[0] for row in bars.customdata].index("evaluation")
+    assert bars.text[evaluation] == "<b>19.813</b><br>8,6%"
+    assert "Percakapan pesan dimulai" in bars.hovertext[evaluation]
+    assert not any("…" in text for text in bars.text)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
 from kpi_core.derive import SUMMARY_COLUMNS, derive_rates, summarise, value_or_none
+from kpi_core.ingest import read_files
 from kpi_core.models import TIDY_COLUMNS
 
 
@@ -262,3 +264,14 @@ def test_each_column_of_a_split_rate_keeps_its_own_figure() -> None:
     live = row(summary, "average_order_value", "tokopedia", source_name="AOV (LIVE)")
     video = row(summary, "average_order_value", "tokopedia", source_name="AOV (Video)")
     assert (live["value"], video["value"]) == (80000.0, 120000.0)
+
+
+def test_a_rate_is_not_derived_from_a_whole_shop_figure_over_one_lists_figure() -> None:
+    """Frequency is not the shop's 219,606 product impressions over one LIVE list's 6,778
+    viewers (32.4×): a rate's parts both cover the whole shop, or both the same lists."""
+    fixtures = Path(__file__).parent / "fixtures"
+    names = ("tiktok_shop_key_metrics.xlsx", "Product_list_20260701-20260731.xlsx",
+             "Live_list_20260701-20260731.xlsx")  # fmt: skip
+    rates = derive_rates(summarise(read_files([fixtures / n for n in names]).frame))
+    assert "frequency" not in set(rates["metric"])
+    assert "ctr" in set(rates["metric"])  # product clicks over product impressions, both whole

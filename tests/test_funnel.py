@@ -230,3 +230,52 @@ def test_a_shops_conversion_stage_is_its_own_orders_not_plus_its_videos() -> Non
     frame = read_files([fixtures / n for n in names]).frame
     funnel = build_funnel(summarise(frame), ["sales"], choices={Stage.CONVERSION: "purchases"})
     assert by_stage(funnel)[Stage.CONVERSION].value == 1567
+
+
+def test_a_shops_awareness_is_its_product_impressions_not_one_live_lists_viewers() -> None:
+    """Beside the shop's key metrics and product list, awareness counts the 219,606 product
+    impressions of every product, not the 6,778 viewers of the LIVE list alone, and interest
+    counts the shop's visitors."""
+    fixtures = Path(__file__).parent / "fixtures"
+    names = ("tiktok_shop_key_metrics.xlsx", "Product_list_20260701-20260731.xlsx",
+             "Video_list_20260701-20260731.xlsx", "Live_list_20260701-20260731.xlsx",
+             "Semua pesanan-2026-09-03-10_00.csv")  # fmt: skip
+    summary = summarise(read_files([fixtures / n for n in names]).frame)
+    stages = by_stage(build_funnel(summary, ["sales"], model="online_store"))
+    assert (stages[Stage.AWARENESS].metric, stages[Stage.AWARENESS].value) == (
+        "impressions",
+        219_606,
+    )
+    assert stages[Stage.INTEREST].metric == "users"
+    # The LIVE viewers stay a choice the user can make.
+    assert "reach" in stages[Stage.AWARENESS].options
+
+
+def test_a_live_list_alone_still_has_its_viewers_as_awareness() -> None:
+    """With no file for the whole shop, a LIVE list's viewers are the best awareness it has."""
+    fixtures = Path(__file__).parent / "fixtures"
+    summary = summarise(read_files([fixtures / "Live_list_20260701-20260731.xlsx"]).frame)
+    assert by_stage(build_funnel(summary, ["sales"]))[Stage.AWARENESS].metric == "reach"
+
+
+LOST_ORDERS = [
+    ("2026-01-05", "tokopedia", "organic", "product_clicks", 9_000, "count"),
+    ("2026-01-05", "tokopedia", "organic", "cancelled_orders", 700, "count"),
+    ("2026-01-05", "tokopedia", "organic", "returned_orders", 300, "count"),
+]
+
+
+@pytest.mark.parametrize("goals", [["sales"], ["conversions"], []])
+def test_cancelled_or_returned_orders_never_stand_for_a_stage(goals: list[str]) -> None:
+    """Cancellations and returns are orders lost, not a conversion: the stage goes to the
+    purchases when there are any, and is missing, not cancellations, when there are none."""
+    with_sales = summarise(
+        tidy([*LOST_ORDERS, ("2026-01-05", "tokopedia", "organic", "purchases", 40, "count")])
+    )
+    stages = by_stage(build_funnel(with_sales, goals, model="online_store"))
+    assert stages[Stage.CONVERSION].metric == "purchases"
+    assert not {"cancelled_orders", "returned_orders"} & set(stages[Stage.CONVERSION].options)
+    lost_only = by_stage(build_funnel(summarise(tidy(LOST_ORDERS)), goals, model="online_store"))
+    assert lost_only[Stage.CONVERSION].missing
+    options = stage_options(summarise(tidy(LOST_ORDERS)), Stage.CONVERSION, goals)
+    assert options == ()

@@ -61,6 +61,8 @@ def test_a_file_with_organic_and_paid_columns_says_so() -> None:
          ["Link clicks", "Link clicks (Klik tautan)"]),
         (["Reach", "Reach", "Views"], ["Reach (organic)", "Reach", "Views"],
          ["Reach (organic)", "Reach", "Views"]),
+        (["Purchases"] * 2, ["Order ID", "Pesanan"],
+         ["Purchases (Order ID)", "Purchases (Pesanan)"]),
     ],
 )  # fmt: skip
 def test_metrics_read_alike_say_which_column(
@@ -68,6 +70,34 @@ def test_metrics_read_alike_say_which_column(
 ) -> None:
     """Two columns read as one metric are told apart by what differs in their names."""
     assert distinguish(labels, sources) == expected
+
+
+SPLIT = ["Tayangan produk (Kartu produk)", "Tayangan produk (LIVE)", "Tayangan produk (Lainnya)",
+         "Tayangan produk (Video)"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "expected"),
+    [
+        ("en", "Impressions", ["Impressions (product card)", "Impressions (LIVE)",
+                               "Impressions (other)", "Impressions (video)"]),
+        ("id", "Tayangan", ["Tayangan (kartu produk)", "Tayangan (LIVE)", "Tayangan (lainnya)",
+                            "Tayangan (video)"]),
+    ],
+)  # fmt: skip
+def test_a_split_column_names_its_part_in_the_language(
+    lang: str, label: str, expected: list[str]
+) -> None:
+    """TikTok Shop's columns split by traffic source name the source in the page's language."""
+    assert distinguish([label] * 4, SPLIT, lang=lang) == expected
+
+
+def test_a_split_column_beside_a_plain_one_keeps_its_brackets_whole() -> None:
+    """Units sold split by source beside an orders file's Quantity reads "(product card)" and
+    "(Quantity)", never a cut "(Produk terjual (Kartu produk"."""
+    sources = ["Produk terjual (Kartu produk)", "Produk terjual (LIVE)", "Quantity"]
+    labels = distinguish(["Units sold"] * 3, sources, lang="en")
+    assert labels == ["Units sold (product card)", "Units sold (LIVE)", "Units sold (Quantity)"]
 
 
 def test_metrics_in_different_scopes_are_not_told_apart() -> None:

@@ -37,7 +37,7 @@ from kpi_core.models import (
     Problem,
     Severity,
 )
-from kpi_core.windows import PERIODS, SHARES
+from kpi_core.windows import ITEM_LISTS, PERIODS, SHARES
 
 __all__ = ["Dataset", "UnreadableFileError", "distinct_name", "read_file", "read_files"]
 
@@ -264,6 +264,8 @@ def read_files(
     out.attrs[PERIODS] = {source: spans for source, spans in periods.items() if spans}
     # So do the figures kept as shares of a whole another upload gives: by item, never counted.
     out.attrs[SHARES] = shares
+    # And the lists of items, whose figures a funnel stage takes only when nothing is wholer.
+    out.attrs[ITEM_LISTS] = sorted(s for s, n in levels.items() if n == PART_LEVELS["shares"])
     return Dataset(out, tuple(reports), tuple(unreadable))
 
 

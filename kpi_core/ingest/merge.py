@@ -14,6 +14,10 @@ from kpi_core.ingest.codes import used_codes, without_unused
 from kpi_core.ingest.overlaps import Overlaps, covered_days, find_overlaps
 from kpi_core.models import PLAIN_UNITS, TEXT_COLUMNS, FileReport, Problem, Severity
 
+# Between the sources a list's shares split, in a `shares` problem's detail (labels joins them
+# as a sentence does).
+SOURCES_SEP = "\n"
+
 
 def distinct_name(name: str, used: Sequence[str]) -> str:
     """The name, or when another upload already has it, the name numbered (`ads.csv (2)`)."""
@@ -147,22 +151,27 @@ def _told(
         return []
     size = int(found.source_of.max()) + 1
     losers, winners = found.source_of[found.group[lost]], found.source_of[other[lost]]
-    pair, _ = pd.factorize(losers * size + winners)
+    shares = other is found.share_of
+    # A list's shares are told once, naming every source nearer the whole it splits (a video
+    # list beside both the shop's key metrics and its product list): one note, not one a pair.
+    pair, _ = pd.factorize(losers if shares else losers * size + winners)
     sources, metrics = frame["source"].cat.categories, frame["metric"].cat.categories
     files = frame["file"]
     problems = []
     for i in range(int(pair.max()) + 1):
         at = lost[pair == i]
         groups = np.unique(found.group[at])
-        winner = int(other[at[0]])
         file = str(files.iat[found.rows[at[0]]])
-        named = str(files.iat[found.rows[found.bounds[winner]]])
-        winning = str(sources[found.source_of[winner]])
+        kept = []
+        for winner in dict.fromkeys(int(w) for w in other[at]):
+            named = str(files.iat[found.rows[found.bounds[winner]]])
+            winning = str(sources[found.source_of[winner]])
+            # The source kept, named in full when it is another upload's.
+            kept.append(short_source(winning) if file == named else winning)
         # The days are told when the source kept other rows of those metrics: only some of its
         # days were the same figures.
         rest = np.isin(found.group, groups) & ~picked
         days = bool(rest.any()) and not found.undated[at].any()
-        shares = other is found.share_of
         problems.append(
             Problem(
                 file,
@@ -174,8 +183,7 @@ def _told(
                 column=short_source(str(sources[found.source_of[groups[0]]])),
                 count=len(at),
                 examples=tuple(dict.fromkeys(str(metrics[m]) for m in found.metric_of[groups])),
-                # The source kept, named in full when it is another upload's.
-                detail=short_source(winning) if file == named else winning,
+                detail=SOURCES_SEP.join(dict.fromkeys(kept)),
                 date_from=found.day(int(found.start[at].min())).isoformat() if days else None,
                 date_to=found.day(int(found.end[at].max())).isoformat() if days else None,
                 days=covered_days(found.start[at], found.end[at]) if days else 0,

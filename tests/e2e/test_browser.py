@@ -159,3 +159,42 @@ def test_the_goals_box_keeps_its_goals_after_the_first_upload(page: Any) -> None
     page.get_by_text("What KPI Lens understood").wait_for(timeout=90_000)
     settle(page)
     assert "Sales" in goals.inner_text()
+
+
+def test_the_uploader_is_explained_in_indonesian_around_streamlits_own_words(page: Any) -> None:
+    """Streamlit writes its uploader's button and size limit in English only: on an Indonesian
+    page the label above it says, in Indonesian, which button to click, by the word the button
+    shows."""
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    settle(page)
+    _switch_language(page, "Bahasa Indonesia", "Unggah file ekspor Anda")
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    label = uploader.locator('[data-testid="stWidgetLabel"]').inner_text()
+    # The button's text follows its icon's name (`upload`): the word shown is the last line.
+    button = uploader.locator("section button").first.inner_text().strip().splitlines()[-1]
+    assert button and f"klik {button}" in label and "Seret" in label
+
+
+# Glide, which draws st.dataframe, scrolls a table wider than its box inside this element.
+_SCROLLERS = """() => Array.from(
+        document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller'))
+    .filter(el => el.clientWidth > 0)
+    .map(el => el.scrollWidth - el.clientWidth)"""
+
+
+def test_the_columns_table_shows_its_match_column_without_scrolling(page: Any) -> None:
+    """At 1280 px, in Bahasa Indonesia, the LinkedIn visitors file's column table fits its panel:
+    the Match column is in view, not pushed past the edge by long descriptions."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    settle(page)
+    _switch_language(page, "Bahasa Indonesia", "Unggah file ekspor Anda")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [str(FIXTURES / "tokokita-b2b_visitors_1785542400000.xls")]
+    )
+    page.get_by_text("Cara file dibaca").first.wait_for(timeout=90_000)
+    settle(page)
+    page.get_by_text("Cara file dibaca").first.click()
+    settle(page)
+    overflow = page.evaluate(_SCROLLERS)
+    assert overflow and max(overflow) <= 1

@@ -293,6 +293,19 @@ def test_a_product_list_beside_the_shop_file_is_kept_by_product_and_not_added() 
     assert _counted(with_videos, "video_views") == _counted(read_files([_VIDEOS]), "video_views")
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_list_beside_two_wholer_files_is_told_once_naming_both(lang: str) -> None:
+    """A video list beside the shop's key metrics and its product list gets one note, not two,
+    naming both files whose figures its rows are shares of."""
+    products = _SHOP / "Product_list_20260701-20260731.xlsx"
+    ds = read_files([_KEY_METRICS, products, _VIDEOS], today=TODAY)
+    (told,) = [p for r in ds.files if r.name == _VIDEOS.name for p in r.problems]
+    text = problem_message(told, lang)
+    assert told.code == "shares" and _KEY_METRICS.name in text and products.name in text
+    assert ("Units sold" if lang == "en" else "Produk terjual") in text
+    assert (" and " if lang == "en" else " dan ") in text
+
+
 def test_ga4_reports_of_one_period_by_different_dimensions_count_revenue_once() -> None:
     """GA4's traffic acquisition (by channel group), items (by item) and pages (by page path)
     reports are the same July's revenue sliced three ways: uploaded together, one is counted."""
