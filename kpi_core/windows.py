@@ -24,6 +24,11 @@ PERIODS = "periods"
 # It records too, by source, the metrics whose rows are shares of a whole another source gives
 # (each video's orders beside the shop's own): kept for their items, never counted in a period.
 SHARES = "shares"
+# And, by source, the kind of thing its key column names (`post`, `video`, `page`: channels.toml
+# `[keys]`): rows keyed by different kinds describe different things, whose figures are never
+# divided by each other (kpi_core.derive). A keyed row whose source names no kind is an `item`.
+KEYS = "keys"
+ITEM = "item"
 
 
 def stated_periods(frame: pd.DataFrame) -> dict[str, dict[date, date]]:
