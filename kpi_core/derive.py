@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from functools import cache
 
 import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.models import COUNT, FRACTION, SECONDS, ChannelKind
-from kpi_core.rates import NET_RATES, is_money, ratios_of
+from kpi_core.rates import NET_RATES, derivable, is_money, own_parts, ratios_of
 from kpi_core.scopes import SCOPE_COLUMNS, TOTALS, describe, joined, row_kinds, with_scopes
 from kpi_core.windows import select
 
@@ -227,32 +226,12 @@ def summarise(
     summary = summary.merge(
         ratios, on=["metric", "channel", "placement", "unit", "scope"], how="left", indicator=True
     )
-    has_ratio = (summary["_merge"] == "both") & _own_parts(summary)
+    has_ratio = (summary["_merge"] == "both") & own_parts(summary)
     summary["value"] = summary["ratio"].where(has_ratio, summary["value"])
     summary["value_basis"] = summary["value_basis"].where(~has_ratio, "ratio")
     # A ratio of parts no longer rests on the file's own whole-export figure.
     summary["whole_export"] = summary["whole_export"].where(~has_ratio, "")
     return _finish(summary)
-
-
-def _own_parts(summary: pd.DataFrame) -> pd.Series:
-    """Where the ratio of a channel's summed parts can stand for a reported rate: the rate is
-    the channel's only column of that metric (a LIVE and a video column are not each the whole
-    shop's), and a rate read only where reported (GA4's per-user ratios) lies between the
-    lowest and highest figure reported (a ratio of the rows' own parts always does: one
-    outside divides other figures, such as users summed day by day in another report)."""
-    columns = summary.groupby(["metric", "channel", "placement", "unit"], observed=True)
-    alone = columns["source_name"].transform("nunique") == 1
-    # The margin allows for rates the file rounds (0.0498 for 4.98 %).
-    margin = 0.005 * summary["high"].abs()
-    inside = summary["ratio"].between(summary["low"] - margin, summary["high"] + margin)
-    return alone & (inside | summary["metric"].isin(_derivable()))
-
-
-@cache
-def _derivable() -> frozenset[str]:
-    """The rates KPI Lens may compute from their parts (not those read only where reported)."""
-    return frozenset(m.id for m in catalogue.load().metrics if m.derive)
 
 
 def _raw(summary: pd.DataFrame) -> pd.DataFrame:
@@ -267,7 +246,7 @@ def derive_rates(summary: pd.DataFrame) -> pd.DataFrame:
     raw = _raw(summary)
     ratios = ratios_of(raw[raw["metric"] != _NONE])
     # Rates read only where a file reports them (`derive = false`) are not added here.
-    ratios = ratios[ratios["metric"].isin(_derivable())]
+    ratios = ratios[ratios["metric"].isin(derivable())]
     # Where the parts of several scopes each give the rate, the totals' figure stands for the
     # channel; without it, no one list's figure does.
     rate = ["metric", "channel", "placement", "unit"]

@@ -67,3 +67,23 @@ def ratios_of(summary: pd.DataFrame) -> pd.DataFrame:
     # ambiguous: drop both.
     keys = ["metric", "channel", "placement", "unit", "scope"]
     return found[~found.duplicated(keys, keep=False)]
+
+
+def own_parts(summary: pd.DataFrame) -> pd.Series:
+    """Where the ratio of a channel's summed parts can stand for a reported rate: the rate is
+    the channel's only column of that metric (a LIVE and a video column are not each the whole
+    shop's), and a rate read only where reported (GA4's per-user ratios) lies between the
+    lowest and highest figure reported (a ratio of the rows' own parts always does: one
+    outside divides other figures, such as users summed day by day in another report)."""
+    columns = summary.groupby(["metric", "channel", "placement", "unit"], observed=True)
+    alone = columns["source_name"].transform("nunique") == 1
+    # The margin allows for rates the file rounds (0.0498 for 4.98 %).
+    margin = 0.005 * summary["high"].abs()
+    inside = summary["ratio"].between(summary["low"] - margin, summary["high"] + margin)
+    return alone & (inside | summary["metric"].isin(derivable()))
+
+
+@cache
+def derivable() -> frozenset[str]:
+    """The rates KPI Lens may compute from their parts (not those read only where reported)."""
+    return frozenset(m.id for m in catalogue.load().metrics if m.derive)
