@@ -53,6 +53,11 @@ def _role_index() -> dict[str, str]:
 
 
 @cache
+def _key_index() -> dict[str, str]:
+    return {normalize(a): kind for kind, names in load().keys.items() for a in names}
+
+
+@cache
 def _channel_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for c in load().channels:
@@ -132,6 +137,12 @@ def role_of(header: Header) -> str | None:
         # number, one blank cell would turn the column into floats and corrupt every id.
         return "attribute"
     return role
+
+
+def key_kind(header: Header) -> str | None:
+    """The kind of thing a key column names (`post`, `video`, `page`...), or None."""
+    index = _key_index()
+    return index.get(header.key) or index.get(header.base_key)
 
 
 def lookup(header: Header) -> str | None:

@@ -94,6 +94,20 @@ class Catalogue(BaseModel):
     metrics: tuple[MetricDef, ...]
     channels: tuple[ChannelDef, ...]
     roles: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
+    # The names of key columns by the kind of thing they name (post, video, page...); each is
+    # a `post_id` role name too.
+    keys: Mapping[str, tuple[str, ...]] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keys_are_post_ids(cls, data: object) -> object:
+        # Key names are declared once, by kind; the readers meet them as the `post_id` role.
+        if isinstance(data, dict) and data.get("keys"):
+            roles = dict(data.get("roles") or {})
+            named = [n for names in data["keys"].values() for n in names]
+            roles["post_id"] = (*roles.get("post_id", ()), *named)
+            data = {**data, "roles": roles}
+        return data
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalogue:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from functools import cache
 
 import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.models import COUNT, FRACTION, SECONDS, ChannelKind
-from kpi_core.rates import NET_RATES, is_money, ratios_of
+from kpi_core.rates import NET_RATES, derivable, is_money, own_parts, ratios_of
+from kpi_core.scopes import SCOPE_COLUMNS, TOTALS, describe, joined, row_kinds, with_scopes
 from kpi_core.windows import item_rows, select
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
@@ -29,12 +29,15 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "date_from",
     "date_to",
     "item_list",
+    *SCOPE_COLUMNS,
 )
 # `whole_export`: "" for figures dated by day; "included" where whole-export totals (no dates, or
 # a stated period) are counted because the period covers them; "left_out" where some were left
 # out because it does not (windows.select). `date_from`/`date_to`: the days the counted rows
 # cover (NaT when none is dated). `item_list`: every counted row comes from a list of items
-# (videos, LIVE sessions) that covers only part of the shop (windows.item_rows).
+# (videos, LIVE sessions) that covers only part of the shop (windows.item_rows). `scope`,
+# `reports`, `by_day`: what the figures describe, so that a rate divides only figures of the
+# same things (kpi_core.scopes).
 WHOLE_EXPORT = {0: "", 1: "included", 2: "left_out"}
 _KEYS = ["source_name", "metric", "channel", "placement", "unit"]
 _TRIPLE = ["metric", "channel", "placement"]
@@ -84,8 +87,9 @@ def _prepare(
         work["value"] = work["value"].where(~left)
     # The last day a row covers differs from its date only for a stated period.
     work["last_day"] = chosen.last_day.where(~left) if chosen.whole.any() else work["date"]
-    for col in ("source_name", "metric", "channel", "placement", "unit", "campaign", "post_id"):
+    for col in (*_KEYS, "campaign", "post_id", "source"):
         work[col] = _text(frame[col]) if col in frame else _NONE
+    work["kind"] = row_kinds(frame)
     rows = chosen.keep | left
     return (work if rows.all() else work[rows]).reset_index(drop=True)
 
@@ -125,6 +129,11 @@ def _posts(work: pd.DataFrame, present: pd.DataFrame) -> pd.DataFrame:
     rows["derived"] = True
     rows["rows"] = with_ids.groupby(["channel", "placement"]).size().to_numpy()
     rows["value"] = rows["value"].astype("float64")
+    # What the count counts: the posts (or other items) the rows are keyed by.
+    grouped = with_ids.groupby(["channel", "placement"])
+    rows["scope"] = grouped["kind"].agg(joined).to_numpy()
+    rows["reports"] = grouped["source"].agg(joined).to_numpy()
+    rows["by_day"] = False
     # A file that already counts its posts keeps its own figure.
     own = present.loc[present["metric"] == POSTS, ["channel", "placement"]].drop_duplicates()
     rows = rows.merge(own, how="left", indicator=True)
@@ -161,6 +170,9 @@ def _finish(summary: pd.DataFrame) -> pd.DataFrame:
     done["derived"] = done["derived"].astype(bool)
     # Rows made here (posts, rates) come from no list of items.
     done["item_list"] = done["item_list"].eq(True)
+    done["by_day"] = done["by_day"].astype("boolean").fillna(False).astype(bool)
+    for col in ("scope", "reports"):
+        done[col] = done[col].fillna(TOTALS).astype(str)
     done["rows"] = done["rows"].astype("int64")
     return done
 
@@ -197,6 +209,7 @@ def summarise(
         }
     ).reset_index()
     summary["whole_export"] = summary["whole"].map(WHOLE_EXPORT)
+    summary = summary.merge(describe(work, _KEYS), on=_KEYS, how="left")
     summary["value_basis"] = [
         _basis(m, u) for m, u in zip(summary["metric"], summary["unit"], strict=True)
     ]
@@ -210,16 +223,17 @@ def summarise(
     summary["derived"] = False
     posts = _posts(work[work["whole"] < 2], summary).assign(whole_export="")
     summary = pd.concat([summary, posts], ignore_index=True)
-    # A rate the file reports is recomputed from its parts where they exist (ratio of sums).
+    # A rate the file reports is recomputed from its parts where they exist (ratio of sums) and
+    # describe the same things as its own rows (its scope).
     ratios = (
         ratios_of(summary[summary["metric"] != _NONE])
         .drop(columns="source_name")
         .rename(columns={"value": "ratio"})
     )
     summary = summary.merge(
-        ratios, on=["metric", "channel", "placement", "unit"], how="left", indicator=True
+        ratios, on=["metric", "channel", "placement", "unit", "scope"], how="left", indicator=True
     )
-    has_ratio = (summary["_merge"] == "both") & _own_parts(summary)
+    has_ratio = (summary["_merge"] == "both") & own_parts(summary)
     summary["value"] = summary["ratio"].where(has_ratio, summary["value"])
     summary["value_basis"] = summary["value_basis"].where(~has_ratio, "ratio")
     # A ratio of parts no longer rests on the file's own whole-export figure.
@@ -227,29 +241,9 @@ def summarise(
     return _finish(summary)
 
 
-def _own_parts(summary: pd.DataFrame) -> pd.Series:
-    """Where the ratio of a channel's summed parts can stand for a reported rate: the rate is
-    the channel's only column of that metric (a LIVE and a video column are not each the whole
-    shop's), and a rate read only where reported (GA4's per-user ratios) lies between the
-    lowest and highest figure reported (a ratio of the rows' own parts always does: one
-    outside divides other figures, such as users summed day by day in another report)."""
-    columns = summary.groupby(["metric", "channel", "placement", "unit"], observed=True)
-    alone = columns["source_name"].transform("nunique") == 1
-    # The margin allows for rates the file rounds (0.0498 for 4.98 %).
-    margin = 0.005 * summary["high"].abs()
-    inside = summary["ratio"].between(summary["low"] - margin, summary["high"] + margin)
-    return alone & (inside | summary["metric"].isin(_derivable()))
-
-
-@cache
-def _derivable() -> frozenset[str]:
-    """The rates KPI Lens may compute from their parts (not those read only where reported)."""
-    return frozenset(m.id for m in catalogue.load().metrics if m.derive)
-
-
 def _raw(summary: pd.DataFrame) -> pd.DataFrame:
-    raw = summary.copy()
-    for col in ("source_name", "metric", "channel", "placement", "unit"):
+    raw = with_scopes(summary)
+    for col in ("source_name", "metric", "channel", "placement", "unit", "scope", "reports"):
         raw[col] = _text(raw[col])
     return raw
 
@@ -259,13 +253,24 @@ def derive_rates(summary: pd.DataFrame) -> pd.DataFrame:
     raw = _raw(summary)
     ratios = ratios_of(raw[raw["metric"] != _NONE])
     # Rates read only where a file reports them (`derive = false`) are not added here.
-    ratios = ratios[ratios["metric"].isin(_derivable())]
+    ratios = ratios[ratios["metric"].isin(derivable())]
+    # Where the parts of several scopes each give the rate, the totals' figure stands for the
+    # channel; without it, no one list's figure does.
+    rate = ["metric", "channel", "placement", "unit"]
+    several = ratios.duplicated(rate, keep=False)
+    ratios = ratios[~several | (ratios["scope"] == TOTALS)]
     # A rate the file already reports keeps its own row (already a ratio of the same parts),
     # so the derived duplicate is skipped rather than shown twice.
     present = raw[["metric", "channel", "placement", "unit"]].drop_duplicates()
     ratios = ratios.merge(present, how="left", indicator=True)
     ratios = ratios[ratios["_merge"] == "left_only"].drop(columns="_merge")
     derived = ratios.assign(
-        value_basis="ratio", derived=True, rows=0, mixed_currency=False, whole_export=""
+        value_basis="ratio",
+        derived=True,
+        rows=0,
+        mixed_currency=False,
+        whole_export="",
+        reports="",
+        by_day=False,
     )
     return _finish(pd.concat([raw, derived], ignore_index=True))

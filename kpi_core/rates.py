@@ -1,5 +1,6 @@
 """The rates a summary's parts allow: each catalogue rate is the ratio of its two parts' sums, on
-one channel and placement, and amounts in different currencies are never divided together."""
+one channel and placement, from figures of the same things (`scopes`), and amounts in different
+currencies are never divided together."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.models import MONEY, PLAIN_UNITS
+from kpi_core.scopes import comparable, pooled, with_scopes
 
 # ROI is the one rate whose value is (numerator - denominator) / denominator, not a plain ratio,
 # so the catalogue cannot declare it with parts alone: its parts live here.
@@ -33,29 +35,17 @@ def _rate_table() -> pd.DataFrame:
 
 def ratios_of(summary: pd.DataFrame) -> pd.DataFrame:
     """Every catalogue rate whose two parts exist on the same channel, placement and currency,
-    from summary rows that name a metric."""
+    from summary rows that name a metric and describe the same things (one `scope` per rate)."""
     table = _rate_table()
-    parts = summary[~summary["metric"].isin(set(table["metric"]))]
+    parts = with_scopes(summary[~summary["metric"].isin(set(table["metric"]))])
     parts = parts[parts["value"].notna()]  # a part left out of the period makes no rate
-    keys = ["metric", "channel", "placement", "unit"]
-    grouped = parts.groupby(keys)
-    totals = grouped["value"].sum(min_count=1).reset_index()
-    # Whether a part is counted only by lists of items (a LIVE list's viewers): such a part
-    # divides, or is divided by, only another of the same kind, never the shop's whole figure.
-    # Rows made after the summary (posts counted from ids) come from no list: not True.
-    if "item_list" in parts:
-        listed = parts["item_list"].eq(True).groupby([parts[k] for k in keys]).all()
-        totals["items"] = listed.to_numpy(dtype=bool)
-    else:
-        totals["items"] = False
-    num = totals.rename(
-        columns={"metric": "num", "unit": "unit_num", "value": "value_num", "items": "items_num"}
-    )
-    den = totals.rename(
-        columns={"metric": "den", "unit": "unit_den", "value": "value_den", "items": "items_den"}
-    )
+    totals = pooled(parts, ["metric", "channel", "placement", "unit"])
+    side = ("unit", "value", "scope", "reports", "by_day")
+    num = totals.rename(columns={"metric": "num", **{c: f"{c}_num" for c in side}})
+    den = totals.rename(columns={"metric": "den", **{c: f"{c}_den" for c in side}})
     pair = table.merge(num, on="num").merge(den, on=["den", "channel", "placement"])
-    pair = pair[pair["items_num"] == pair["items_den"]]
+    same_things, scope = comparable(pair)
+    pair = pair.assign(scope=scope)[same_things]
     both_money = is_money(pair["unit_num"]) & is_money(pair["unit_den"])
     # Amounts in different currencies are never divided by each other.
     pair = pair[~both_money | (pair["unit_num"] == pair["unit_den"])]
@@ -70,7 +60,30 @@ def ratios_of(summary: pd.DataFrame) -> pd.DataFrame:
             "unit": money_unit.where(pair["rate_unit"] == MONEY, pair["rate_unit"]),
             "value": (top / den_value * pair["scale"]).astype("float64"),
             "source_name": pair["source_name"],
+            "scope": pair["scope"],
         }
     )
-    # Two pairings landing on one unit (ROAS from IDR and from USD) would be ambiguous: drop both.
-    return found[~found.duplicated(["metric", "channel", "placement", "unit"], keep=False)]
+    # Two pairings landing on one unit and scope (ROAS from IDR and from USD) would be
+    # ambiguous: drop both.
+    keys = ["metric", "channel", "placement", "unit", "scope"]
+    return found[~found.duplicated(keys, keep=False)]
+
+
+def own_parts(summary: pd.DataFrame) -> pd.Series:
+    """Where the ratio of a channel's summed parts can stand for a reported rate: the rate is
+    the channel's only column of that metric (a LIVE and a video column are not each the whole
+    shop's), and a rate read only where reported (GA4's per-user ratios) lies between the
+    lowest and highest figure reported (a ratio of the rows' own parts always does: one
+    outside divides other figures, such as users summed day by day in another report)."""
+    columns = summary.groupby(["metric", "channel", "placement", "unit"], observed=True)
+    alone = columns["source_name"].transform("nunique") == 1
+    # The margin allows for rates the file rounds (0.0498 for 4.98 %).
+    margin = 0.005 * summary["high"].abs()
+    inside = summary["ratio"].between(summary["low"] - margin, summary["high"] + margin)
+    return alone & (inside | summary["metric"].isin(derivable()))
+
+
+@cache
+def derivable() -> frozenset[str]:
+    """The rates KPI Lens may compute from their parts (not those read only where reported)."""
+    return frozenset(m.id for m in catalogue.load().metrics if m.derive)

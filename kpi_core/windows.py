@@ -28,6 +28,11 @@ SHARES = "shares"
 # items earned, not the shop's whole: a funnel stage is measured from them only when nothing
 # covers the whole.
 ITEM_LISTS = "item_lists"
+# And, by source, the kind of thing its key column names (`post`, `video`, `page`: channels.toml
+# `[keys]`): rows keyed by different kinds describe different things, whose figures are never
+# divided by each other (kpi_core.derive). A keyed row whose source names no kind is an `item`.
+KEYS = "keys"
+ITEM = "item"
 
 
 def stated_periods(frame: pd.DataFrame) -> dict[str, dict[date, date]]:

@@ -843,6 +843,20 @@ def test_non_metric_column_has_role(name: str, role: str) -> None:
     assert catalogue.role_of(catalogue.parse_header(name)) == role
 
 
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Post ID", "post"), ("Tweet id", "post"), ("Content", "post"), ("ID Video", "video"),
+     ("Nama LIVE", "live"), ("Page path and screen class", "page"),
+     ("Landing page", "landing_page"), ("Store code", "store"), ("Sumber lalu lintas",
+     "traffic_source"), ("Campaign name", None)],
+)  # fmt: skip
+def test_a_key_column_names_the_kind_of_thing_it_keys(name: str, kind: str | None) -> None:
+    """A post id keys posts and a page path pages: keys of different kinds never match."""
+    header = catalogue.parse_header(name)
+    assert catalogue.key_kind(header) == kind
+    assert (catalogue.role_of(header) == "post_id") == (kind is not None)
+
+
 def test_no_name_is_both_role_and_metric() -> None:
     """A column name means either a role or a metric, never both."""
     roles = {catalogue.normalize(a) for names in catalogue.load().roles.values() for a in names}

@@ -47,7 +47,7 @@ FRAME = tidy(
     ("2026-01-01", *IG, "followers", 1000.0, "count", "Pengikut"),
     ("2026-01-03", *IG, "followers", 1010.0, "count", "Pengikut"),
     ("2026-01-02", *IG, "followers", 1005.0, "count", "Pengikut"),
-    ("2026-01-01", *IG, "engagement_rate", 0.5, "fraction", "Engagement rate"),
+    ("2026-01-01", *IG, "engagement_rate", 0.5, "fraction", "Engagement rate", "p1"),
     ("2026-01-01", *IG, "new_followers", 10.0, "count", "New followers"),
     ("2026-01-01", *IG, "time_on_page", 30.0, "seconds", "Time on page"),
     ("2026-01-02", *IG, "time_on_page", 50.0, "seconds", "Time on page"),

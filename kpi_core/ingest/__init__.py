@@ -37,7 +37,7 @@ from kpi_core.models import (
     Problem,
     Severity,
 )
-from kpi_core.windows import ITEM_LISTS, PERIODS, SHARES
+from kpi_core.windows import ITEM_LISTS, KEYS, PERIODS, SHARES
 
 __all__ = ["Dataset", "UnreadableFileError", "distinct_name", "read_file", "read_files"]
 
@@ -67,17 +67,21 @@ def read_file(
 ) -> tuple[pd.DataFrame, FileReport]:
     """One upload as tidy rows and a report; raises UnreadableFileError when nothing is readable."""
     ctx = Context(corrections or FileCorrections(), channel, placement, today or date.today())
-    frame, report, _, _ = _read(name, data, ctx)
+    frame, report, *_ = _read(name, data, ctx)
     return frame, report
 
 
 Periods = dict[str, list[tuple[date, date]]]
 Levels = dict[str, int]  # by source: how far its rows stand from the whole (layouts.PART_LEVELS)
+Kinds = dict[str, str]  # by source: the kind of thing its rows' key names (channels.toml [keys])
 
 
-def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport, Periods, Levels]:
-    """One upload's rows and report, and by source the periods its period-dated rows stand for
-    and how far its rows stand from the whole figure (a list of videos' shares)."""
+def _read(
+    name: str, data: Blob, ctx: Context
+) -> tuple[pd.DataFrame, FileReport, Periods, Levels, Kinds]:
+    """One upload's rows and report, and by source the periods its period-dated rows stand for,
+    how far its rows stand from the whole figure (a list of videos' shares) and what its key
+    names."""
     found: list[tuple[Table, Layout]] = []
     for table in tables_of(name, data):
         # A hand-built recap with months across and metrics down is read one metric a month.
@@ -92,7 +96,8 @@ def _read(name: str, data: Blob, ctx: Context) -> tuple[pd.DataFrame, FileReport
     frame = concat_tidy([s.frame for _, _, s in shaped])
     periods = {table.source: s.periods for table, _, s in shaped if s.periods}
     levels = {table.source: PART_LEVELS[layout.parts] for table, layout, _ in shaped}
-    return frame, _report(name, shaped), periods, levels
+    kinds = {table.source: s.key_kind for table, _, s in shaped if s.key_kind}
+    return frame, _report(name, shaped), periods, levels, kinds
 
 
 def _one(values: Iterable[str | None]) -> str | None:
@@ -184,7 +189,7 @@ def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport
 
 def _guarded_read(
     name: str, data: Blob, ctx: Context
-) -> tuple[pd.DataFrame, FileReport, Periods, Levels]:
+) -> tuple[pd.DataFrame, FileReport, Periods, Levels, Kinds]:
     """One upload read; a fault of the reader's own on it makes that one file unreadable, in a
     sentence, and never stops the other files from being read."""
     try:
@@ -220,6 +225,7 @@ def read_files(
     unreadable: list[UnreadableFileError] = []
     periods: Periods = {}
     levels: Levels = {}
+    kinds: Kinds = {}
     for item in files:
         name, data = (Path(item).name, load(Path(item))) if isinstance(item, str | Path) else item
         # A second upload of a name already used (the same export from two folders) is told
@@ -230,7 +236,7 @@ def read_files(
             fixes or FileCorrections(), channel, placement, today or date.today(), currency
         )
         try:
-            frame, report, found, level = _guarded_read(name, data, ctx)
+            frame, report, found, level, kind = _guarded_read(name, data, ctx)
         except UnreadableFileError as exc:
             unreadable.append(exc)
             problem = Problem(
@@ -246,14 +252,16 @@ def read_files(
         if label != name:
             new = source_renamer(name, label)
             level = {new(source): n for source, n in level.items()}
+            kind = {new(source): k for source, k in kind.items()}
             frame, report, found = renamed(frame, report, found, label)
         frames.append(frame)
         reports.append(report)
         periods.update(found)
         levels.update(level)
+        kinds.update(kind)
     merged = concat_tidy(frames) if frames else empty_frame()
     merged, reports = settle_currency(merged, reports)
-    merged, overlaps, shares = drop_overlaps(merged, periods, levels)
+    merged, overlaps, shares = drop_overlaps(merged, periods, levels, kinds)
     reports = [
         replace(r, problems=r.problems + tuple(p for p in overlaps if p.file == r.name))
         for r in reports
@@ -266,6 +274,8 @@ def read_files(
     out.attrs[SHARES] = shares
     # And the lists of items, whose figures a funnel stage takes only when nothing is wholer.
     out.attrs[ITEM_LISTS] = sorted(s for s, n in levels.items() if n == PART_LEVELS["shares"])
+    # And what each source's key names: figures of different kinds of thing are never divided.
+    out.attrs[KEYS] = kinds
     return Dataset(out, tuple(reports), tuple(unreadable))
 
 

@@ -19,7 +19,7 @@ from kpi_core.ingest.cells import (
 )
 from kpi_core.ingest.codes import filled_rows
 from kpi_core.ingest.groups import group_kind
-from kpi_core.ingest.layouts import Layout
+from kpi_core.ingest.layouts import Layout, row_key_names
 from kpi_core.ingest.parts import drop_alternatives, drop_devices, drop_parts, drop_totals
 from kpi_core.ingest.table import COPY_MARK, ungrouped
 from kpi_core.models import FileCorrections
@@ -83,7 +83,7 @@ def plan_columns(
     has_metric_names = any(
         catalogue.role_of(catalogue.parse_header(n)) == "metric_name" for n in header
     )
-    keys = {catalogue.normalize(k) for k in layout.row_key}
+    keys = row_key_names(layout)
     for name in header:
         parsed = catalogue.parse_header(name)
         group = groups.get(name)

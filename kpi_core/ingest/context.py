@@ -29,6 +29,8 @@ class Shaped:
     # The periods that rows dated by a period's first day stand for (a report's stated period,
     # a weekly file's ranges): the rows cover every day of them.
     periods: list[tuple[date, date]] = field(default_factory=list)
+    # The kind of thing the rows' key names (`post`, `page`), when they have one.
+    key_kind: str | None = None
 
     def note(self, what: str, value: str, basis: str, column: str | None = None) -> None:
         """Record an inference the user may correct."""

@@ -8,8 +8,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from kpi_core.catalogue import normalize, parse_header
+from kpi_core.catalogue import Header, key_kind, normalize, parse_header
 from kpi_core.datafiles import read_toml
+from kpi_core.windows import ITEM
 
 
 class Layout(BaseModel):
@@ -32,7 +33,7 @@ class Layout(BaseModel):
     order_lines: dict[str, tuple[str, ...]] = {}
     period_rows: bool = False
     parts: Literal["split", "shares"] | None = None
-    row_key: tuple[str, ...] = ()
+    row_key: dict[str, tuple[str, ...]] = {}  # by kind: names that key this layout's rows
 
 
 class _Layouts(BaseModel):
@@ -59,6 +60,20 @@ def layouts() -> tuple[Layout, ...]:
 # How far a source's rows stand from the whole figure: a file of the shop's own figures, then a
 # list that splits it by item, then a list of the shares content earned.
 PART_LEVELS = {None: 0, "split": 1, "shares": 2}
+
+
+def row_key_names(layout: Layout) -> frozenset[str]:
+    """The matching keys of the names that key this layout's rows though elsewhere they do not."""
+    return frozenset(normalize(name) for names in layout.row_key.values() for name in names)
+
+
+def kind_of_key(layout: Layout, header: Header) -> str:
+    """The kind of thing a key column names (the layout's own names first); "item" for a
+    column the user or a reader made the key without a kind of its own."""
+    for kind, names in layout.row_key.items():
+        if header.key in {normalize(n) for n in names}:
+            return kind
+    return key_kind(header) or ITEM
 
 
 def breakdown_names() -> frozenset[str]:

@@ -106,6 +106,7 @@ def drop_overlaps(
     frame: pd.DataFrame,
     periods: Mapping[str, Sequence[tuple[date, date]]] | None = None,
     levels: Mapping[str, int] | None = None,
+    kinds: Mapping[str, str] | None = None,
 ) -> tuple[pd.DataFrame, list[Problem], dict[str, list[str]]]:
     """Figures two sources hold for the same metric, channel, placement, unit and day (and
     campaign and post, where both name them) are counted once, from the finer source.
@@ -115,10 +116,12 @@ def drop_overlaps(
     without dates covers every day; a row dated by a period's first day (`periods`, by source)
     covers the whole period. A list of shares (`levels`, by source) beside a source nearer the
     whole keeps its rows, returned by source and metric as shares not to count, and is told so.
+    Sources keyed by different kinds of thing (`kinds`, by source) slice the same totals: only
+    their days tell whether they hold the same figures.
     """
     if "source" not in frame.columns or _source_count(frame["source"]) < 2:
         return frame, [], {}  # one source (most single uploads): nothing can overlap
-    found = find_overlaps(frame, periods or {}, levels)
+    found = find_overlaps(frame, periods or {}, levels, kinds)
     if found is None:
         return frame, [], {}
     lost, shared = found.lost_to >= 0, (found.share_of >= 0) & (found.lost_to < 0)

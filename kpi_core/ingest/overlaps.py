@@ -6,6 +6,12 @@ both sources name them: an account's total beside its campaigns, or a channel's 
 its posts, holds the same figures as their parts. A row covers a day, the period it stands for
 (a report's stated period, a weekly file's range), or, undated, every day.
 
+Keys of different kinds (a post beside a video, a page beside a landing page) name different
+things, so they never match; two sources keyed so slice the same totals another way (GA4's
+revenue by page and by landing page), and only their days tell whether they meet: the finer, or
+the whole, is counted. Lists of shares are the exception: a video list and a LIVE list hold
+different pieces of content, each counted.
+
 A list whose rows are shares of the whole (each video's orders, when the shop also sells through
 LIVEs and product cards) neither repeats a shop's own figures nor adds to them: beside a source
 nearer the whole, its rows are shares of that source's figures, kept by item and not counted.
@@ -20,7 +26,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from kpi_core.ingest.layouts import PART_LEVELS
+
 _CELL = ("metric", "channel", "placement", "unit")
+_SHARES = PART_LEVELS["shares"]
 
 
 @dataclass(frozen=True)
@@ -53,13 +62,16 @@ def find_overlaps(
     frame: pd.DataFrame,
     periods: Mapping[str, Sequence[tuple[date, date]]],
     levels: Mapping[str, int] | None = None,
+    kinds: Mapping[str, str] | None = None,
 ) -> Overlaps | None:
     """The rows two or more sources hold for the same cells, and which source keeps each.
 
     Sources are ranked per (metric, channel, placement, unit): nearer the whole (`levels`, by
     source: 0 for a source of whole figures), more rows per day covered, then dated, then first
     uploaded. Each keeps the cells no higher-ranked source of its level has kept; where a source
-    nearer the whole meets its days, its rows are shares of that source's figures."""
+    nearer the whole meets its days, its rows are shares of that source's figures. Rows keyed
+    by different kinds (`kinds`, by source) are matched by their days alone, except in lists
+    of shares."""
     codes = {col: _codes(frame[col]) for col in (*_CELL, "source", "campaign", "post_id")}
     known = np.flatnonzero((codes["metric"] >= 0) & (codes["source"] >= 0))
     cell = _packed([codes[col][known] + 1 for col in _CELL])
@@ -81,6 +93,7 @@ def find_overlaps(
     first_seen = {int(s): i for i, s in enumerate(pd.unique(codes["source"]))}
     names = frame["source"].cat.categories
     level = np.array([(levels or {}).get(str(names[s]), 0) for s in source_of], dtype=np.int64)
+    kind = [(kinds or {}).get(str(names[s]), "") for s in source_of]
     lost_to = np.full(len(rows), -1, dtype=np.int64)
     share_of = np.full(len(rows), -1, dtype=np.int64)
     for groups in _by_cell(cell_of, contested):
@@ -91,6 +104,8 @@ def find_overlaps(
                 here = np.arange(bounds[loser], bounds[loser + 1])
                 there = np.arange(bounds[winner], bounds[winner + 1])
                 apart = level[loser] != level[winner]
+                # Two slicings of the same totals: their items' keys cannot meet.
+                sliced = kind[loser] != kind[winner] and level[loser] < _SHARES
                 free = (lost_to[here] < 0) & ((share_of[here] < 0) | ~apart)
                 mine, theirs = here[free], there[lost_to[there] < 0]
                 if not len(mine) or not len(theirs):
@@ -99,7 +114,10 @@ def find_overlaps(
                 shared = [
                     c
                     for c in labels
-                    if stats.named[c][loser] and stats.named[c][winner] and not apart
+                    if stats.named[c][loser]
+                    and stats.named[c][winner]
+                    and not apart
+                    and not (sliced and c == "post_id")
                 ]
                 keys = _keys([labels[c] for c in shared], mine, theirs)
                 hit = _meets(keys, start, end, mine, theirs)

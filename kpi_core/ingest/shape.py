@@ -23,7 +23,7 @@ from kpi_core.ingest.codes import (
 from kpi_core.ingest.columns import Column, Plan, plan_columns
 from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.dating import row_dates
-from kpi_core.ingest.layouts import Layout
+from kpi_core.ingest.layouts import Layout, kind_of_key
 from kpi_core.ingest.numbers import ID_SIGNALS, infer_number_format, parse_numbers
 from kpi_core.ingest.origin import row_channels, row_placements, text_labels
 from kpi_core.ingest.pieces import Rows, column_rows, long_rows, series_title
@@ -127,7 +127,9 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     channels = row_channels(body, plan, layout, table, ctx, out, keep)
     placements = row_placements(body, plan, layout, ctx, out)
     campaign = text_labels(body, plan.first("campaign"))
-    post_id = text_labels(body, plan.first("post_id"))
+    key = plan.first("post_id")
+    post_id = text_labels(body, key)
+    out.key_kind = None if key is None else kind_of_key(layout, key.header)
     row_currency = None
     if (currency_col := plan.first("currency")) is not None:
         row_currency = map_labels(
