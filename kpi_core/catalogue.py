@@ -82,11 +82,13 @@ def _metrics_by_id() -> dict[str, MetricDef]:
     return {m.id: m for m in load().metrics}
 
 
+@cache
 def metric_ids() -> tuple[str, ...]:
-    """Every canonical metric id, in catalogue order."""
+    """Every canonical metric id, in catalogue order (listed once: every label looks it up)."""
     return tuple(m.id for m in load().metrics)
 
 
+@cache
 def channel_ids() -> tuple[str, ...]:
     """Every channel id, in catalogue order."""
     return tuple(c.id for c in load().channels)

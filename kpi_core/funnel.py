@@ -11,7 +11,7 @@ from kpi_core import catalogue
 from kpi_core.i18n import t
 from kpi_core.labels import metric_label
 from kpi_core.models import COUNT, BusinessModel, Goal, Placement, Stage
-from kpi_core.stage_metrics import ordered, ranking
+from kpi_core.stage_metrics import ScopeCounts, ordered, ranking, scope_counts
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
 Choices = Mapping[Stage, str] | Mapping[str, str]  # stage -> the metric the user wants there
@@ -98,20 +98,20 @@ def stage_options(
     model: BusinessModel | str | None = None,
 ) -> tuple[str, ...]:
     """The metrics the data holds for a stage in this scope, the automatic choice first."""
-    rows = _counts(summary, channel, placement)
-    return tuple(m for m, _ in ordered(rows, ranking(Stage(stage), goals, model)))
+    counts = scope_counts(_counts(summary, channel, placement))
+    return tuple(m for m, _ in ordered(counts, ranking(Stage(stage), goals, model)))
 
 
 def _figure(
-    rows: pd.DataFrame,
+    counts: ScopeCounts,
     stage: Stage,
     goals: tuple[Goal | str, ...],
     wanted: str | None,
     model: BusinessModel | str | None = None,
 ) -> StageFigure:
-    ranked = ordered(rows, ranking(stage, goals, model))
+    ranked = ordered(counts, ranking(stage, goals, model))
     options = tuple(m for m, _ in ranked)
-    totals = rows.groupby("metric")["value"].sum()
+    totals = counts.totals
     if wanted is not None:
         pick: tuple[str | None, str] = (wanted, "user") if wanted in options else (None, "none")
     else:
@@ -120,9 +120,7 @@ def _figure(
     metric, why = pick
     if metric is None:
         return StageFigure(stage, wanted, None, why, options, ())
-    mine = rows[rows["metric"] == metric]
-    value = float(mine["value"].sum())
-    return StageFigure(stage, metric, value, why, options, tuple(dict.fromkeys(mine["channel"])))
+    return StageFigure(stage, metric, totals[metric], why, options, counts.channels[metric])
 
 
 def _with_percentages(figures: list[StageFigure]) -> list[StageFigure]:
@@ -169,9 +167,9 @@ def build_funnel(
 ) -> Funnel:
     """The funnel of one scope: each stage from its best metric, or the chosen one."""
     wanted = {Stage(k): v for k, v in (choices or {}).items()}
-    rows = _counts(summary, channel, placement)
+    counts = scope_counts(_counts(summary, channel, placement))
     goal_list = tuple(goals)
-    figures = [_figure(rows, s, goal_list, wanted.get(s), model) for s in STAGES]
+    figures = [_figure(counts, s, goal_list, wanted.get(s), model) for s in STAGES]
     figures = _with_percentages(figures)
     notes = [COHORT_NOTE]
     unique = {m.id for m in catalogue.load().metrics if m.unique}

@@ -4,6 +4,7 @@ signals, then the count that covers the most of the stage."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
@@ -69,29 +70,55 @@ def ranking(
     return list(first.items())
 
 
-def ordered(rows: pd.DataFrame, ranked: list[tuple[str, str]]) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class ScopeCounts:
+    """A scope's count rows reduced once for all five stages: the sum of each (metric, channel,
+    placement), each metric's total and the channels that count it, in the rows' order."""
+
+    sums: dict[tuple[str, str, str], float]
+    totals: dict[str, float]
+    channels: dict[str, tuple[str, ...]]
+
+
+def scope_counts(rows: pd.DataFrame) -> ScopeCounts:
+    """The figures every stage of one scope is chosen from, read from its count rows once (the
+    stages then work on a few dozen plain numbers, not on the frame five times over)."""
+    sums = rows.groupby(["metric", "channel", "placement"], observed=True)["value"].sum()
+    totals = rows.groupby("metric", observed=True, sort=False)["value"].sum()
+    channels: dict[str, dict[str, None]] = {}
+    for metric, channel in zip(rows["metric"], rows["channel"], strict=True):
+        channels.setdefault(str(metric), {})[str(channel)] = None
+    return ScopeCounts(
+        {
+            (str(m), str(c), str(p)): float(v)
+            for (m, c, p), v in zip(sums.index, sums.to_numpy(), strict=True)
+        },
+        {str(m): float(v) for m, v in zip(totals.index, totals.to_numpy(), strict=True)},
+        {m: tuple(c) for m, c in channels.items()},
+    )
+
+
+def ordered(counts: ScopeCounts, ranked: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The stage's metrics in the order the automatic choice takes them, the pick first.
 
     A goal's measure or the model's signal comes first whatever its size. Otherwise a metric
     must cover a fair share of the stage (see FAIR_SHARE), and the one counted on the most
     channels and placements wins, the funnel's order breaking ties. A metric counted as zero
     (a feature the business does not use) never stands for a stage by itself."""
-    here = rows[rows["metric"].isin([m for m, _ in ranked])]
-    sums = here.groupby(["metric", "channel", "placement"], observed=True)["value"].sum()
-    # Dozens of (metric, channel, placement) figures at most: plain dicts from here on.
+    wanted = {m for m, _ in ranked}
     scopes: dict[str, list[tuple[str, str]]] = {}
     weight: dict[tuple[str, str], float] = {}
-    for (metric, channel, placement), value in zip(sums.index, sums.to_numpy(), strict=True):
-        if value > 0:
-            scopes.setdefault(str(metric), []).append((channel, placement))
-            weight[(channel, placement)] = max(float(value), weight.get((channel, placement), 0.0))
+    for (metric, channel, placement), value in counts.sums.items():
+        if metric in wanted and value > 0:
+            scopes.setdefault(metric, []).append((channel, placement))
+            weight[(channel, placement)] = max(value, weight.get((channel, placement), 0.0))
     stage_size = sum(weight.values())
 
     def share(metric: str) -> float:
         mine = sum(weight[scope] for scope in scopes.get(metric, []))
         return mine / stage_size if stage_size else 0.0
 
-    present = [(m, why) for m, why in ranked if m in set(here["metric"])]
+    present = [(m, why) for m, why in ranked if m in counts.totals]
     counted = [(m, why) for m, why in present if m in scopes]
     chosen = [(m, why) for m, why in counted if why != "default"]
     fair = [(m, why) for m, why in counted if why == "default" and share(m) >= FAIR_SHARE]

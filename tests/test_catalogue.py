@@ -915,3 +915,10 @@ def test_indonesian_labels_keep_no_english_word_of_ga4() -> None:
         assert not {w for x in texts for w in x.casefold().split()} & words, m.id
     per_user = catalogue.metric("engaged_sessions_per_user").label.id
     assert per_user.startswith(catalogue.metric("engaged_sessions").label.id)
+
+
+def test_the_catalogues_ids_are_listed_once_not_for_every_label() -> None:
+    """Naming a metric looks its id up in one list kept for the process, not in a new one each
+    time (the verdicts page names hundreds of metrics per draw)."""
+    assert catalogue.metric_ids() is catalogue.metric_ids()
+    assert catalogue.channel_ids() is catalogue.channel_ids()
