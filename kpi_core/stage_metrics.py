@@ -73,11 +73,13 @@ def ranking(
 @dataclass(frozen=True)
 class ScopeCounts:
     """A scope's count rows reduced once for all five stages: the sum of each (metric, channel,
-    placement), each metric's total and the channels that count it, in the rows' order."""
+    placement), each metric's total and the channels that count it, in the rows' order, and the
+    metrics only lists of items count."""
 
     sums: dict[tuple[str, str, str], float]
     totals: dict[str, float]
     channels: dict[str, tuple[str, ...]]
+    items_only: frozenset[str] = frozenset()
 
 
 def scope_counts(rows: pd.DataFrame) -> ScopeCounts:
@@ -95,6 +97,7 @@ def scope_counts(rows: pd.DataFrame) -> ScopeCounts:
         },
         {str(m): float(v) for m, v in zip(totals.index, totals.to_numpy(), strict=True)},
         {m: tuple(c) for m, c in channels.items()},
+        frozenset(_items_only(rows)),
     )
 
 
@@ -126,7 +129,7 @@ def ordered(counts: ScopeCounts, ranked: list[tuple[str, str]]) -> list[tuple[st
     fair.sort(key=lambda pair: -len(scopes[pair[0]]))
     # A metric only lists of items count (a LIVE list's 6,778 viewers) measures part of the
     # shop: any metric counted for the whole (its 219,606 product impressions) comes first.
-    parts = _items_only(here)
+    parts = counts.items_only
     picked = [p for p in chosen + fair if p[0] not in parts]
     picked += [p for p in chosen + fair if p[0] in parts]
     rest = [pair for pair in counted if pair not in picked]
