@@ -275,3 +275,14 @@ def test_a_rate_is_not_derived_from_a_whole_shop_figure_over_one_lists_figure() 
     rates = derive_rates(summarise(read_files([fixtures / n for n in names]).frame))
     assert "frequency" not in set(rates["metric"])
     assert "ctr" in set(rates["metric"])  # product clicks over product impressions, both whole
+
+
+def test_net_follower_growth_makes_its_own_growth_rate() -> None:
+    """TikTok Studio's net follower change over its followers is a net follower growth rate."""
+    studio = Path(__file__).parent / "fixtures" / "tiktok_studio_export.zip"
+    summary = derive_rates(summarise(read_files([studio]).frame))
+    net = summary[summary["metric"] == "net_follower_growth"]["value"].sum()
+    followers = summary[summary["metric"] == "followers"]["value"].sum()
+    rate = row(summary, "net_follower_growth_rate", "tiktok")
+    assert rate["value"] == pytest.approx(net / followers) and rate["derived"]
+    assert rate["source_name"] == "Net follower growth rate"

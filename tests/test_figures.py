@@ -40,11 +40,14 @@ def test_figures_are_written_the_language_way(
     assert format_value(value, unit, lang, metric, compact=compact) == expected
 
 
-# Rates over posts or followers whose numerator is not a share of them (likes, shares...).
+# Rates over posts or followers whose numerator is not a share of them (likes, shares...; not
+# followers gained or net growth, which are).
 PER_RATES = [
     m.id
     for m in catalogue.load().metrics
-    if m.parts and m.parts[1] in ("posts", "followers") and not m.parts[0].endswith("followers")
+    if m.parts
+    and m.parts[1] in ("posts", "followers")
+    and not m.parts[0].endswith(("followers", "follower_growth"))
 ]
 
 
