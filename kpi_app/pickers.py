@@ -8,7 +8,7 @@ import streamlit as st
 from kpi_app import state
 from kpi_app.funnel import metric_options
 from kpi_app.panels import panel
-from kpi_core.analysis import Analysis, period_of
+from kpi_core.analysis import Analysis
 from kpi_core.funnel import STAGES
 from kpi_core.i18n import t
 from kpi_core.labels import channel_label, metric_label
@@ -62,7 +62,7 @@ def window_options() -> tuple[list[str], str]:
     data = state.dataset()
     if data is None:
         return options, "period"
-    first, _ = period_of(data.frame)
+    first, _ = state.span(data)  # cached: the frame may be a million rows
     start, _ = state.period(data)
     # A period that starts with the data has nothing before it: default to its last 28 days.
     return options, "period" if first is not None and start is not None and start > first else "28"

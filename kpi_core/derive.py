@@ -11,7 +11,15 @@ import pandas as pd
 from kpi_core import catalogue
 from kpi_core.models import COUNT, FRACTION, SECONDS, ChannelKind
 from kpi_core.rates import NET_RATES, derivable, is_money, own_parts, ratios_of
-from kpi_core.scopes import SCOPE_COLUMNS, TOTALS, describe, joined, row_kinds, with_scopes
+from kpi_core.scopes import (
+    SCOPE_COLUMNS,
+    TOTALS,
+    dense,
+    describe,
+    joined,
+    row_kinds,
+    with_scopes,
+)
 from kpi_core.windows import item_rows, select
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
@@ -119,7 +127,11 @@ def _posts(work: pd.DataFrame, present: pd.DataFrame) -> pd.DataFrame:
         return present.iloc[0:0]
     # Only social channels have posts: elsewhere the row key is a page path or a store.
     social = {c.id for c in catalogue.load().channels if c.kind == ChannelKind.SOCIAL}
-    with_ids = work[(work["post_id"] != _NONE) & work["channel"].isin(social)]
+    # Rows a period leaves out count no posts; most uploads name no posts at all.
+    ids = (work["post_id"] != _NONE) & work["channel"].isin(social) & (work["whole"] < 2)
+    if not ids.any():
+        return present.iloc[0:0]
+    with_ids = work[ids]
     counts = with_ids.groupby(["channel", "placement"])["post_id"].nunique().rename("value")
     rows = counts.reset_index()
     rows["source_name"] = catalogue.metric(POSTS).label.en
@@ -141,14 +153,26 @@ def _posts(work: pd.DataFrame, present: pd.DataFrame) -> pd.DataFrame:
 
 
 def _mixed_currency(summary: pd.DataFrame) -> pd.Series:
-    key = summary["metric"].where(summary["metric"] != _NONE, "?" + summary["source_name"])
-    money = is_money(summary["unit"])
-    counted = summary[money].assign(key=key[money])
-    currencies = counted.groupby(["key", "channel", "placement"])["unit"].nunique()
-    mixed = currencies[currencies > 1].reset_index()[["key", "channel", "placement"]]
-    probe = summary.assign(key=key)[["key", "channel", "placement"]]
-    flagged = probe.merge(mixed, how="left", indicator=True)["_merge"] == "both"
-    return pd.Series(flagged.to_numpy(), index=summary.index)
+    # A summary is a few hundred rows: the currencies per figure are gathered in plain Python,
+    # which costs far less than the pandas merges of small frames it replaces.
+    metrics, names = summary["metric"].tolist(), summary["source_name"].tolist()
+    places = zip(summary["channel"].tolist(), summary["placement"].tolist(), strict=True)
+    keys = [
+        (_key(m if m != _NONE else "?" + str(n) if n == n else n), _key(c), _key(p))
+        for m, n, (c, p) in zip(metrics, names, places, strict=True)
+    ]
+    currencies: dict[tuple[object, ...], set[object]] = {}
+    units = summary["unit"].tolist()
+    for key, unit, money in zip(keys, units, is_money(summary["unit"]).tolist(), strict=True):
+        if money and unit == unit:  # a missing unit is no currency
+            currencies.setdefault(key, set()).add(unit)
+    flagged = [len(currencies.get(key, ())) > 1 for key in keys]
+    return pd.Series(flagged, index=summary.index, dtype=bool)
+
+
+def _key(value: object) -> object:
+    # Missing labels match one another, as they do in a merge.
+    return None if value is None or value != value else value
 
 
 def _finish(summary: pd.DataFrame) -> pd.DataFrame:
@@ -193,9 +217,11 @@ def summarise(
         return pd.DataFrame({c: pd.Series(dtype=object) for c in SUMMARY_COLUMNS})
     whole = bool(work["whole"].any())
     counted = work.assign(counted=work["whole"] < 2) if whole else work
-    grouped = counted.groupby(_KEYS)
+    # The groups are numbered once on the labels' codes; every figure is counted per number.
+    group = dense(work, _KEYS)
+    grouped = counted.groupby(group)
     # Most uploads are dated by day throughout: their summary skips the whole-export columns.
-    summary = pd.DataFrame(
+    figures = pd.DataFrame(
         {
             "sum": grouped["value"].sum(min_count=1),
             "mean": grouped["value"].mean(),
@@ -207,9 +233,12 @@ def summarise(
             "date_to": grouped["last_day" if whole else "date"].max(),
             "item_list": grouped["item_list"].all(),
         }
-    ).reset_index()
-    summary["whole_export"] = summary["whole"].map(WHOLE_EXPORT)
-    summary = summary.merge(describe(work, _KEYS), on=_KEYS, how="left")
+    )
+    figures["whole_export"] = figures["whole"].map(WHOLE_EXPORT)
+    summary = describe(work, _KEYS, group)
+    summary = pd.concat(
+        [summary[_KEYS], figures.reset_index(drop=True), summary.drop(columns=_KEYS)], axis=1
+    )
     summary["value_basis"] = [
         _basis(m, u) for m, u in zip(summary["metric"], summary["unit"], strict=True)
     ]
@@ -221,8 +250,11 @@ def summarise(
         summary = summary.merge(last, on=_KEYS, how="left")
         summary["value"] = summary["last"].where(summary["value_basis"] == "last", summary["value"])
     summary["derived"] = False
-    posts = _posts(work[work["whole"] < 2], summary).assign(whole_export="")
-    summary = pd.concat([summary, posts], ignore_index=True)
+    # The summary's names as plain strings whether or not a count of posts joins them.
+    summary = summary.astype({c: "str" for c in ("source_name", "metric", "unit")})
+    posts = _posts(work, summary)
+    if not posts.empty:
+        summary = pd.concat([summary, posts.assign(whole_export="")], ignore_index=True)
     # A rate the file reports is recomputed from its parts where they exist (ratio of sums) and
     # describe the same things as its own rows (its scope).
     ratios = (

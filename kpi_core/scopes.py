@@ -57,8 +57,9 @@ def joined(values: Iterable[object]) -> str:
     return _JOIN.join(sorted({str(v) for v in values}))
 
 
-def _dense(work: pd.DataFrame, cols: list[str]) -> np.ndarray:
-    """One group number per row for the combinations of some text columns, counted from 0."""
+def dense(work: pd.DataFrame, cols: list[str]) -> np.ndarray:
+    """One group number per row for the combinations of some text columns, counted from 0 in
+    the order the combinations first appear."""
     key = np.zeros(len(work), dtype=np.int64)
     bound = 1
     for col in cols:
@@ -83,11 +84,11 @@ def _firsts(group: np.ndarray, n: int) -> np.ndarray:
     return first
 
 
-def describe(work: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Per group of `keys`: the kinds its rows are, the reports they come from, and whether
-    each of those reports gives it one total a day (`work` holds `kind`, `source`, `date` and
-    `whole`, windows.select's whole-export mark). Counted on codes, as a million rows need."""
-    group = _dense(work, keys)
+def describe(work: pd.DataFrame, keys: list[str], group: np.ndarray) -> pd.DataFrame:
+    """Per group of `keys` (numbered by `dense`), in group order: its keys, the kinds its rows
+    are, the reports they come from, and whether each of those reports gives it one total a
+    day (`work` holds `kind`, `source`, `date` and `whole`, windows.select's whole-export
+    mark). Counted on codes, as a million rows need."""
     n = int(group.max()) + 1 if len(group) else 0
     out = work[keys].iloc[_firsts(group, n)].reset_index(drop=True)
     kind = pd.Categorical(work["kind"])
@@ -100,7 +101,7 @@ def describe(work: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     sources = work["source"]
     # Most uploads of many rows are one report: its groups are the reports' groups.
     one = sources.nunique(dropna=False) == 1
-    by_source = group if one else _dense(pd.DataFrame({"g": group, "s": sources}), ["g", "s"])
+    by_source = group if one else dense(pd.DataFrame({"g": group, "s": sources}), ["g", "s"])
     m = int(by_source.max()) + 1 if len(by_source) else 0
     first = _firsts(by_source, m)
     names = sources.iloc[first].astype(str).to_numpy()
@@ -129,13 +130,18 @@ def with_scopes(summary: pd.DataFrame) -> pd.DataFrame:
 def pooled(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Summary rows of one metric and scope added up: the sum, and the reports and days."""
     grouped = parts.groupby([*keys, "scope"], observed=True)
-    return pd.DataFrame(
-        {
-            "value": grouped["value"].sum(min_count=1),
-            "reports": grouped["reports"].agg(lambda r: joined(_JOIN.join(r).split(_JOIN))),
-            "by_day": grouped["by_day"].all(),
-        }
+    totals = pd.DataFrame(
+        {"value": grouped["value"].sum(min_count=1), "by_day": grouped["by_day"].all()}
     ).reset_index()
+    # The reports of each group's rows, gathered in plain Python: a few hundred summary rows
+    # cost far less so than a Python function that pandas calls per group.
+    names: dict[int, set[str]] = {}
+    for group, reports in zip(grouped.ngroup().tolist(), parts["reports"].tolist(), strict=True):
+        names.setdefault(group, set()).update(str(reports).split(_JOIN))
+    totals.insert(
+        len(totals.columns) - 1, "reports", [joined(names[g]) for g in range(len(totals))]
+    )
+    return totals
 
 
 def comparable(pair: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
