@@ -158,7 +158,7 @@ def _mixed_currency(summary: pd.DataFrame) -> pd.Series:
     metrics, names = summary["metric"].tolist(), summary["source_name"].tolist()
     places = zip(summary["channel"].tolist(), summary["placement"].tolist(), strict=True)
     keys = [
-        (_key(m if m != _NONE else "?" + str(n) if n == n else n), _key(c), _key(p))
+        (_key(_figure(m, n)), _key(c), _key(p))
         for m, n, (c, p) in zip(metrics, names, places, strict=True)
     ]
     currencies: dict[tuple[object, ...], set[object]] = {}
@@ -168,6 +168,13 @@ def _mixed_currency(summary: pd.DataFrame) -> pd.Series:
             currencies.setdefault(key, set()).add(unit)
     flagged = [len(currencies.get(key, ())) > 1 for key in keys]
     return pd.Series(flagged, index=summary.index, dtype=bool)
+
+
+def _figure(metric: object, source_name: object) -> object:
+    """What a summary row is a figure of: its metric, or its column where it has no metric."""
+    if metric != _NONE:
+        return metric
+    return source_name if source_name != source_name else "?" + str(source_name)
 
 
 def _key(value: object) -> object:

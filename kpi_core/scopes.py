@@ -133,8 +133,8 @@ def pooled(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     totals = pd.DataFrame(
         {"value": grouped["value"].sum(min_count=1), "by_day": grouped["by_day"].all()}
     ).reset_index()
-    # The reports of each group's rows, gathered in plain Python: a few hundred summary rows
-    # cost far less so than a Python function that pandas calls per group.
+    # The reports of each group's rows, gathered in plain Python: over a few hundred summary
+    # rows one loop costs far less than a Python function pandas calls once per group.
     names: dict[int, set[str]] = {}
     for group, reports in zip(grouped.ngroup().tolist(), parts["reports"].tolist(), strict=True):
         names.setdefault(group, set()).update(str(reports).split(_JOIN))
