@@ -152,8 +152,11 @@ def _value(inference: Inference, lang: str) -> str:
     if what == "channel_unknown_rows":
         return channel_label(value, lang)
     if what == "placement":
-        mixed = value == "mixed"
-        return t("value.placement_mixed", lang) if mixed else placement_label(value, lang)
+        if value != "mixed":
+            return placement_label(value, lang)
+        # Where the basis says which columns told it, the value need not say it again.
+        told = inference.basis in ("column_names", "columns")
+        return placement_label(None, lang) if told else t("value.placement_mixed", lang)
     if what == "period" and "–" in value:
         start, end = (s.strip() for s in value.split("–"))
         first, last = date.fromisoformat(start), date.fromisoformat(end)
@@ -196,7 +199,7 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
             period = _days(
                 date.fromisoformat(problem.date_from), date.fromisoformat(problem.date_to), lang
             )
-        if problem.code == "overlap" and problem.column in (None, "", problem.file):
+        if problem.column in (None, "", problem.file):
             code += "_file"  # the whole file: its name is said once, at the start
     else:
         examples = tuple(column_name(e, lang) for e in examples)

@@ -17,6 +17,8 @@ from kpi_core.models import PLAIN_UNITS, TEXT_COLUMNS, FileReport, Problem, Seve
 # Between the sources a list's shares split, in a `shares` problem's detail (labels joins them
 # as a sentence does).
 SOURCES_SEP = "\n"
+# A workbook's sheet (and section) in a source's name: `file.xlsx [Sheet1] · Traffic`.
+_SHEET = re.compile(r" \[(.+)\]( · .+)?$")
 
 
 def distinct_name(name: str, used: Sequence[str]) -> str:
@@ -160,6 +162,7 @@ def _told(
     pair, _ = pd.factorize(losers if shares else losers * size + winners)
     sources, metrics = frame["source"].cat.categories, frame["metric"].cat.categories
     files = frame["file"]
+    told = _naming([str(s) for s in sources])
     problems = []
     for i in range(int(pair.max()) + 1):
         at = lost[pair == i]
@@ -170,7 +173,7 @@ def _told(
             named = str(files.iat[found.rows[found.bounds[winner]]])
             winning = str(sources[found.source_of[winner]])
             # The source kept, named in full when it is another upload's.
-            kept.append(short_source(winning) if file == named else winning)
+            kept.append(told(winning, file == named))
         # The days are told when the source kept other rows of those metrics: only some of its
         # days were the same figures.
         rest = np.isin(found.group, groups) & ~picked
@@ -183,7 +186,7 @@ def _told(
                 # built (YouTube's Totals beside its Chart data): worth a note. The same figures
                 # in two uploads may be a mistake: worth a warning. Shares are no mistake.
                 Severity.INFO if file == named or shares else Severity.WARNING,
-                column=short_source(str(sources[found.source_of[groups[0]]])),
+                column=told(str(sources[found.source_of[groups[0]]]), True),
                 count=len(at),
                 examples=tuple(dict.fromkeys(str(metrics[m]) for m in found.metric_of[groups])),
                 detail=SOURCES_SEP.join(dict.fromkeys(kept)),
@@ -193,6 +196,25 @@ def _told(
             )
         )
     return problems
+
+
+def _naming(sources: list[str]) -> Callable[[str, bool], str]:
+    """How a source is named to the user (`short`: without its file): a workbook of one sheet
+    by its file alone (`key_metrics.xlsx`, not `key_metrics.xlsx [Sheet1]`), since the sheet
+    tells the user nothing there."""
+    sheets: dict[str, set[str]] = {}
+    for source in sources:
+        sheet = _SHEET.search(source)
+        if sheet:
+            sheets.setdefault(source[: sheet.start()], set()).add(sheet[1])
+
+    def name(source: str, short: bool) -> str:
+        sheet = _SHEET.search(source)
+        if sheet and not sheet[2] and len(sheets[source[: sheet.start()]]) == 1:
+            return source[: sheet.start()]
+        return short_source(source) if short else source
+
+    return name
 
 
 def _source_count(sources: pd.Series) -> int:
@@ -205,7 +227,7 @@ def _source_count(sources: pd.Series) -> int:
 def short_source(source: str) -> str:
     """A source as the user names it: the sheet (and its section) or zip member when there is
     one."""
-    sheet = re.search(r" \[(.+)\]( · .+)?$", source)
+    sheet = _SHEET.search(source)
     if sheet:
         return sheet.group(1) + (sheet.group(2) or "")
     return re.sub(r"^.*?/", "", source) if "/" in source else source
