@@ -198,7 +198,8 @@ def columns_table(
         if col.role == "metric":
             reads_as = metric_label(col.metric, lang)
             if col.placement:
-                reads_as += f" ({placement_label(col.placement, lang)})"
+                # Inside the line's brackets, as "(set by you)" is: "Impressions (organic)".
+                reads_as += f" ({placement_label(col.placement, lang).lower()})"
         elif mine:
             reads_as = t("fix.not_a_metric", lang)
         else:
