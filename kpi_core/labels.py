@@ -95,7 +95,14 @@ def distinguish(
         back = _shared_start([w[front:][::-1] for w in words]) if words else 0
         for i, w in zip(rest, words, strict=True):
             part = " ".join(w[front : len(w) - back]).strip(" -–·:|/()") or sources[i]
-            if part.casefold() != label.casefold():
+            named = f"part.{'_'.join(part.casefold().split())}"
+            if part.casefold() == label.casefold():
+                continue
+            if named in messages():
+                # A part the messages name ("LIVE kreator": LIVE) reads in the language, as a
+                # split column's part does, not as a fragment of the file's own words.
+                out[i] = f"{label} ({t(named, lang)})"
+            else:
                 # A lone capitalised word cut from a name ("Mobile") reads in the label's own
                 # case; a column's whole name ("Pesanan") stays as the file writes it.
                 lone = part.istitle() and " " not in part and (front or back) > 0
