@@ -206,6 +206,8 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
             period = _days(
                 date.fromisoformat(problem.date_from), date.fromisoformat(problem.date_to), lang
             )
+        elif problem.kinds:
+            code = "problem.overlap_sliced"  # the same totals by another kind of thing
         if problem.column in (None, "", problem.file):
             code += "_file"  # the whole file: its name is said once, at the start
     else:
@@ -226,7 +228,15 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
         member=problem.detail,
         days=format_number(problem.days, lang),
         period=period,
+        own=_kind(problem.kinds[0], lang) if problem.kinds else "",
+        theirs=_kind(problem.kinds[1], lang) if problem.kinds else "",
     )
+
+
+def _kind(kind: str, lang: str) -> str:
+    """The kind of thing a report's rows are keyed by, as "by …" says it in the language."""
+    key = f"keykind.{kind}"
+    return t(key, lang) if key in messages() else kind.replace("_", " ")
 
 
 def _days(first: date, last: date, lang: str) -> str:

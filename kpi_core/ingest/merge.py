@@ -127,7 +127,7 @@ def drop_overlaps(
     if found is None:
         return frame, [], {}
     lost, shared = found.lost_to >= 0, (found.share_of >= 0) & (found.lost_to < 0)
-    problems = _told(frame, found, found.lost_to, lost) + _told(
+    problems = _told(frame, found, found.lost_to, lost, kinds) + _told(
         frame, found, found.share_of, shared
     )
     shares: dict[str, list[str]] = {}
@@ -146,7 +146,11 @@ def drop_overlaps(
 
 
 def _told(
-    frame: pd.DataFrame, found: Overlaps, other: np.ndarray, picked: np.ndarray
+    frame: pd.DataFrame,
+    found: Overlaps,
+    other: np.ndarray,
+    picked: np.ndarray,
+    kinds: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """One problem per source left out in favour of another (`other` is `lost_to`), or kept as
     shares of another's figures (`share_of`): its rows and metrics and, when it kept other rows
@@ -168,10 +172,12 @@ def _told(
         at = lost[pair == i]
         groups = np.unique(found.group[at])
         file = str(files.iat[found.rows[at[0]]])
-        kept = []
+        kept, sliced = [], set()
+        losing = str(sources[found.source_of[groups[0]]])
         for winner in dict.fromkeys(int(w) for w in other[at]):
             named = str(files.iat[found.rows[found.bounds[winner]]])
             winning = str(sources[found.source_of[winner]])
+            sliced.add(((kinds or {}).get(losing, ""), (kinds or {}).get(winning, "")))
             # The source kept, named in full when it is another upload's.
             kept.append(told(winning, file == named))
         # The days are told when the source kept other rows of those metrics: only some of its
@@ -193,9 +199,20 @@ def _told(
                 date_from=found.day(int(found.start[at].min())).isoformat() if days else None,
                 date_to=found.day(int(found.end[at].max())).isoformat() if days else None,
                 days=covered_days(found.start[at], found.end[at]) if days else 0,
+                # One other slicing named, when the kept sources share it.
+                kinds=_sliced(sliced),
             )
         )
     return problems
+
+
+def _sliced(pairs: set[tuple[str, str]]) -> tuple[str, ...]:
+    """This source's kind of key and the kept one's, when every kept source is keyed by one
+    other kind than this one (a landing-page report beside a pages report); else nothing."""
+    if len(pairs) != 1:
+        return ()
+    ((mine, theirs),) = pairs
+    return (mine, theirs) if mine and theirs and mine != theirs else ()
 
 
 def _naming(sources: list[str]) -> Callable[[str, bool], str]:
