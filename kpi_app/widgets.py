@@ -160,11 +160,11 @@ def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = F
             correction_panel(report, lang, channels)
 
 
-# Pixel widths of the columns table, which fits the reading panel at 1280 px (about 750 px
-# wide): sized to their content, a long description ("bagian desktop atau seluler dari ...")
-# pushed the Match column out of view. A longer description ends in "…" and shows whole on
-# hover.
-_WIDTHS = {"column.name": 220, "column.reads_as": 345, "column.unit": 75, "column.match": 95}
+# Pixel widths of the columns table, which fits the reading panel at 1280 px beside the goals'
+# 352 px sidebar (about 700 px wide): sized to their content, a long description ("bagian
+# desktop atau seluler dari ...") pushed the Match column out of view. A longer description
+# ends in "…" and shows whole on hover.
+_WIDTHS = {"column.name": 210, "column.reads_as": 305, "column.unit": 75, "column.match": 95}
 
 
 def _column_widths(lang: str) -> dict[str, Any]:

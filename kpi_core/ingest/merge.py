@@ -191,7 +191,8 @@ def _told(
                 # Sheets or members of one export that repeat each other are how the export is
                 # built (YouTube's Totals beside its Chart data): worth a note. The same figures
                 # in two uploads may be a mistake: worth a warning. Shares are no mistake.
-                Severity.INFO if file == named or shares else Severity.WARNING,
+                # Nor are the same totals sliced another way (a pages and a landing-page report).
+                Severity.INFO if file == named or shares or _sliced(sliced) else Severity.WARNING,
                 column=told(str(sources[found.source_of[groups[0]]]), True),
                 count=len(at),
                 examples=tuple(dict.fromkeys(str(metrics[m]) for m in found.metric_of[groups])),
