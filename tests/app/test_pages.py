@@ -399,3 +399,12 @@ def test_the_link_to_map_columns_shows_only_when_a_column_is_not_recognised() ->
     at = start("saas")
     at.switch_page("pages/verdicts.py").run()
     assert not any("Your data page" in link.proto.label for link in at.get("page_link"))
+
+
+def test_the_verdict_filters_show_every_choice_they_hold() -> None:
+    """The verdict, channel and stage filters wrap their chips onto more rows, so "Vanity" and
+    "Evaluation" are read whole instead of scrolling out of a column."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    filters = [m for m in at.multiselect if m.key and "filter" in m.key]
+    assert len(filters) == 3 and all(m.proto.wrap for m in filters), [m.key for m in at.multiselect]
