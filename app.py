@@ -3,15 +3,22 @@
 import streamlit as st
 
 from kpi_app import state
-from kpi_app.sidebar import choices
+from kpi_app.sidebar import choices, sidebar_width
 from kpi_core.i18n import t
 
+# First, before anything is drawn: a sidebar drawn before the page config arrives opens at
+# Streamlit's default width, not the one asked for.
+st.set_page_config(
+    page_title="KPI Lens",
+    page_icon=":material/troubleshoot:",
+    layout="wide",
+    initial_sidebar_state=sidebar_width(),
+)
 lang = state.lang()
 state.sync_uploads()
 state.read_uploads()  # here, with a spinner: the sidebar's period needs the files read
 with st.sidebar:
     choices()
-st.set_page_config(page_title="KPI Lens", page_icon=":material/troubleshoot:", layout="wide")
 # (file, title, icon, url path). Explicit url paths: a path equal to a file name in pages/
 # makes AppTest drop the sidebar.
 PAGES = [

@@ -24,7 +24,7 @@ from kpi_core.funnel import (
     stage_options,
 )
 from kpi_core.i18n import format_date, t
-from kpi_core.labels import metric_label
+from kpi_core.labels import distinguish, metric_label
 from kpi_core.models import Stage
 from kpi_core.periods import PeriodComparison, compare_periods, period_summaries
 
@@ -191,15 +191,18 @@ def signal_line(eco: ChannelEcosystem, lang: str) -> None:
     """The channel's own best signal called out, or what to export when the data lacks it."""
     st.markdown(f":material/star: {t(eco.signal_message, lang)}")
     if eco.signals:
+        names = distinguish([metric_label(m.metric, lang, m.source_name) for m in eco.signals],
+                            [m.source_name for m in eco.signals],
+                            [m.placement for m in eco.signals], lang=lang)  # fmt: skip
         found = ", ".join(
-            f"**{metric_label(m.metric, lang, m.source_name)}** "
+            f"**{name}** "
             f"{format_value(m.value, m.unit, lang, m.metric, compact=True)}"
             + (
                 f" ({t(f'placement.{m.placement}', lang).lower()})"
                 if len(eco.placements) > 1
                 else ""
             )
-            for m in eco.signals
+            for m, name in zip(eco.signals, names, strict=True)
         )
         st.caption(t("eco.signal_label", lang, metrics=found))
     elif eco.signal_ids:

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import streamlit as st
 
 from kpi_app import state
 from kpi_core.i18n import t
+from kpi_core.textfit import text_px
 
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+# Beside a goal chip's text: the sidebar's padding, the chip's own padding and remove button,
+# and the box's clear and open buttons (measured in Chromium at Streamlit's 14 px).
+_CHIP_ROOM = 168
+_STREAMLIT_SIDEBAR = 300
+
+
+def sidebar_width() -> int:
+    """The sidebar's width in pixels: Streamlit's own, or wider where a chosen goal's chip
+    needs it to read whole ("Awareness (kesadaran merek)"), since a chip cuts its name short."""
+    longest = max(
+        text_px(_first_upper(t(f"classify.goal.{g}", lang)), 14)
+        for g in state.GOALS
+        for lang in LANGUAGES
+    )
+    return max(_STREAMLIT_SIDEBAR, math.ceil(longest) + _CHIP_ROOM)
 
 
 def _keep_goals() -> None:

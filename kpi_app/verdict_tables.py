@@ -28,10 +28,11 @@ BADGES = {"kpi": "green", "supporting": "blue", "vanity": "gray", "unknown": "or
 # Every flag code a metric row may carry, the worst first.
 _FLAGS = ("sales_on_organic_social", "too_many_kpis", "goal_without_kpi", "unknown_metric",
           "mixed_currency", "undated_left_out", "follower_spike")  # fmt: skip
-# Table column widths that add up to the page's width at a 1,280 px window (820 px); a wider
-# window stretches them. The stage has no column: rows run down the funnel within each verdict,
-# and the reasons under the table name each row's stage.
-_WIDTHS = {"verdict": 106, "override": 110, "metric": 280, "value": 190, "flags": 134}
+# Table column widths that add up to the page's width at a 1,280 px window beside the 352 px
+# sidebar the goal chips need (768 px); a wider window stretches them. The stage has no column:
+# rows run down the funnel within each verdict, and the reasons under the table name each
+# row's stage.
+_WIDTHS = {"verdict": 100, "override": 102, "metric": 250, "value": 186, "flags": 130}
 _ROW_PX = 35  # the data grid's row (and header) height
 
 
@@ -166,6 +167,8 @@ def filters(result: Classification, lang: str) -> list[MetricVerdict]:
         picked[name] = column.multiselect(
             t(f"verdicts.filter_{name}", lang), options, format_func=label, key=widget,
             on_change=_keep_filter, args=(name, options), placeholder=t("verdicts.choose", lang),
+            # In a column the chips would scroll out of sight ("Vanit…"): every choice shows.
+            wrap=True,
         )  # fmt: skip
     return [
         m

@@ -160,11 +160,11 @@ def file_card(report: FileReport, channels: list[str], lang: str, demo: bool = F
             correction_panel(report, lang, channels)
 
 
-# Pixel widths of the columns table, which fits the reading panel at 1280 px (about 750 px
-# wide): sized to their content, a long description ("bagian desktop atau seluler dari ...")
-# pushed the Match column out of view. A longer description ends in "…" and shows whole on
-# hover.
-_WIDTHS = {"column.name": 220, "column.reads_as": 345, "column.unit": 75, "column.match": 95}
+# Pixel widths of the columns table, which fits the reading panel at 1280 px beside the goals'
+# 352 px sidebar (about 700 px wide): sized to their content, a long description ("bagian
+# desktop atau seluler dari ...") pushed the Match column out of view. A longer description
+# ends in "…" and shows whole on hover.
+_WIDTHS = {"column.name": 210, "column.reads_as": 305, "column.unit": 75, "column.match": 95}
 
 
 def _column_widths(lang: str) -> dict[str, Any]:
@@ -198,7 +198,8 @@ def columns_table(
         if col.role == "metric":
             reads_as = metric_label(col.metric, lang)
             if col.placement:
-                reads_as += f" ({placement_label(col.placement, lang)})"
+                # Inside the line's brackets, as "(set by you)" is: "Impressions (organic)".
+                reads_as += f" ({placement_label(col.placement, lang).lower()})"
         elif mine:
             reads_as = t("fix.not_a_metric", lang)
         else:

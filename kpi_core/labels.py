@@ -95,7 +95,14 @@ def distinguish(
         back = _shared_start([w[front:][::-1] for w in words]) if words else 0
         for i, w in zip(rest, words, strict=True):
             part = " ".join(w[front : len(w) - back]).strip(" -–·:|/()") or sources[i]
-            if part.casefold() != label.casefold():
+            named = f"part.{'_'.join(part.casefold().split())}"
+            if part.casefold() == label.casefold():
+                continue
+            if named in messages():
+                # A part the messages name ("LIVE kreator": LIVE) reads in the language, as a
+                # split column's part does, not as a fragment of the file's own words.
+                out[i] = f"{label} ({t(named, lang)})"
+            else:
                 # A lone capitalised word cut from a name ("Mobile") reads in the label's own
                 # case; a column's whole name ("Pesanan") stays as the file writes it.
                 lone = part.istitle() and " " not in part and (front or back) > 0
@@ -152,8 +159,11 @@ def _value(inference: Inference, lang: str) -> str:
     if what == "channel_unknown_rows":
         return channel_label(value, lang)
     if what == "placement":
-        mixed = value == "mixed"
-        return t("value.placement_mixed", lang) if mixed else placement_label(value, lang)
+        if value != "mixed":
+            return placement_label(value, lang)
+        # Where the basis says which columns told it, the value need not say it again.
+        told = inference.basis in ("column_names", "columns")
+        return placement_label(None, lang) if told else t("value.placement_mixed", lang)
     if what == "period" and "–" in value:
         start, end = (s.strip() for s in value.split("–"))
         first, last = date.fromisoformat(start), date.fromisoformat(end)
@@ -196,7 +206,9 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
             period = _days(
                 date.fromisoformat(problem.date_from), date.fromisoformat(problem.date_to), lang
             )
-        if problem.code == "overlap" and problem.column in (None, "", problem.file):
+        elif problem.kinds:
+            code = "problem.overlap_sliced"  # the same totals by another kind of thing
+        if problem.column in (None, "", problem.file):
             code += "_file"  # the whole file: its name is said once, at the start
     else:
         examples = tuple(column_name(e, lang) for e in examples)
@@ -216,7 +228,15 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
         member=problem.detail,
         days=format_number(problem.days, lang),
         period=period,
+        own=_kind(problem.kinds[0], lang) if problem.kinds else "",
+        theirs=_kind(problem.kinds[1], lang) if problem.kinds else "",
     )
+
+
+def _kind(kind: str, lang: str) -> str:
+    """The kind of thing a report's rows are keyed by, as "by …" says it in the language."""
+    key = f"keykind.{kind}"
+    return t(key, lang) if key in messages() else kind.replace("_", " ")
 
 
 def _days(first: date, last: date, lang: str) -> str:

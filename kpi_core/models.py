@@ -135,6 +135,9 @@ class Problem:
     date_from: str | None = None
     date_to: str | None = None
     days: int = 0
+    # An overlap of reports keyed by different kinds of thing: this file's kind, then the kind
+    # of the file kept (`landing_page`, `page`): the same totals sliced another way.
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -155,3 +155,19 @@ def test_an_overlap_names_each_file_once(lang: str) -> None:
     assert text.count("ga4_user_acquisition.csv") == 1
     assert text.count("ga4_reports_snapshot.csv") == 1
     assert text.count(".") == text.count(".csv") + 1  # one sentence
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "expected"),
+    [
+        ("en", "GMV from creators", ["GMV from creators (LIVE)", "GMV from creators (video)"]),
+        ("id", "GMV dari kreator", ["GMV dari kreator (LIVE)", "GMV dari kreator (video)"]),
+    ],
+)  # fmt: skip
+def test_creator_gmv_of_lives_and_of_videos_read_apart_in_the_language(
+    lang: str, label: str, expected: list[str]
+) -> None:
+    """TikTok Shop's "GMV dari LIVE kreator" and "GMV dari video" say LIVE and video as its
+    split columns do, not an Indonesian fragment ("LIVE kreator") on an English page."""
+    sources = ["GMV dari LIVE kreator", "GMV dari video"]
+    assert distinguish([label] * 2, sources, lang=lang) == expected

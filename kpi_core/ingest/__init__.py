@@ -155,7 +155,21 @@ def _inferences(shaped: list[tuple[Table, Layout, Shaped]]) -> tuple[Inference, 
         for table, _, s in shaped
         for i in s.inferences
     )
-    return tuple(dict.fromkeys(notes))
+    return _one_placement(tuple(dict.fromkeys(notes)))
+
+
+def _one_placement(notes: tuple[Inference, ...]) -> tuple[Inference, ...]:
+    """Sheets that each read the same placement from their own columns (one from its headers,
+    one from a Post type column) say it once, in one line true of all of them."""
+    placements = [i for i in notes if i.what == "placement" and not i.part]
+    if len(placements) < 2 or len({i.value for i in placements}) > 1:
+        return notes
+    if not {i.basis for i in placements} <= {"column", "column_names"}:
+        return notes
+    one = replace(placements[0], basis="columns", column=None)
+    first = notes.index(placements[0])
+    rest = tuple(i for i in notes if i not in placements)
+    return (*rest[:first], one, *rest[first:])
 
 
 def _report(name: str, shaped: list[tuple[Table, Layout, Shaped]]) -> FileReport:

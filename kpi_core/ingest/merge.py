@@ -17,6 +17,8 @@ from kpi_core.models import PLAIN_UNITS, TEXT_COLUMNS, FileReport, Problem, Seve
 # Between the sources a list's shares split, in a `shares` problem's detail (labels joins them
 # as a sentence does).
 SOURCES_SEP = "\n"
+# A workbook's sheet (and section) in a source's name: `file.xlsx [Sheet1] · Traffic`.
+_SHEET = re.compile(r" \[(.+)\]( · .+)?$")
 
 
 def distinct_name(name: str, used: Sequence[str]) -> str:
@@ -125,7 +127,7 @@ def drop_overlaps(
     if found is None:
         return frame, [], {}
     lost, shared = found.lost_to >= 0, (found.share_of >= 0) & (found.lost_to < 0)
-    problems = _told(frame, found, found.lost_to, lost) + _told(
+    problems = _told(frame, found, found.lost_to, lost, kinds) + _told(
         frame, found, found.share_of, shared
     )
     shares: dict[str, list[str]] = {}
@@ -144,7 +146,11 @@ def drop_overlaps(
 
 
 def _told(
-    frame: pd.DataFrame, found: Overlaps, other: np.ndarray, picked: np.ndarray
+    frame: pd.DataFrame,
+    found: Overlaps,
+    other: np.ndarray,
+    picked: np.ndarray,
+    kinds: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """One problem per source left out in favour of another (`other` is `lost_to`), or kept as
     shares of another's figures (`share_of`): its rows and metrics and, when it kept other rows
@@ -160,17 +166,20 @@ def _told(
     pair, _ = pd.factorize(losers if shares else losers * size + winners)
     sources, metrics = frame["source"].cat.categories, frame["metric"].cat.categories
     files = frame["file"]
+    told = _naming([str(s) for s in sources])
     problems = []
     for i in range(int(pair.max()) + 1):
         at = lost[pair == i]
         groups = np.unique(found.group[at])
         file = str(files.iat[found.rows[at[0]]])
-        kept = []
+        kept, sliced = [], set()
+        losing = str(sources[found.source_of[groups[0]]])
         for winner in dict.fromkeys(int(w) for w in other[at]):
             named = str(files.iat[found.rows[found.bounds[winner]]])
             winning = str(sources[found.source_of[winner]])
+            sliced.add(((kinds or {}).get(losing, ""), (kinds or {}).get(winning, "")))
             # The source kept, named in full when it is another upload's.
-            kept.append(short_source(winning) if file == named else winning)
+            kept.append(told(winning, file == named))
         # The days are told when the source kept other rows of those metrics: only some of its
         # days were the same figures.
         rest = np.isin(found.group, groups) & ~picked
@@ -182,17 +191,48 @@ def _told(
                 # Sheets or members of one export that repeat each other are how the export is
                 # built (YouTube's Totals beside its Chart data): worth a note. The same figures
                 # in two uploads may be a mistake: worth a warning. Shares are no mistake.
-                Severity.INFO if file == named or shares else Severity.WARNING,
-                column=short_source(str(sources[found.source_of[groups[0]]])),
+                # Nor are the same totals sliced another way (a pages and a landing-page report).
+                Severity.INFO if file == named or shares or _sliced(sliced) else Severity.WARNING,
+                column=told(str(sources[found.source_of[groups[0]]]), True),
                 count=len(at),
                 examples=tuple(dict.fromkeys(str(metrics[m]) for m in found.metric_of[groups])),
                 detail=SOURCES_SEP.join(dict.fromkeys(kept)),
                 date_from=found.day(int(found.start[at].min())).isoformat() if days else None,
                 date_to=found.day(int(found.end[at].max())).isoformat() if days else None,
                 days=covered_days(found.start[at], found.end[at]) if days else 0,
+                # One other slicing named, when the kept sources share it.
+                kinds=_sliced(sliced),
             )
         )
     return problems
+
+
+def _sliced(pairs: set[tuple[str, str]]) -> tuple[str, ...]:
+    """This source's kind of key and the kept one's, when every kept source is keyed by one
+    other kind than this one (a landing-page report beside a pages report); else nothing."""
+    if len(pairs) != 1:
+        return ()
+    ((mine, theirs),) = pairs
+    return (mine, theirs) if mine and theirs and mine != theirs else ()
+
+
+def _naming(sources: list[str]) -> Callable[[str, bool], str]:
+    """How a source is named to the user (`short`: without its file): a workbook of one sheet
+    by its file alone (`key_metrics.xlsx`, not `key_metrics.xlsx [Sheet1]`), since the sheet
+    tells the user nothing there."""
+    sheets: dict[str, set[str]] = {}
+    for source in sources:
+        sheet = _SHEET.search(source)
+        if sheet:
+            sheets.setdefault(source[: sheet.start()], set()).add(sheet[1])
+
+    def name(source: str, short: bool) -> str:
+        sheet = _SHEET.search(source)
+        if sheet and not sheet[2] and len(sheets[source[: sheet.start()]]) == 1:
+            return source[: sheet.start()]
+        return short_source(source) if short else source
+
+    return name
 
 
 def _source_count(sources: pd.Series) -> int:
@@ -205,7 +245,7 @@ def _source_count(sources: pd.Series) -> int:
 def short_source(source: str) -> str:
     """A source as the user names it: the sheet (and its section) or zip member when there is
     one."""
-    sheet = re.search(r" \[(.+)\]( · .+)?$", source)
+    sheet = _SHEET.search(source)
     if sheet:
         return sheet.group(1) + (sheet.group(2) or "")
     return re.sub(r"^.*?/", "", source) if "/" in source else source

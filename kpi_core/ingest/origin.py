@@ -102,6 +102,13 @@ def row_placements(
         out.placement = used[0] if len(used) == 1 else None
         out.note("placement", out.placement or "mixed", "column", col.name)
         return mapped
+    figures = [c for c in plan.columns if c.role in ("metric", "unknown")]
+    named = {c.header.placement for c in figures}
+    if figures and named <= {"organic", "paid"}:
+        # Every figure's header names its placement (`Impressions (sponsored)`): nothing assumed.
+        out.placement = named.pop() if len(named) == 1 else None
+        out.note("placement", out.placement or "mixed", "column_names")
+        return fallback
     basis = "layout" if layout.placement else "default" if ctx.placement else "assumed"
     out.placement = fallback
     out.note("placement", fallback, basis)

@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kpi_app.sidebar import sidebar_width
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 DEMOS = [
@@ -212,14 +214,14 @@ def verdict_tables(at: AppTest) -> dict[str, Any]:
 
 
 def test_verdict_tables_fit_a_1280_window_with_the_flags_in_view() -> None:
-    """Each table's columns fit the 820 px a 1,280 px window leaves, so the Flags column shows:
-    organic Instagram's revenue carries its sales flag there."""
+    """Each table's columns fit the 768 px a 1,280 px window leaves beside the sidebar, so the
+    Flags column shows: organic Instagram's revenue carries its sales flag there."""
     at = start("ecom")
     at.switch_page("pages/verdicts.py").run()
     tables = verdict_tables(at)
     for table in tables.values():
         shown = json.loads(table.proto.columns)
-        assert sum(shown[c]["width"] for c in table.value.columns) <= 820
+        assert sum(shown[c]["width"] for c in table.value.columns) <= 1280 - sidebar_width() - 160
         assert list(table.value.columns)[-1] == "flags"
     instagram = tables["Instagram · Organic"].value.set_index("metric")
     assert list(instagram.loc["Revenue", "flags"]) == ["sales on organic"]
@@ -397,3 +399,12 @@ def test_the_link_to_map_columns_shows_only_when_a_column_is_not_recognised() ->
     at = start("saas")
     at.switch_page("pages/verdicts.py").run()
     assert not any("Your data page" in link.proto.label for link in at.get("page_link"))
+
+
+def test_the_verdict_filters_show_every_choice_they_hold() -> None:
+    """The verdict, channel and stage filters wrap their chips onto more rows, so "Vanity" and
+    "Evaluation" are read whole instead of scrolling out of a column."""
+    at = start("ecom")
+    at.switch_page("pages/verdicts.py").run()
+    filters = [m for m in at.multiselect if m.key and "filter" in m.key]
+    assert len(filters) == 3 and all(m.proto.wrap for m in filters), [m.key for m in at.multiselect]

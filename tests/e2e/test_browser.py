@@ -198,3 +198,27 @@ def test_the_columns_table_shows_its_match_column_without_scrolling(page: Any) -
     settle(page)
     overflow = page.evaluate(_SCROLLERS)
     assert overflow and max(overflow) <= 1
+
+
+# Each chosen goal's chip in the sidebar: how much of its text is cut off (0 when it fits).
+_CUT_CHIPS = """() => Array.from(
+        document.querySelectorAll('[data-testid="stSidebar"] [data-tag] span[title]'))
+    .filter(el => el.clientWidth > 0)
+    .map(el => [el.innerText, el.scrollWidth - el.clientWidth])"""
+
+
+def test_every_chosen_goal_reads_whole_in_the_sidebar(page: Any) -> None:
+    """At 1280 px, in Bahasa Indonesia, every chosen goal's chip shows its whole name:
+    "Awareness (kesadaran merek)", not "Awareness (kesadar…"."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    settle(page)
+    _switch_language(page, "Bahasa Indonesia", "Unggah file ekspor Anda")
+    goals = page.locator('[class*="st-key-goals_widget_id"]')
+    for name in ("Awareness (kesadaran merek)", "Engagement (komunitas)", "Leads (prospek)"):
+        goals.locator("input").click()
+        page.get_by_role("option", name=name).click()
+        page.keyboard.press("Escape")
+        settle(page)
+    chips = page.evaluate(_CUT_CHIPS)
+    assert len(chips) == 4 and all(cut <= 1 for _, cut in chips), chips

@@ -315,3 +315,20 @@ def test_ga4_reports_of_one_period_by_different_dimensions_count_revenue_once() 
     both = read_files(files, today=TODAY).frame
     counted = both.loc[both["metric"] == "revenue", "value"].sum()
     assert counted in {f.loc[f["metric"] == "revenue", "value"].sum() for f in alone}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_one_sheet_workbook_is_named_without_its_sheet(lang: str) -> None:
+    """The shares note names `tiktok_shop_key_metrics.xlsx`, not `… [Sheet1]`, and says no
+    `in Sheet1`: a sheet is worth naming only where its workbook has several."""
+    ds = read_files([_KEY_METRICS, _VIDEOS], today=TODAY)
+    (told,) = [p for r in ds.files if r.name == _VIDEOS.name for p in r.problems]
+    text = problem_message(told, lang)
+    assert _KEY_METRICS.name in text and "Sheet1" not in text, text
+
+
+def test_a_sheet_of_a_workbook_with_several_is_still_named() -> None:
+    """LinkedIn's two-sheet workbook says which sheet's figures were not added."""
+    ds = read_files([_SHOP / "linkedin_page_analytics.xls"], today=TODAY)
+    (told,) = [p for p in _overlaps(ds)]
+    assert "All posts" in problem_message(told, "en") and "Metrics" in told.detail

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from kpi_core.ingest import Dataset, read_files
 from kpi_core.labels import problem_message
 
@@ -74,3 +76,22 @@ def test_lists_keyed_by_one_kind_still_match_item_by_item() -> None:
     later += b"2026-07-01,TikTok,7309,300\n"
     both = read_files([("posts.csv", POSTS), ("more.csv", later)], today=TODAY)
     assert _counted(both, "video_views") == 2500 + 300
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "holds the same totals sliced another way (by page there, by landing page here)"),
+     ("id", "memuat total yang sama dengan rincian lain (per halaman di sana, per halaman "
+            "landing di sini)")],
+)  # fmt: skip
+def test_a_report_of_another_slicing_says_so_in_its_note(lang: str, said: str) -> None:
+    """The landing-page report beside the pages report is told as the same totals sliced
+    another way, by page there and by landing page here, not as a plain repeat."""
+    pages = FIXTURES / "ga4_pages_and_screens.csv"
+    files = [(pages.name, pages.read_bytes()), ("landing_pages.csv", LANDING_PAGES)]
+    both = read_files(files, today=TODAY)
+    (told,) = [p for r in both.files for p in r.problems if p.code == "overlap"]
+    text = problem_message(told, lang)
+    assert told.file == "landing_pages.csv" and said in text and pages.name in text, text
+    assert told.severity == "info"  # two slicings of one report are no mistake
+    assert text.count(". ") == 0 and text.endswith(".")

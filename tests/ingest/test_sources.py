@@ -141,3 +141,18 @@ def test_members_read_differently_say_which_member_each_reading_is_of() -> None:
     assert inference_message(undated, "en").startswith("Data tabel.csv: no date column")
     channel = next(i for i in report.inferences if i.what == "channel")
     assert inference_message(channel, "en") == "Channel: YouTube"  # one reading, no member
+
+
+def test_a_workbook_whose_sheets_name_their_placements_says_so_in_one_line() -> None:
+    """LinkedIn's workbook names organic and sponsored in its headers and a Post type column:
+    one placement line, organic & paid from its columns, never an "assumed" Organic beside it."""
+    from kpi_core.labels import inference_message
+
+    path = Path(__file__).parents[1] / "fixtures" / "linkedin_page_analytics.xls"
+    report = read_files([path], today=dt.date(2026, 11, 30)).files[0]
+    lines = [inference_message(i, lang) for i in report.inferences if i.what == "placement"
+             for lang in ("en", "id")]  # fmt: skip
+    assert lines == [
+        "Placement: Organic & paid (read from its columns)",
+        "Penempatan: Organik & berbayar (dibaca dari kolomnya)",
+    ]
