@@ -9,17 +9,17 @@ from datetime import date
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.models import COUNT, FRACTION, SECONDS, ChannelKind
-from kpi_core.rates import NET_RATES, derivable, is_money, own_parts, ratios_of
+from kpi_core.models import FRACTION, SECONDS
+from kpi_core.rates import NET_RATES, derivable, own_parts, ratios_of
 from kpi_core.scopes import (
     SCOPE_COLUMNS,
     TOTALS,
     dense,
     describe,
-    joined,
     row_kinds,
     with_scopes,
 )
+from kpi_core.summary_rows import NONE, mixed_currency, post_counts
 from kpi_core.windows import item_rows, select
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
@@ -49,10 +49,8 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
 WHOLE_EXPORT = {0: "", 1: "included", 2: "left_out"}
 _KEYS = ["source_name", "metric", "channel", "placement", "unit"]
 _TRIPLE = ["metric", "channel", "placement"]
-_NONE = ""  # groupby sentinel for a missing metric, post id or campaign; mapped back to None
 # Durations that are totals (hours watched) add up; every other duration is a per-row average.
 _SUMMED_DURATIONS = frozenset({"watch_time"})
-POSTS = "posts"
 
 
 def value_or_none(value: object) -> float | None:
@@ -65,13 +63,13 @@ def value_or_none(value: object) -> float | None:
 
 def _text(series: pd.Series) -> pd.Series:
     # Readers hand over categoricals (kept: grouping on codes is cheap on a million rows) or
-    # pyarrow or python strings (grouped as plain strings); either way missing becomes _NONE.
+    # pyarrow or python strings (grouped as plain strings); either way missing becomes NONE.
     if isinstance(series.dtype, pd.CategoricalDtype):
         labels = series.cat.rename_categories([str(c) for c in series.cat.categories])
-        if _NONE not in labels.cat.categories:
-            labels = labels.cat.add_categories([_NONE])
-        return labels.fillna(_NONE)
-    return series.astype(object).where(series.notna(), _NONE).astype(str)
+        if NONE not in labels.cat.categories:
+            labels = labels.cat.add_categories([NONE])
+        return labels.fillna(NONE)
+    return series.astype(object).where(series.notna(), NONE).astype(str)
 
 
 def _prepare(
@@ -96,7 +94,7 @@ def _prepare(
     # The last day a row covers differs from its date only for a stated period.
     work["last_day"] = chosen.last_day.where(~left) if chosen.whole.any() else work["date"]
     for col in (*_KEYS, "campaign", "post_id", "source"):
-        work[col] = _text(frame[col]) if col in frame else _NONE
+        work[col] = _text(frame[col]) if col in frame else NONE
     work["kind"] = row_kinds(frame)
     rows = chosen.keep | left
     return (work if rows.all() else work[rows]).reset_index(drop=True)
@@ -122,66 +120,6 @@ def _last_values(rows: pd.DataFrame) -> pd.Series:
     return per_item.groupby(level=_KEYS).sum(min_count=1)
 
 
-def _posts(work: pd.DataFrame, present: pd.DataFrame) -> pd.DataFrame:
-    if POSTS not in catalogue.metric_ids():
-        return present.iloc[0:0]
-    # Only social channels have posts: elsewhere the row key is a page path or a store.
-    social = {c.id for c in catalogue.load().channels if c.kind == ChannelKind.SOCIAL}
-    # Rows a period leaves out count no posts; most uploads name no posts at all.
-    ids = (work["post_id"] != _NONE) & work["channel"].isin(social) & (work["whole"] < 2)
-    if not ids.any():
-        return present.iloc[0:0]
-    with_ids = work[ids]
-    counts = with_ids.groupby(["channel", "placement"])["post_id"].nunique().rename("value")
-    rows = counts.reset_index()
-    rows["source_name"] = catalogue.metric(POSTS).label.en
-    rows["metric"] = POSTS
-    rows["unit"] = COUNT
-    rows["value_basis"] = "sum"
-    rows["derived"] = True
-    rows["rows"] = with_ids.groupby(["channel", "placement"]).size().to_numpy()
-    rows["value"] = rows["value"].astype("float64")
-    # What the count counts: the posts (or other items) the rows are keyed by.
-    grouped = with_ids.groupby(["channel", "placement"])
-    rows["scope"] = grouped["kind"].agg(joined).to_numpy()
-    rows["reports"] = grouped["source"].agg(joined).to_numpy()
-    rows["by_day"] = False
-    # A file that already counts its posts keeps its own figure.
-    own = present.loc[present["metric"] == POSTS, ["channel", "placement"]].drop_duplicates()
-    rows = rows.merge(own, how="left", indicator=True)
-    return rows[rows["_merge"] == "left_only"].drop(columns="_merge")
-
-
-def _mixed_currency(summary: pd.DataFrame) -> pd.Series:
-    # A summary is a few hundred rows: the currencies per figure are gathered in plain Python,
-    # which costs far less than the pandas merges of small frames it replaces.
-    metrics, names = summary["metric"].tolist(), summary["source_name"].tolist()
-    places = zip(summary["channel"].tolist(), summary["placement"].tolist(), strict=True)
-    keys = [
-        (_key(_figure(m, n)), _key(c), _key(p))
-        for m, n, (c, p) in zip(metrics, names, places, strict=True)
-    ]
-    currencies: dict[tuple[object, ...], set[object]] = {}
-    units = summary["unit"].tolist()
-    for key, unit, money in zip(keys, units, is_money(summary["unit"]).tolist(), strict=True):
-        if money and unit == unit:  # a missing unit is no currency
-            currencies.setdefault(key, set()).add(unit)
-    flagged = [len(currencies.get(key, ())) > 1 for key in keys]
-    return pd.Series(flagged, index=summary.index, dtype=bool)
-
-
-def _figure(metric: object, source_name: object) -> object:
-    """What a summary row is a figure of: its metric, or its column where it has no metric."""
-    if metric != _NONE:
-        return metric
-    return source_name if source_name != source_name else "?" + str(source_name)
-
-
-def _key(value: object) -> object:
-    # Missing labels match one another, as they do in a merge.
-    return None if value is None or value != value else value
-
-
 def _finish(summary: pd.DataFrame) -> pd.DataFrame:
     # A summary is a few hundred rows: plain strings, whatever the frame's text columns were.
     summary = summary.astype(
@@ -191,13 +129,13 @@ def _finish(summary: pd.DataFrame) -> pd.DataFrame:
             if c in summary
         }
     )
-    done = summary.assign(mixed_currency=_mixed_currency(summary))
+    done = summary.assign(mixed_currency=mixed_currency(summary))
     done = done.sort_values(["channel", "placement", "metric", "source_name", "unit"])
     done = done.reindex(columns=list(SUMMARY_COLUMNS)).reset_index(drop=True)
     done["whole_export"] = done["whole_export"].fillna("").astype(str)
     for col in ("date_from", "date_to"):
         done[col] = pd.to_datetime(done[col]).dt.normalize()
-    done["metric"] = done["metric"].astype(object).where(done["metric"] != _NONE, None)
+    done["metric"] = done["metric"].astype(object).where(done["metric"] != NONE, None)
     done["derived"] = done["derived"].astype(bool)
     # Rows made here (posts, rates) come from no list of items.
     done["item_list"] = done["item_list"].eq(True)
@@ -259,13 +197,13 @@ def summarise(
     summary["derived"] = False
     # The summary's names as plain strings whether or not a count of posts joins them.
     summary = summary.astype({c: "str" for c in ("source_name", "metric", "unit")})
-    posts = _posts(work, summary)
+    posts = post_counts(work, summary)
     if not posts.empty:
         summary = pd.concat([summary, posts.assign(whole_export="")], ignore_index=True)
     # A rate the file reports is recomputed from its parts where they exist (ratio of sums) and
     # describe the same things as its own rows (its scope).
     ratios = (
-        ratios_of(summary[summary["metric"] != _NONE])
+        ratios_of(summary[summary["metric"] != NONE])
         .drop(columns="source_name")
         .rename(columns={"value": "ratio"})
     )
@@ -290,7 +228,7 @@ def _raw(summary: pd.DataFrame) -> pd.DataFrame:
 def derive_rates(summary: pd.DataFrame) -> pd.DataFrame:
     """The summary plus a derived row for every catalogue rate whose parts share a channel."""
     raw = _raw(summary)
-    ratios = ratios_of(raw[raw["metric"] != _NONE])
+    ratios = ratios_of(raw[raw["metric"] != NONE])
     # Rates read only where a file reports them (`derive = false`) are not added here.
     ratios = ratios[ratios["metric"].isin(derivable())]
     # Where the parts of several scopes each give the rate, the totals' figure stands for the
