@@ -54,12 +54,18 @@ def _shared_start(names: list[list[str]]) -> int:
 _GROUPED = re.compile(r".+ \(([^()]+)\)")
 
 
-def _part(source: str, lang: str) -> str | None:
-    """The part a grouped column counts (`Kartu produk`), in the language, when it is one the
-    messages name (`product card`); None for any other column."""
-    found = _GROUPED.fullmatch(source.strip())
-    key = f"part.{'_'.join(found[1].casefold().split())}" if found else ""
+def _named_part(words: str, lang: str) -> str | None:
+    """A part of a whole the messages name (`Kartu produk`, `LIVE kreator`), in the language
+    (`product card`, `LIVE`); None for any other words."""
+    key = f"part.{'_'.join(words.casefold().split())}"
     return t(key, lang) if key in messages() else None
+
+
+def _part(source: str, lang: str) -> str | None:
+    """The part a grouped column counts (`Tayangan produk (Kartu produk)`), in the language,
+    when it is one the messages name; None for any other column."""
+    found = _GROUPED.fullmatch(source.strip())
+    return _named_part(found[1], lang) if found else None
 
 
 def distinguish(
@@ -95,13 +101,13 @@ def distinguish(
         back = _shared_start([w[front:][::-1] for w in words]) if words else 0
         for i, w in zip(rest, words, strict=True):
             part = " ".join(w[front : len(w) - back]).strip(" -–·:|/()") or sources[i]
-            named = f"part.{'_'.join(part.casefold().split())}"
             if part.casefold() == label.casefold():
                 continue
-            if named in messages():
+            named = _named_part(part, lang)
+            if named is not None:
                 # A part the messages name ("LIVE kreator": LIVE) reads in the language, as a
                 # split column's part does, not as a fragment of the file's own words.
-                out[i] = f"{label} ({t(named, lang)})"
+                out[i] = f"{label} ({named})"
             else:
                 # A lone capitalised word cut from a name ("Mobile") reads in the label's own
                 # case; a column's whole name ("Pesanan") stays as the file writes it.
