@@ -18,6 +18,16 @@ _CHIP_ROOM = 168
 _STREAMLIT_SIDEBAR = 300
 
 
+# The window the pages are laid out for, and the main column's padding either side of it.
+WINDOW_PX, _PAGE_PADDING = 1280, 160
+
+
+def page_px() -> int:
+    """The main column's width at a 1,280 px window beside this sidebar: what tables and the
+    small funnels are laid out for."""
+    return WINDOW_PX - sidebar_width() - _PAGE_PADDING
+
+
 def sidebar_width() -> int:
     """The sidebar's width in pixels: Streamlit's own, or wider where a chosen goal's chip
     needs it to read whole ("Awareness (kesadaran merek)"), since a chip cuts its name short."""

@@ -28,7 +28,8 @@ STAGE_COLORS = ("#1e3a8a", "#1d4ed8", "#2563eb", "#3b82f6", "#60a5fa")
 MAX_TILES = 7  # a panel shows the strongest metrics per stage; the rest are counted, not drawn
 _TEXT_SIZE = 13.0
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=_TEXT_SIZE, color="#262730")
-# Small multiples are laid out for the 820 px a 1,280 px window leaves the page; each panel's x
+# Small multiples are laid out by default for the 820 px a 1,280 px window leaves beside
+# Streamlit's own sidebar (the app passes its own page width); each panel's x
 # axis spans 1.04 (bars are centred on 0); a bar's text needs a little padding either side.
 _GRID_PX, _GRID_SPAN, _TEXT_PAD = 820.0, 1.04, 12.0
 _GRID_GAP, _GRID_MARGIN = 0.03, 10  # between panels (share of the plot's width); either side
@@ -192,9 +193,14 @@ def funnel_figure(funnel: Funnel, lang: str = "en", title: str = "") -> go.Figur
 
 
 def funnel_grid(
-    funnels: Sequence[Funnel], titles: Sequence[str], lang: str = "en", columns: int = 3
+    funnels: Sequence[Funnel],
+    titles: Sequence[str],
+    lang: str = "en",
+    columns: int = 3,
+    page_px: float = _GRID_PX,
 ) -> go.Figure:
-    """Small multiples: one log-width funnel per channel or placement, side by side."""
+    """Small multiples: one log-width funnel per channel or placement, side by side, laid out
+    for a page `page_px` wide (what a 1,280 px window leaves beside the app's sidebar)."""
     cols = max(1, min(columns, len(funnels)))
     rows = max(1, math.ceil(len(funnels) / cols))
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=list(titles), shared_yaxes=True,
@@ -202,7 +208,7 @@ def funnel_grid(
     labels = [stage_name(s, lang) for s in STAGES]
     # A panel's width: the page's, less the margins, the stage names left of the first panel
     # and the gaps between panels (plotly's spacing is a share of the plotting width).
-    plot_px = _GRID_PX - _GRID_MARGIN * 2 - max(text_px(n, _TEXT_SIZE) for n in labels) - 8
+    plot_px = page_px - _GRID_MARGIN * 2 - max(text_px(n, _TEXT_SIZE) for n in labels) - 8
     panel_px = plot_px * (1 - _GRID_GAP * (cols - 1)) / cols
     for i, funnel in enumerate(funnels):
         present, absent = _stage_bars(funnel, lang, detailed=False, panel_px=panel_px)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from kpi_app import funnel as ui
 from kpi_app import pickers, state
+from kpi_app.sidebar import page_px
 from kpi_core.charts import funnel_figure, funnel_grid
 from kpi_core.export import table_csv
 from kpi_core.funnel import drop_off
@@ -42,7 +43,9 @@ sides = views.sides
 if len(sides) > 1:
     st.caption(t("funnel.placement_caption", lang))
     titles = [f"<b>{placement_label(f.placement, lang)}</b>" for f in sides]
-    ui.chart(funnel_grid(sides, titles, lang, columns=2), key="funnel_placements")
+    ui.chart(
+        funnel_grid(sides, titles, lang, columns=2, page_px=page_px()), key="funnel_placements"
+    )
 elif sides:
     st.info(
         t("funnel.placement_one", lang, placement=placement_label(sides[0].placement, lang).lower())
@@ -53,7 +56,7 @@ if channel is None:
     st.caption(t("funnel.channels_caption", lang))
     per_channel = views.channels
     titles = [f"<b>{channel_label(f.channel, lang)}</b>" for f in per_channel]
-    ui.chart(funnel_grid(per_channel, titles, lang), key="funnel_channels")
+    ui.chart(funnel_grid(per_channel, titles, lang, page_px=page_px()), key="funnel_channels")
 
 st.subheader(t("funnel.period_header", lang))
 compared = ui.comparison(goals, channel, choices, pickers.window(lang))

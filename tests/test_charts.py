@@ -168,3 +168,18 @@ def test_a_name_too_long_for_its_bar_is_left_to_the_hover_never_cut() -> None:
     assert bars.text[evaluation] == "<b>19.813</b><br>8,6%"
     assert "Percakapan pesan dimulai" in bars.hovertext[evaluation]
     assert not any("…" in text for text in bars.text)
+
+
+def test_small_funnels_are_laid_out_for_the_page_the_app_leaves_them() -> None:
+    """On the page a wider sidebar leaves, a bar that fits "2,000 · Demo requests" on a wider
+    page shows "2,000" and its % with the name in the hover, never a name plotly must shrink."""
+    small = funnel(tidy([
+        ("2026-01-01", "email", "organic", "impressions", 218_670, "count"),
+        ("2026-01-01", "email", "organic", "link_clicks", 40_591, "count"),
+        ("2026-01-01", "email", "organic", "demo_requests", 2_000, "count"),
+    ]))  # fmt: skip
+    wide = funnel_grid([small] * 3, ["Email"] * 3).data[0]
+    narrow = funnel_grid([small] * 3, ["Email"] * 3, page_px=600).data[0]
+    assert wide.text[2] == "<b>2,000</b> · Demo requests<br>4.9% of Interest"
+    assert narrow.text[2] == "<b>2,000</b><br>4.9%"
+    assert "Demo requests" in narrow.hovertext[2]

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kpi_app.sidebar import sidebar_width
+from kpi_app.sidebar import page_px
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -221,7 +221,7 @@ def test_verdict_tables_fit_a_1280_window_with_the_flags_in_view() -> None:
     tables = verdict_tables(at)
     for table in tables.values():
         shown = json.loads(table.proto.columns)
-        assert sum(shown[c]["width"] for c in table.value.columns) <= 1280 - sidebar_width() - 160
+        assert sum(shown[c]["width"] for c in table.value.columns) <= page_px()
         assert list(table.value.columns)[-1] == "flags"
     instagram = tables["Instagram · Organic"].value.set_index("metric")
     assert list(instagram.loc["Revenue", "flags"]) == ["sales on organic"]
