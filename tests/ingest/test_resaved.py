@@ -1,0 +1,99 @@
+"""An export opened in Excel or Google Sheets and saved again reads to the untouched export's figures."""
+
+from __future__ import annotations
+
+import tomllib
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kpi_core.ingest import Dataset, read_files
+from kpi_core.labels import problem_message
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+CASES: dict[str, dict[str, Any]] = {
+    key: case
+    for key, case in tomllib.loads((FIXTURES / "expected.toml").read_text(encoding="utf-8"))[
+        "fixture"
+    ].items()
+    if "resaved_from" in case
+}
+TODAY = date(2026, 11, 23)
+
+
+def _today(case: dict[str, Any]) -> date:
+    return date.fromisoformat(case["reference_date"]) if "reference_date" in case else TODAY
+
+
+def _original(case: dict[str, Any]) -> Dataset:
+    """The untouched export (or the zip member the user opened) as the platform wrote it."""
+    path, part = FIXTURES / case["resaved_from"], case.get("resaved_part")
+    if path.suffix == ".zip":
+        upload: tuple[str, bytes] = (part, zipfile.ZipFile(path).read(part))
+        return read_files([upload], today=_today(case))
+    return read_files([path], today=_today(case))
+
+
+def _figures(ds: Dataset, sheet: str | None = None) -> dict[str, Any]:
+    """What a user reads off a file: channel, placement, period and each metric's totals."""
+    frame = ds.frame
+    if sheet:
+        frame = frame[frame["source"].astype("str").str.endswith(f"[{sheet}]")]
+    keys = ["metric", "channel", "placement", "unit"]
+    sums = frame.groupby(keys, observed=True)["value"].sum().round(6)
+    daily = frame.groupby([*keys, "date"], observed=True)["value"].sum().round(6)
+    return {
+        "channels": sorted(set(frame["channel"].astype("str"))),
+        "placements": sorted(set(frame["placement"].astype("str"))),
+        "period": (frame["date"].min(), frame["date"].max()),
+        "totals": sums.to_dict(),
+        "daily": daily.to_dict(),
+    }
+
+
+@pytest.mark.parametrize("key", sorted(CASES))
+def test_resaved_export_reads_to_the_same_figures(key: str) -> None:
+    """A re-saved export gives the same channel, placement, period, units and totals by day as
+    the file the platform wrote."""
+    case = CASES[key]
+    sheet = case.get("resaved_part") if case["resaved_from"].endswith(".xlsx") else None
+    before = _figures(_original(case), sheet)
+    resaved = read_files([FIXTURES / case["file"]], today=_today(case))
+    after = _figures(resaved)
+    assert after["channels"] == before["channels"]
+    assert after["placements"] == before["placements"]
+    assert after["period"] == before["period"]
+    assert after["totals"] == pytest.approx(before["totals"], rel=1e-9)
+    assert after["daily"] == pytest.approx(before["daily"], rel=1e-9)
+
+
+@pytest.mark.parametrize("key", sorted(k for k, case in CASES.items() if case.get("ids_lost")))
+def test_ids_a_spreadsheet_rounded_are_told_never_used(key: str) -> None:
+    """Post ids Excel turned into `1,2211E+17` are not given as ids: the file and column are
+    named in one sentence, in English and Indonesian, with what to do."""
+    ds = read_files([FIXTURES / CASES[key]["file"]], today=_today(CASES[key]))
+    assert ds.frame["post_id"].isna().all()
+    (problem,) = [p for p in ds.files[0].problems if p.code == "rounded_ids"]
+    assert problem.column == "Post ID" and problem.count > 0
+    for lang in ("en", "id"):
+        text = problem_message(problem, lang)
+        assert Path(CASES[key]["file"]).name in text and "Post ID" in text
+        assert text.replace("e.g. ", "").replace("mis. ", "").count(". ") == 0 and text.endswith(".")
+
+
+def test_ids_kept_as_text_stay_whole() -> None:
+    """Ids a user kept as text in a workbook are whole ids, with nothing to warn about."""
+    ds = read_files([FIXTURES / CASES["resaved_xlsx_text_meta_ig_posts"]["file"]], today=TODAY)
+    assert ds.frame["post_id"].str.fullmatch(r"\d{17}").all()
+    assert "rounded_ids" not in {p.code for p in ds.files[0].problems}
+
+
+def test_untouched_exports_raise_no_rounded_ids() -> None:
+    """Whole ids of 18 digits (the platform's own file) are never taken for rounded ones."""
+    ds = read_files([FIXTURES / "meta_fb_posts.csv"], today=TODAY)
+    assert "rounded_ids" not in {p.code for p in ds.files[0].problems}
+    assert len(set(ds.frame["post_id"])) == 8
+
