@@ -42,6 +42,11 @@ def _figures(ds: Dataset, sheet: str | None = None) -> dict[str, Any]:
     frame = ds.frame
     if sheet:
         frame = frame[frame["source"].astype("str").str.endswith(f"[{sheet}]")]
+    # A currency no file names (GA4's revenue) is a guess either way, and told as one: IDR for
+    # numbers written the Indonesian way, else the default. Only the figures must agree.
+    guessed = {i.column for r in ds.files for i in r.inferences if i.what == "currency"}
+    unit = frame["unit"].astype("str").where(~frame["source_name"].isin(guessed), "guessed")
+    frame = frame.assign(unit=unit)
     keys = ["metric", "channel", "placement", "unit"]
     sums = frame.groupby(keys, observed=True)["value"].sum().round(6)
     daily = frame.groupby([*keys, "date"], observed=True)["value"].sum().round(6)
