@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import tomllib
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from kpi_core.ingest import Dataset, read_files
@@ -102,3 +103,34 @@ def test_untouched_exports_raise_no_rounded_ids() -> None:
     assert "rounded_ids" not in {p.code for p in ds.files[0].problems}
     assert len(set(ds.frame["post_id"])) == 8
 
+
+
+def test_dates_excel_read_day_first_are_put_back_and_told() -> None:
+    """Meta's month-first dates that an Indonesian Excel stored day-first (7 Feb for 07/02) are
+    put back by the dates it left as text (07/25/2026), and the user is told in both languages."""
+    case = CASES["resaved_xlsx_excel_meta_fb_posts"]
+    ds = read_files([FIXTURES / case["file"]], today=TODAY)
+    (problem,) = [p for p in ds.files[0].problems if p.code == "misread_dates"]
+    assert problem.column == "Publish time" and problem.count > 0
+    for lang in ("en", "id"):
+        text = problem_message(problem, lang)
+        assert "meta_fb_posts.xlsx" in text and "Publish time" in text
+        assert text.replace("e.g. ", "").count(". ") == 0 and text.endswith(".")
+
+
+def test_typed_dates_without_text_to_disprove_them_are_kept() -> None:
+    """A workbook whose dates are all typed is read as typed: nothing proves another order."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.append(["Date", "Reach"])
+    sheet.append([datetime(2026, 2, 7), 100])
+    sheet.append(["Total", 100])
+    buf = io.BytesIO()
+    wb.save(buf)
+    ds = read_files([("harian.xlsx", buf.getvalue())], today=TODAY)
+    assert ds.frame["date"].tolist() == [pd.Timestamp("2026-02-07")]
+    assert "misread_dates" not in {p.code for p in ds.files[0].problems}
