@@ -204,9 +204,13 @@ _PERIOD_DATE = re.compile(
 )
 
 
+_DAY_MONTH = re.compile(r"(?<![\d-])(\d{1,2})-(?=[A-Za-z]{3})")
+
+
 def parse_period(text: str, order: str = "dmy") -> tuple[dt.date, dt.date] | None:
     """Read a report's date range (`01/07/2026 - 31/07/2026`); None unless both ends are dates."""
-    found = _PERIOD_DATE.findall(text)
+    # Excel in English takes a range's `July 1` for a date and writes it back `1-Jul`.
+    found = _PERIOD_DATE.findall(_DAY_MONTH.sub(r"\1 ", text))
     if len(found) != 2:
         return None
     inferred, basis = infer_date_order(found)
