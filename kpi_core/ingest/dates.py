@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,7 +70,7 @@ def infer_date_order(
     (an Indonesian file writes the day first); dashes for day-first, slashes for month-first."""
     votes = {"mdy": 0, "dmy": 0}
     iso = dashed = slashed = 0
-    undecided: list[tuple[int, int, int]] = []
+    undecided: list[tuple[int, int, int]] = []  # (first, second, year), both 12 or less
     for cell in {s.strip() for s in samples if isinstance(s, str)}:
         if re.match(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", cell):
             iso += 1
@@ -84,7 +85,7 @@ def infer_date_order(
             votes["dmy"] += 1
         elif second > 12 >= first:
             votes["mdy"] += 1
-        elif first != second:
+        else:
             year = int(m[4])
             undecided.append((first, second, year + 2000 if year < 100 else year))
     if votes["dmy"] or votes["mdy"]:
@@ -92,10 +93,17 @@ def infer_date_order(
         return side, ("conflict" if votes["dmy"] and votes["mdy"] else "evidence")
     if iso and not (dashed or slashed):
         return "ymd", "evidence"
+    either = undecided  # `07/07/2026` included: the same day in both orders
+    undecided = [c for c in either if c[0] != c[1]]
     if today is not None and undecided:
         later = {order: _any_after(undecided, order, today) for order in ("mdy", "dmy")}
         if later["mdy"] != later["dmy"]:
             return ("dmy" if later["mdy"] else "mdy"), "future"
+    # A daily or weekly series runs day by day (or week by week) in one order only: a program
+    # that re-wrote a platform's dates in its own locale (`1/7/2026`) leaves no other proof.
+    even = [order for order in ("mdy", "dmy") if _runs_evenly(either, order)]
+    if len(even) == 1:
+        return even[0], "sequence"
     if hint is not None:
         key = hint.strip().lower()
         order = key if key in _ORDERS else _PLATFORM_ORDER.get(key)
@@ -106,6 +114,20 @@ def infer_date_order(
     # `13-06-2025` and `13.06.2025` are how day-first locales write dates; slashes in an
     # undecided file mostly come from US-built exports (Meta, LinkedIn, X).
     return ("dmy" if dashed > slashed else "mdy"), "default"
+
+
+def _runs_evenly(cells: list[tuple[int, int, int]], order: str) -> bool:
+    """Whether (first, second, year) cells read in this order are three or more days, each one
+    day (or each one week) after the one before."""
+    days = set()
+    for first, second, year in cells:
+        month, day = (first, second) if order == "mdy" else (second, first)
+        try:
+            days.add(dt.date(year, month, day).toordinal())
+        except ValueError:
+            return False
+    steps = {b - a for a, b in pairwise(sorted(days))}
+    return len(days) >= 3 and steps in ({1}, {7})
 
 
 def _any_after(cells: list[tuple[int, int, int]], order: str, today: dt.date) -> bool:
