@@ -65,3 +65,16 @@ def misread_dates_undone(raw: pd.Series, out: Shaped, column: str) -> pd.Series:
             examples=(next(t for t in texts if _SLASHED.match(t)).strip(),),
         )
     return pd.Series(swapped[rows], index=raw.index, name=raw.name)
+
+
+_EITHER_WAY = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}\b")
+
+
+def either_way(samples: list[str]) -> str | None:
+    """A date cell that reads as two different days (`03/04/2026`), when no cell proves the
+    order: a program's locale may have re-written the platform's dates, so the user is told."""
+    for cell in samples:
+        m = _EITHER_WAY.match(cell)
+        if m and m[1] != m[2] and int(m[1]) <= 12 and int(m[2]) <= 12:
+            return cell.strip()
+    return None

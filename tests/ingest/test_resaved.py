@@ -134,3 +134,21 @@ def test_typed_dates_without_text_to_disprove_them_are_kept() -> None:
     ds = read_files([("harian.xlsx", buf.getvalue())], today=TODAY)
     assert ds.frame["date"].tolist() == [pd.Timestamp("2026-02-07")]
     assert "misread_dates" not in {p.code for p in ds.files[0].problems}
+
+
+def test_a_day_month_order_no_cell_proves_is_told() -> None:
+    """Dates that read as two different days (03/04/2026) with nothing to prove the order are
+    read as told in one sentence per language, naming the file and column and the fix."""
+    text = "Date,Reach\r\n03/04/2026,100\r\n05/06/2026,200\r\n02/09/2026,300\r\n"
+    ds = read_files([("report.csv", text.encode())], today=TODAY)
+    (problem,) = [p for p in ds.files[0].problems if p.code == "date_order_unproven"]
+    assert (problem.column, problem.examples) == ("Date", ("03/04/2026",))
+    english = problem_message(problem, "en")
+    assert "month/day/year" in english and "report.csv" in english and "Date" in english
+    assert "bulan/tanggal/tahun" in problem_message(problem, "id")
+    for lang in ("en", "id"):
+        text = problem_message(problem, lang)
+        assert text.replace("e.g. ", "").replace("mis. ", "").count(". ") == 0
+    proven = "Date,Reach\r\n03/04/2026,100\r\n05/16/2026,200\r\n"
+    ds = read_files([("report.csv", proven.encode())], today=TODAY)
+    assert "date_order_unproven" not in {p.code for p in ds.files[0].problems}
