@@ -5418,20 +5418,45 @@ RESAVE_SOURCES: dict[str, tuple[str, str | None, str, tuple[str, ...] | None]] =
     "meta_ig_posts": ("meta_ig_posts.csv", None, "en", None),
     "tiktok_studio_export": ("tiktok_studio_export.zip", "Overview.csv", "en", ("video_views",)),
     "tiktok_business_export": ("tiktok_business_export.csv", None, "en", None),
-    "youtube_studio_export": ("youtube_studio_export.zip", "Table data.csv", "en", ("video_views", "watch_time", "average_view_duration", "ctr", "net_follower_growth")),
+    "youtube_studio_export": (
+        "youtube_studio_export.zip",
+        "Table data.csv",
+        "en",
+        ("video_views", "watch_time", "average_view_duration", "ctr", "net_follower_growth"),
+    ),
     "linkedin_page_analytics_xlsx": ("linkedin_page_analytics.xlsx", "Metrics", "en", None),
     "ga4_pages_and_screens": ("ga4_pages_and_screens.csv", None, "en", None),
     "meta_ads_manager_en": ("meta_ads_manager_en.csv", None, "en", None),
     "google_ads_campaign_report": ("google_ads_campaign_report.csv", None, "en", None),
-    "shopee_ads_overall": ("Data+Keseluruhan+Iklan+Shopee-01_07_2026-31_07_2026.csv", None, "en", None),
+    "shopee_ads_overall": (
+        "Data+Keseluruhan+Iklan+Shopee-01_07_2026-31_07_2026.csv",
+        None,
+        "en",
+        None,
+    ),
 }
 # Every source is saved by each of these; a few special cases follow.
 RESAVE_COMMON: dict[str, tuple[str, Program]] = {
-    "excel_id": ("Excel, Indonesian settings, CSV (Comma delimited): `;`, cp1252, CRLF, decimal comma, day-first dates, ids in scientific notation, emptied columns and rows left in the used range", EXCEL_ID),
-    "excel_id_utf8": ("Excel, Indonesian settings, CSV UTF-8: as excel_id with a UTF-8 BOM", EXCEL_ID_UTF8),
-    "excel_us": ("Excel, English (US) settings, CSV: `,`, cp1252, CRLF, month-first dates `7/1/2026`, `1,234.5` only where the export grouped thousands, ids in scientific notation", EXCEL_US),
-    "sheets": ("Google Sheets download (.csv): UTF-8 without BOM, LF, `7/1/2026` dates, ids in scientific notation", SHEETS_US),
-    "xlsx_excel": ("Saved as .xlsx by Excel (Indonesian settings) after opening the CSV: numbers as numbers, dates as serials read day-first, percentages as fractions with a % format, ids as rounded numbers", EXCEL_ID),
+    "excel_id": (
+        "Excel, Indonesian settings, CSV (Comma delimited): `;`, cp1252, CRLF, decimal comma, day-first dates, ids in scientific notation, emptied columns and rows left in the used range",
+        EXCEL_ID,
+    ),
+    "excel_id_utf8": (
+        "Excel, Indonesian settings, CSV UTF-8: as excel_id with a UTF-8 BOM",
+        EXCEL_ID_UTF8,
+    ),
+    "excel_us": (
+        "Excel, English (US) settings, CSV: `,`, cp1252, CRLF, month-first dates `7/1/2026`, `1,234.5` only where the export grouped thousands, ids in scientific notation",
+        EXCEL_US,
+    ),
+    "sheets": (
+        "Google Sheets download (.csv): UTF-8 without BOM, LF, `7/1/2026` dates, ids in scientific notation",
+        SHEETS_US,
+    ),
+    "xlsx_excel": (
+        "Saved as .xlsx by Excel (Indonesian settings) after opening the CSV: numbers as numbers, dates as serials read day-first, percentages as fractions with a % format, ids as rounded numbers",
+        EXCEL_ID,
+    ),
 }
 
 
@@ -5465,7 +5490,9 @@ def _resaved_workbook(
     ws.title = title[:31]
     for i, row in enumerate(rows, start=1):
         for j, text in enumerate(row, start=1):
-            value, number_format = cell_value(typed(text, fmt, prog), as_text=text if as_text else None)
+            value, number_format = cell_value(
+                typed(text, fmt, prog), as_text=text if as_text else None
+            )
             if value is not None:
                 ws.cell(i, j, value).number_format = number_format
     if total:
@@ -5481,7 +5508,9 @@ def _resaved_workbook(
         notes["A1"] = "Catatan: angka Juli belum final, dicek ulang tanggal 5."
         notes["A2"] = "Dibuat oleh tim marketing Toko Kita"
         chart = openpyxl.chart.BarChart()
-        chart.add_data(openpyxl.chart.Reference(ws, min_col=2, min_row=1, max_row=6), titles_from_data=True)
+        chart.add_data(
+            openpyxl.chart.Reference(ws, min_col=2, min_row=1, max_row=6), titles_from_data=True
+        )
         wb.create_chartsheet("Grafik").add_chart(chart)
     return xlsx_bytes(wb)
 
@@ -5491,7 +5520,9 @@ def _resaved_checks(key: str, keep: tuple[str, ...] | None, ids_lost: bool) -> l
     a post is found by its date instead."""
     checks = []
     for c in EXPECTED[key]["checks"]:
-        if keep is not None and (c["metric"] not in keep or "date" in c and "post_id" not in c and c.get("sum")):
+        if keep is not None and (
+            c["metric"] not in keep or ("date" in c and "post_id" not in c and c.get("sum"))
+        ):
             continue
         c = {k: v for k, v in c.items() if k != "sheet"}
         if ids_lost and "post_id" in c:
@@ -5506,18 +5537,90 @@ def resaved_exports() -> None:
         for variant, (note, prog) in RESAVE_COMMON.items():
             jobs.append((key, variant, note, prog, {"xlsx": variant.startswith("xlsx")}))
     jobs += [
-        ("tiktok_business_export", "excel_id_short", "Excel with the Indonesian short date `d/m/yyyy` (`1/7/2026`)", EXCEL_ID_SHORT, {}),
-        ("shopee_ads_overall", "excel_id_short", "Excel with the Indonesian short date `d/m/yyyy` (`1/7/2026`)", EXCEL_ID_SHORT, {}),
-        ("tiktok_business_export", "sheets_id", "Google Sheets set to Indonesia: `,` between cells, decimal comma in quotes, `1/7/2026` dates no cell proves day-first", SHEETS_ID, {}),
-        ("tiktok_studio_export", "xlsx_excel_us", "Saved as .xlsx by Excel (English US): `December 26` became a date of the year it was saved, shown `26-Dec`", EXCEL_US, {"xlsx": True}),
-        ("meta_fb_posts", "xlsx_excel_us", "Saved as .xlsx by Excel (English US): month-first dates read right, ids rounded", EXCEL_US, {"xlsx": True}),
-        ("meta_ig_posts", "xlsx_text", "Saved as .xlsx with every cell stored as text (Excel's green triangles)", EXCEL_ID, {"xlsx": True, "as_text": True}),
-        ("meta_ads_manager_en", "xlsx_text", "Saved as .xlsx with every cell stored as text (Excel's green triangles)", EXCEL_ID, {"xlsx": True, "as_text": True}),
-        ("meta_ads_manager_en", "xlsx_total", "Saved as .xlsx with the user's own `Total` row under the data", EXCEL_ID, {"xlsx": True, "total": "Total"}),
-        ("shopee_ads_overall", "xlsx_jumlah", "Saved as .xlsx with the user's own `Jumlah` row under the data", EXCEL_ID, {"xlsx": True, "total": "Jumlah"}),
-        ("ga4_pages_and_screens", "xlsx_grand_total", "Saved as .xlsx with the user's own `Grand Total` row under the data", EXCEL_US, {"xlsx": True, "total": "Grand Total"}),
-        ("tiktok_business_export", "xlsx_notes_chart", "Saved as .xlsx with a notes sheet and a chart sheet added", EXCEL_ID, {"xlsx": True, "extra_sheets": True}),
-        ("google_ads_campaign_report", "excel_id_messy", "Excel (Indonesian): a row and a column inserted before the table, emptied columns and rows after it", EXCEL_ID, {"lead": True}),
+        (
+            "tiktok_business_export",
+            "excel_id_short",
+            "Excel with the Indonesian short date `d/m/yyyy` (`1/7/2026`)",
+            EXCEL_ID_SHORT,
+            {},
+        ),
+        (
+            "shopee_ads_overall",
+            "excel_id_short",
+            "Excel with the Indonesian short date `d/m/yyyy` (`1/7/2026`)",
+            EXCEL_ID_SHORT,
+            {},
+        ),
+        (
+            "tiktok_business_export",
+            "sheets_id",
+            "Google Sheets set to Indonesia: `,` between cells, decimal comma in quotes, `1/7/2026` dates no cell proves day-first",
+            SHEETS_ID,
+            {},
+        ),
+        (
+            "tiktok_studio_export",
+            "xlsx_excel_us",
+            "Saved as .xlsx by Excel (English US): `December 26` became a date of the year it was saved, shown `26-Dec`",
+            EXCEL_US,
+            {"xlsx": True},
+        ),
+        (
+            "meta_fb_posts",
+            "xlsx_excel_us",
+            "Saved as .xlsx by Excel (English US): month-first dates read right, ids rounded",
+            EXCEL_US,
+            {"xlsx": True},
+        ),
+        (
+            "meta_ig_posts",
+            "xlsx_text",
+            "Saved as .xlsx with every cell stored as text (Excel's green triangles)",
+            EXCEL_ID,
+            {"xlsx": True, "as_text": True},
+        ),
+        (
+            "meta_ads_manager_en",
+            "xlsx_text",
+            "Saved as .xlsx with every cell stored as text (Excel's green triangles)",
+            EXCEL_ID,
+            {"xlsx": True, "as_text": True},
+        ),
+        (
+            "meta_ads_manager_en",
+            "xlsx_total",
+            "Saved as .xlsx with the user's own `Total` row under the data",
+            EXCEL_ID,
+            {"xlsx": True, "total": "Total"},
+        ),
+        (
+            "shopee_ads_overall",
+            "xlsx_jumlah",
+            "Saved as .xlsx with the user's own `Jumlah` row under the data",
+            EXCEL_ID,
+            {"xlsx": True, "total": "Jumlah"},
+        ),
+        (
+            "ga4_pages_and_screens",
+            "xlsx_grand_total",
+            "Saved as .xlsx with the user's own `Grand Total` row under the data",
+            EXCEL_US,
+            {"xlsx": True, "total": "Grand Total"},
+        ),
+        (
+            "tiktok_business_export",
+            "xlsx_notes_chart",
+            "Saved as .xlsx with a notes sheet and a chart sheet added",
+            EXCEL_ID,
+            {"xlsx": True, "extra_sheets": True},
+        ),
+        (
+            "google_ads_campaign_report",
+            "excel_id_messy",
+            "Excel (Indonesian): a row and a column inserted before the table, emptied columns and rows after it",
+            EXCEL_ID,
+            {"lead": True},
+        ),
     ]
     for key, variant, note, prog, opts in jobs:
         source, part, fmt, keep = RESAVE_SOURCES[key]

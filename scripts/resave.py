@@ -133,7 +133,8 @@ def _date(s: str, prog: Program) -> When | None:
             return None
         year = int(m[3]) if m[3] else 2026  # Excel's current year; it shows none
         try:
-            return When(dt.datetime(year, months[0] + 1, int(m[2])), False, named="dmy" if m[3] else "dm")
+            day = dt.datetime(year, months[0] + 1, int(m[2]))
+            return When(day, False, named="dmy" if m[3] else "dm")
         except ValueError:
             return None
     else:
@@ -188,7 +189,9 @@ def shown(cell: Cell, prog: Program) -> str:
     if isinstance(cell, str):
         return cell
     if isinstance(cell, Num):
-        return _grouped(cell.value, cell.places, prog) if cell.grouped else _general(cell.value, prog)
+        if cell.grouped:
+            return _grouped(cell.value, cell.places, prog)
+        return _general(cell.value, prog)
     if isinstance(cell, Pct):
         return f"{cell.value:.{cell.places}f}".replace(".", prog.decimal) + "%"
     return _date_text(cell, prog)

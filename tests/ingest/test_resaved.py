@@ -1,4 +1,4 @@
-"""An export opened in Excel or Google Sheets and saved again reads to the untouched export's figures."""
+"""An export opened in Excel or Google Sheets and saved again reads to the untouched figures."""
 
 from __future__ import annotations
 
@@ -23,6 +23,11 @@ CASES: dict[str, dict[str, Any]] = {
     if "resaved_from" in case
 }
 TODAY = date(2026, 11, 23)
+
+
+def _one_sentence(text: str) -> bool:
+    """One sentence: no full stop inside it but an abbreviation's (`e.g.`, `mis.`)."""
+    return text.replace("e.g. ", "").replace("mis. ", "").count(". ") == 0 and text.endswith(".")
 
 
 def _today(case: dict[str, Any]) -> date:
@@ -87,7 +92,7 @@ def test_ids_a_spreadsheet_rounded_are_told_never_used(key: str) -> None:
     for lang in ("en", "id"):
         text = problem_message(problem, lang)
         assert Path(CASES[key]["file"]).name in text and "Post ID" in text
-        assert text.replace("e.g. ", "").replace("mis. ", "").count(". ") == 0 and text.endswith(".")
+        assert _one_sentence(text)
 
 
 def test_ids_kept_as_text_stay_whole() -> None:
@@ -104,7 +109,6 @@ def test_untouched_exports_raise_no_rounded_ids() -> None:
     assert len(set(ds.frame["post_id"])) == 8
 
 
-
 def test_dates_excel_read_day_first_are_put_back_and_told() -> None:
     """Meta's month-first dates that an Indonesian Excel stored day-first (7 Feb for 07/02) are
     put back by the dates it left as text (07/25/2026), and the user is told in both languages."""
@@ -115,7 +119,7 @@ def test_dates_excel_read_day_first_are_put_back_and_told() -> None:
     for lang in ("en", "id"):
         text = problem_message(problem, lang)
         assert "meta_fb_posts.xlsx" in text and "Publish time" in text
-        assert text.replace("e.g. ", "").count(". ") == 0 and text.endswith(".")
+        assert _one_sentence(text)
 
 
 def test_typed_dates_without_text_to_disprove_them_are_kept() -> None:
@@ -148,7 +152,7 @@ def test_a_day_month_order_no_cell_proves_is_told() -> None:
     assert "bulan/tanggal/tahun" in problem_message(problem, "id")
     for lang in ("en", "id"):
         text = problem_message(problem, lang)
-        assert text.replace("e.g. ", "").replace("mis. ", "").count(". ") == 0
+        assert _one_sentence(text)
     proven = "Date,Reach\r\n03/04/2026,100\r\n05/16/2026,200\r\n"
     ds = read_files([("report.csv", proven.encode())], today=TODAY)
     assert "date_order_unproven" not in {p.code for p in ds.files[0].problems}
