@@ -5617,9 +5617,9 @@ def resaved_exports() -> None:
         (
             "google_ads_campaign_report",
             "excel_id_messy",
-            "Excel (Indonesian): a row and a column inserted before the table, emptied columns and rows after it",
+            "Excel (Indonesian): a row and a column inserted before the table, emptied columns and rows after it, and the user's own formulas over the missing conversions showing #N/A and #DIV/0!",
             EXCEL_ID,
-            {"lead": True},
+            {"lead": True, "errors": {(6, 10): "#N/A", (6, 11): "#DIV/0!"}},
         ),
     ]
     for key, variant, note, prog, opts in jobs:
@@ -5633,7 +5633,9 @@ def resaved_exports() -> None:
         else:
             assert prog is not None
             pad = {"pad_columns": 2, "pad_rows": 2} if prog.encoding == "cp1252" else {}
-            data = resave_csv(rows, fmt, prog, lead=opts.get("lead", False), **pad)
+            data = resave_csv(
+                rows, fmt, prog, lead=opts.get("lead", False), errors=opts.get("errors"), **pad
+            )
         file = f"resaved/{variant}/{name}"
         write(FIX / file, data)
         ids_lost = key in ("meta_fb_posts", "meta_ig_posts") and not opts.get("as_text")

@@ -156,3 +156,19 @@ def test_a_day_month_order_no_cell_proves_is_told() -> None:
     proven = "Date,Reach\r\n03/04/2026,100\r\n05/16/2026,200\r\n"
     ds = read_files([("report.csv", proven.encode())], today=TODAY)
     assert "date_order_unproven" not in {p.code for p in ds.files[0].problems}
+
+
+def test_formula_errors_are_empty_and_told() -> None:
+    """`#N/A` and `#DIV/0!` from the user's own formulas are read as empty, never zero, and the
+    user is told which column and row hold them."""
+    case = CASES["resaved_excel_id_messy_google_ads_campaign_report"]
+    ds = read_files([FIXTURES / case["file"]], today=TODAY)
+    found = {p.column: p for p in ds.files[0].problems if p.code == "error_cells"}
+    assert {c: (p.count, p.examples) for c, p in found.items()} == {
+        "Conversions": (1, ("#N/A",)),
+        "Cost / conv.": (1, ("#DIV/0!",)),
+    }
+    for lang in ("en", "id"):
+        text = problem_message(found["Conversions"], lang)
+        assert "google_ads_campaign_report.csv" in text and "Conversions" in text
+        assert _one_sentence(text)
