@@ -5483,6 +5483,7 @@ def _resaved_workbook(
     as_text: bool = False,
     total: str | None = None,
     extra_sheets: bool = False,
+    sheets: bool = False,
 ) -> bytes:
     """The cells as a workbook the program saved: typed as it read them, or kept as text."""
     wb = openpyxl.Workbook()
@@ -5491,7 +5492,7 @@ def _resaved_workbook(
     for i, row in enumerate(rows, start=1):
         for j, text in enumerate(row, start=1):
             value, number_format = cell_value(
-                typed(text, fmt, prog), as_text=text if as_text else None
+                typed(text, fmt, prog), as_text=text if as_text else None, sheets=sheets
             )
             if value is not None:
                 ws.cell(i, j, value).number_format = number_format
@@ -5613,6 +5614,23 @@ def resaved_exports() -> None:
             "Saved as .xlsx with a notes sheet and a chart sheet added",
             EXCEL_ID,
             {"xlsx": True, "extra_sheets": True},
+        ),
+        *(
+            (
+                key,
+                "sheets_xlsx",
+                "Google Sheets download (.xlsx): numbers as numbers, dates typed with Sheets' m/d/yyyy formats, ids rounded to 15 digits",
+                SHEETS_US,
+                {"xlsx": True, "sheets": True},
+            )
+            for key in (
+                "meta_ig_posts",
+                "tiktok_business_export",
+                "ga4_pages_and_screens",
+                "meta_ads_manager_en",
+                "shopee_ads_overall",
+                "linkedin_page_analytics_xlsx",
+            )
         ),
         (
             "google_ads_campaign_report",

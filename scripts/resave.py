@@ -244,8 +244,9 @@ def resave_csv(
 # --------------------------------------------------------------------------- workbooks
 
 
-def cell_value(cell: Cell, *, as_text: str | None = None) -> tuple[Any, str]:
-    """The value and number format a workbook cell holds after the program read `cell`."""
+def cell_value(cell: Cell, *, as_text: str | None = None, sheets: bool = False) -> tuple[Any, str]:
+    """The value and number format a workbook cell holds after the program read `cell` (Excel's
+    formats, or Google Sheets' with `sheets`)."""
     if as_text is not None or isinstance(cell, str):
         return (as_text if as_text is not None else cell) or None, "General"
     if isinstance(cell, Num):
@@ -262,4 +263,6 @@ def cell_value(cell: Cell, *, as_text: str | None = None) -> tuple[Any, str]:
         return cell.at, "d-mmm"
     if cell.named == "dmy":
         return cell.at, "d-mmm-yy"
+    if sheets:  # Google Sheets writes its own formats out in full
+        return cell.at, "m/d/yyyy h:mm:ss" if cell.time else "m/d/yyyy"
     return cell.at, "m/d/yyyy h:mm" if cell.time else "mm-dd-yy"
