@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -19,6 +18,7 @@ from kpi_core.ingest.date_cells import (
     parse_day_cells,
     year_offsets,
 )
+from kpi_core.ingest.resaved import runs_evenly
 
 __all__ = [
     "ParsedDates",
@@ -101,7 +101,7 @@ def infer_date_order(
             return ("dmy" if later["mdy"] else "mdy"), "future"
     # A daily or weekly series runs day by day (or week by week) in one order only: a program
     # that re-wrote a platform's dates in its own locale (`1/7/2026`) leaves no other proof.
-    even = [order for order in ("mdy", "dmy") if _runs_evenly(either, order)]
+    even = [order for order in ("mdy", "dmy") if runs_evenly(either, order)]
     if len(even) == 1:
         return even[0], "sequence"
     if hint is not None:
@@ -114,20 +114,6 @@ def infer_date_order(
     # `13-06-2025` and `13.06.2025` are how day-first locales write dates; slashes in an
     # undecided file mostly come from US-built exports (Meta, LinkedIn, X).
     return ("dmy" if dashed > slashed else "mdy"), "default"
-
-
-def _runs_evenly(cells: list[tuple[int, int, int]], order: str) -> bool:
-    """Whether (first, second, year) cells read in this order are three or more days, each one
-    day (or each one week) after the one before."""
-    days = set()
-    for first, second, year in cells:
-        month, day = (first, second) if order == "mdy" else (second, first)
-        try:
-            days.add(dt.date(year, month, day).toordinal())
-        except ValueError:
-            return False
-    steps = {b - a for a, b in pairwise(sorted(days))}
-    return len(days) >= 3 and steps in ({1}, {7})
 
 
 def _any_after(cells: list[tuple[int, int, int]], order: str, today: dt.date) -> bool:

@@ -4,13 +4,16 @@ itself proves it.
 Excel reads a text date in its own locale's order: an Indonesian Excel opening Meta's
 `07/02/2026` (2 July) stores 7 February, while `07/25/2026`, which no day-first reading holds,
 stays text. Saved as a workbook, the column mixes the two; the text cells prove the order the
-typed ones were misread in.
+typed ones were misread in. A program that re-wrote a platform's dates in its own locale
+(`1/7/2026`) may leave no cell to prove the order: a daily series then proves it by running day
+after day in one order only, and otherwise the user is told.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -78,3 +81,17 @@ def either_way(samples: list[str]) -> str | None:
         if m and m[1] != m[2] and int(m[1]) <= 12 and int(m[2]) <= 12:
             return cell.strip()
     return None
+
+
+def runs_evenly(cells: list[tuple[int, int, int]], order: str) -> bool:
+    """Whether (first, second, year) cells read in this order are three or more days, each one
+    day (or each one week) after the one before."""
+    days = set()
+    for first, second, year in cells:
+        month, day = (first, second) if order == "mdy" else (second, first)
+        try:
+            days.add(dt.date(year, month, day).toordinal())
+        except ValueError:
+            return False
+    steps = {b - a for a, b in pairwise(sorted(days))}
+    return len(days) >= 3 and steps in ({1}, {7})
