@@ -222,6 +222,8 @@ def problem_message(problem: Problem, lang: str = "en") -> str:
         code = "problem.bad_dates_order"  # another date order or year reads the cells
     if problem.code == "number_format_conflict" and f"value.number_format.{detail}" in messages():
         detail = t(f"value.number_format.{detail}", lang)
+    if problem.code == "date_order_unproven" and f"value.date_order.{detail}" in messages():
+        detail = t(f"value.date_order.{detail}", lang)
     return t(
         code,
         lang,

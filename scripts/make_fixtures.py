@@ -33,10 +33,24 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import openpyxl.chart
 import pyarrow as pa
 import pyarrow.parquet as pq
 import xlwt
 from id_numbers import id_dec, id_int
+from resave import (
+    EXCEL_ID,
+    EXCEL_ID_SHORT,
+    EXCEL_ID_UTF8,
+    EXCEL_US,
+    SHEETS_ID,
+    SHEETS_US,
+    Program,
+    cell_value,
+    parse_csv,
+    resave_csv,
+    typed,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures"
@@ -5392,6 +5406,277 @@ def tiktok_studio_watch_time_zip() -> None:
     )  # fmt: skip
 
 
+# --------------------------------------------------------------------------- re-saved exports
+# The exports above as a marketer uploads them after opening them in Excel or Google Sheets and
+# saving again (scripts/resave.py models what each program writes). Each must read to the same
+# figures as the untouched export, or tell the user what the program destroyed.
+
+# key: (original fixture, zip member or sheet the user opened, its number format, which of the
+# original's checks apply to that part)
+RESAVE_SOURCES: dict[str, tuple[str, str | None, str, tuple[str, ...] | None]] = {
+    "meta_fb_posts": ("meta_fb_posts.csv", None, "en", None),
+    "meta_ig_posts": ("meta_ig_posts.csv", None, "en", None),
+    "tiktok_studio_export": ("tiktok_studio_export.zip", "Overview.csv", "en", ("video_views",)),
+    "tiktok_business_export": ("tiktok_business_export.csv", None, "en", None),
+    "youtube_studio_export": (
+        "youtube_studio_export.zip",
+        "Table data.csv",
+        "en",
+        ("video_views", "watch_time", "average_view_duration", "ctr", "net_follower_growth"),
+    ),
+    "linkedin_page_analytics_xlsx": ("linkedin_page_analytics.xlsx", "Metrics", "en", None),
+    "ga4_pages_and_screens": ("ga4_pages_and_screens.csv", None, "en", None),
+    "meta_ads_manager_en": ("meta_ads_manager_en.csv", None, "en", None),
+    "google_ads_campaign_report": ("google_ads_campaign_report.csv", None, "en", None),
+    "shopee_ads_overall": (
+        "Data+Keseluruhan+Iklan+Shopee-01_07_2026-31_07_2026.csv",
+        None,
+        "en",
+        None,
+    ),
+}
+# Every source is saved by each of these; a few special cases follow.
+RESAVE_COMMON: dict[str, tuple[str, Program]] = {
+    "excel_id": (
+        "Excel, Indonesian settings, CSV (Comma delimited): `;`, cp1252, CRLF, decimal comma, day-first dates, ids in scientific notation, emptied columns and rows left in the used range",
+        EXCEL_ID,
+    ),
+    "excel_id_utf8": (
+        "Excel, Indonesian settings, CSV UTF-8: as excel_id with a UTF-8 BOM",
+        EXCEL_ID_UTF8,
+    ),
+    "excel_us": (
+        "Excel, English (US) settings, CSV: `,`, cp1252, CRLF, month-first dates `7/1/2026`, `1,234.5` only where the export grouped thousands, ids in scientific notation",
+        EXCEL_US,
+    ),
+    "sheets": (
+        "Google Sheets download (.csv): UTF-8 without BOM, LF, `7/1/2026` dates, ids in scientific notation",
+        SHEETS_US,
+    ),
+    "xlsx_excel": (
+        "Saved as .xlsx by Excel (Indonesian settings) after opening the CSV: numbers as numbers, dates as serials read day-first, percentages as fractions with a % format, ids as rounded numbers",
+        EXCEL_ID,
+    ),
+}
+
+
+def _resave_rows(source: str, part: str | None) -> tuple[str, list[list[str]]]:
+    """The name and cells of the file (or zip member, or sheet) the user opened."""
+    path = FIX / source
+    if path.suffix == ".zip":
+        assert part is not None
+        return part, parse_csv(zipfile.ZipFile(path).read(part).decode("utf-8-sig"))
+    if path.suffix == ".xlsx":
+        assert part is not None
+        sheet = openpyxl.load_workbook(path)[part]
+        rows = [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+        return f"{path.stem}.csv", rows
+    return path.name, parse_csv(path.read_bytes().decode("utf-8-sig"))
+
+
+def _resaved_workbook(
+    rows: list[list[str]],
+    fmt: str,
+    prog: Program,
+    title: str,
+    *,
+    as_text: bool = False,
+    total: str | None = None,
+    extra_sheets: bool = False,
+    sheets: bool = False,
+) -> bytes:
+    """The cells as a workbook the program saved: typed as it read them, or kept as text."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title[:31]
+    for i, row in enumerate(rows, start=1):
+        for j, text in enumerate(row, start=1):
+            value, number_format = cell_value(
+                typed(text, fmt, prog), as_text=text if as_text else None, sheets=sheets
+            )
+            if value is not None:
+                ws.cell(i, j, value).number_format = number_format
+    if total:
+        # The user's own totals row: a sum under every column of numbers.
+        last = ws.max_row
+        ws.cell(last + 1, 1, total)
+        for j in range(2, ws.max_column + 1):
+            cells = [ws.cell(i, j).value for i in range(2, last + 1)]
+            if all(isinstance(v, int | float) for v in cells[-3:]):
+                ws.cell(last + 1, j, sum(v for v in cells if isinstance(v, int | float)))
+    if extra_sheets:
+        notes = wb.create_sheet("Catatan")
+        notes["A1"] = "Catatan: angka Juli belum final, dicek ulang tanggal 5."
+        notes["A2"] = "Dibuat oleh tim marketing Toko Kita"
+        chart = openpyxl.chart.BarChart()
+        chart.add_data(
+            openpyxl.chart.Reference(ws, min_col=2, min_row=1, max_row=6), titles_from_data=True
+        )
+        wb.create_chartsheet("Grafik").add_chart(chart)
+    return xlsx_bytes(wb)
+
+
+def _resaved_checks(key: str, keep: tuple[str, ...] | None, ids_lost: bool) -> list[dict[str, Any]]:
+    """The original's checks that hold for the part re-saved; where the program rounded the ids,
+    a post is found by its date instead."""
+    checks = []
+    for c in EXPECTED[key]["checks"]:
+        if keep is not None and (
+            c["metric"] not in keep or ("date" in c and "post_id" not in c and c.get("sum"))
+        ):
+            continue
+        c = {k: v for k, v in c.items() if k != "sheet"}
+        if ids_lost and "post_id" in c:
+            c = {k: v for k, v in c.items() if k != "post_id"}
+        checks.append(c)
+    return checks
+
+
+def resaved_exports() -> None:
+    jobs: list[tuple[str, str, str, Program | None, dict[str, Any]]] = []
+    for key in RESAVE_SOURCES:
+        for variant, (note, prog) in RESAVE_COMMON.items():
+            jobs.append((key, variant, note, prog, {"xlsx": variant.startswith("xlsx")}))
+    jobs += [
+        (
+            "tiktok_business_export",
+            "excel_id_short",
+            "Excel with the Indonesian short date `d/m/yyyy` (`1/7/2026`)",
+            EXCEL_ID_SHORT,
+            {},
+        ),
+        (
+            "shopee_ads_overall",
+            "excel_id_short",
+            "Excel with the Indonesian short date `d/m/yyyy` (`1/7/2026`)",
+            EXCEL_ID_SHORT,
+            {},
+        ),
+        (
+            "tiktok_business_export",
+            "sheets_id",
+            "Google Sheets set to Indonesia: `,` between cells, decimal comma in quotes, `1/7/2026` dates no cell proves day-first",
+            SHEETS_ID,
+            {},
+        ),
+        (
+            "tiktok_studio_export",
+            "xlsx_excel_us",
+            "Saved as .xlsx by Excel (English US): `December 26` became a date of the year it was saved, shown `26-Dec`",
+            EXCEL_US,
+            {"xlsx": True},
+        ),
+        (
+            "meta_fb_posts",
+            "xlsx_excel_us",
+            "Saved as .xlsx by Excel (English US): month-first dates read right, ids rounded",
+            EXCEL_US,
+            {"xlsx": True},
+        ),
+        (
+            "meta_ig_posts",
+            "xlsx_text",
+            "Saved as .xlsx with every cell stored as text (Excel's green triangles)",
+            EXCEL_ID,
+            {"xlsx": True, "as_text": True},
+        ),
+        (
+            "meta_ads_manager_en",
+            "xlsx_text",
+            "Saved as .xlsx with every cell stored as text (Excel's green triangles)",
+            EXCEL_ID,
+            {"xlsx": True, "as_text": True},
+        ),
+        (
+            "meta_ads_manager_en",
+            "xlsx_total",
+            "Saved as .xlsx with the user's own `Total` row under the data",
+            EXCEL_ID,
+            {"xlsx": True, "total": "Total"},
+        ),
+        (
+            "shopee_ads_overall",
+            "xlsx_jumlah",
+            "Saved as .xlsx with the user's own `Jumlah` row under the data",
+            EXCEL_ID,
+            {"xlsx": True, "total": "Jumlah"},
+        ),
+        (
+            "ga4_pages_and_screens",
+            "xlsx_grand_total",
+            "Saved as .xlsx with the user's own `Grand Total` row under the data",
+            EXCEL_US,
+            {"xlsx": True, "total": "Grand Total"},
+        ),
+        (
+            "tiktok_business_export",
+            "xlsx_notes_chart",
+            "Saved as .xlsx with a notes sheet and a chart sheet added",
+            EXCEL_ID,
+            {"xlsx": True, "extra_sheets": True},
+        ),
+        *(
+            (
+                key,
+                "sheets_xlsx",
+                "Google Sheets download (.xlsx): numbers as numbers, dates typed with Sheets' m/d/yyyy formats, ids rounded to 15 digits",
+                SHEETS_US,
+                {"xlsx": True, "sheets": True},
+            )
+            for key in (
+                "meta_ig_posts",
+                "tiktok_business_export",
+                "ga4_pages_and_screens",
+                "meta_ads_manager_en",
+                "shopee_ads_overall",
+                "linkedin_page_analytics_xlsx",
+            )
+        ),
+        (
+            "google_ads_campaign_report",
+            "excel_id_messy",
+            "Excel (Indonesian): a row and a column inserted before the table, emptied columns and rows after it, and the user's own formulas over the missing conversions showing #N/A and #DIV/0!",
+            EXCEL_ID,
+            {"lead": True, "errors": {(6, 10): "#N/A", (6, 11): "#DIV/0!"}},
+        ),
+    ]
+    for key, variant, note, prog, opts in jobs:
+        source, part, fmt, keep = RESAVE_SOURCES[key]
+        name, rows = _resave_rows(source, part)
+        stem = name.rsplit(".", 1)[0]
+        if opts.pop("xlsx", False):
+            assert prog is not None
+            name = f"{stem}.xlsx"
+            data = _resaved_workbook(rows, fmt, prog, stem, **opts)
+        else:
+            assert prog is not None
+            pad = {"pad_columns": 2, "pad_rows": 2} if prog.encoding == "cp1252" else {}
+            data = resave_csv(
+                rows, fmt, prog, lead=opts.get("lead", False), errors=opts.get("errors"), **pad
+            )
+        file = f"resaved/{variant}/{name}"
+        write(FIX / file, data)
+        ids_lost = key in ("meta_fb_posts", "meta_ig_posts") and not opts.get("as_text")
+        original = EXPECTED[key]
+        spec: dict[str, Any] = {
+            "file": file,
+            "layout": original["layout"],
+            "channel": original["channel"],
+            "placement": original["placement"],
+            "notes": note,
+            "resaved_from": source,
+        }
+        if part:
+            spec["resaved_part"] = part
+        for extra in ("reference_date", "placement_in_file"):
+            if extra in original:
+                spec[extra] = original[extra]
+        if ids_lost:
+            spec["ids_lost"] = True
+        spec["checks"] = _resaved_checks(key, keep, ids_lost)
+        expect(f"resaved_{variant}_{key}", **spec)
+
+
 # --------------------------------------------------------------------------- expected.toml
 
 
@@ -5518,6 +5803,7 @@ def main() -> None:
         meta_fb_posts_negative_feedback,
         google_ads_impression_share_csv,
         tiktok_studio_watch_time_zip,
+        resaved_exports,
         bad_files,
     ):
         fn()

@@ -18,6 +18,7 @@ from kpi_core.ingest.date_cells import (
     parse_day_cells,
     year_offsets,
 )
+from kpi_core.ingest.resaved import runs_evenly
 
 __all__ = [
     "ParsedDates",
@@ -69,7 +70,7 @@ def infer_date_order(
     (an Indonesian file writes the day first); dashes for day-first, slashes for month-first."""
     votes = {"mdy": 0, "dmy": 0}
     iso = dashed = slashed = 0
-    undecided: list[tuple[int, int, int]] = []
+    undecided: list[tuple[int, int, int]] = []  # (first, second, year), both 12 or less
     for cell in {s.strip() for s in samples if isinstance(s, str)}:
         if re.match(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", cell):
             iso += 1
@@ -84,7 +85,7 @@ def infer_date_order(
             votes["dmy"] += 1
         elif second > 12 >= first:
             votes["mdy"] += 1
-        elif first != second:
+        else:
             year = int(m[4])
             undecided.append((first, second, year + 2000 if year < 100 else year))
     if votes["dmy"] or votes["mdy"]:
@@ -92,10 +93,17 @@ def infer_date_order(
         return side, ("conflict" if votes["dmy"] and votes["mdy"] else "evidence")
     if iso and not (dashed or slashed):
         return "ymd", "evidence"
+    either = undecided  # `07/07/2026` included: the same day in both orders
+    undecided = [c for c in either if c[0] != c[1]]
     if today is not None and undecided:
         later = {order: _any_after(undecided, order, today) for order in ("mdy", "dmy")}
         if later["mdy"] != later["dmy"]:
             return ("dmy" if later["mdy"] else "mdy"), "future"
+    # A daily or weekly series runs day by day (or week by week) in one order only: a program
+    # that re-wrote a platform's dates in its own locale (`1/7/2026`) leaves no other proof.
+    even = [order for order in ("mdy", "dmy") if runs_evenly(either, order)]
+    if len(even) == 1:
+        return even[0], "sequence"
     if hint is not None:
         key = hint.strip().lower()
         order = key if key in _ORDERS else _PLATFORM_ORDER.get(key)
@@ -204,9 +212,13 @@ _PERIOD_DATE = re.compile(
 )
 
 
+_DAY_MONTH = re.compile(r"(?<![\d-])(\d{1,2})-(?=[A-Za-z]{3})")
+
+
 def parse_period(text: str, order: str = "dmy") -> tuple[dt.date, dt.date] | None:
     """Read a report's date range (`01/07/2026 - 31/07/2026`); None unless both ends are dates."""
-    found = _PERIOD_DATE.findall(text)
+    # Excel in English takes a range's `July 1` for a date and writes it back `1-Jul`.
+    found = _PERIOD_DATE.findall(_DAY_MONTH.sub(r"\1 ", text))
     if len(found) != 2:
         return None
     inferred, basis = infer_date_order(found)

@@ -21,6 +21,7 @@ from kpi_core.ingest.dates import (
 )
 from kpi_core.ingest.layouts import Layout
 from kpi_core.ingest.numbers import ID_SIGNALS
+from kpi_core.ingest.resaved import either_way, misread_dates_undone
 from kpi_core.ingest.table import Table
 from kpi_core.ingest.undated import tell_undated
 from kpi_core.models import Severity
@@ -76,11 +77,16 @@ def row_dates(
         raw.dtype
     )
     secondary = plan.first("date_secondary")
+    dated_by = primary.name
     if not typed and secondary is not None and secondary is not primary:
         lifetime = flag_rows(raw, lambda s: s.lower() in _LIFETIME)
         if lifetime.any():
             raw = _where(raw, lifetime, body[secondary.name])
+            dated_by = secondary.name
             out.note("date_column", secondary.name, "lifetime", primary.name)
+    if not typed:
+        raw = misread_dates_undone(raw, out, dated_by)
+    samples: list[str] = []
     if typed:
         # A text file's dates are typed only when the reader found them all in ISO: that is the
         # text's own evidence of the order, as it would be read from the cells.
@@ -98,6 +104,8 @@ def row_dates(
         )
     if ctx.corrections.date_order:
         order, basis = ctx.corrections.date_order, "user"
+    elif basis == "default" and (example := either_way(samples)):
+        out.problem("date_order_unproven", column=primary.name, examples=(example,), detail=order)
     out.date_order = order
     if basis != "typed":
         out.note("date_order", order, basis, primary.name)

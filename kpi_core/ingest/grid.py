@@ -48,7 +48,10 @@ def grid_tables(file: str, sheet: Grid) -> list[Table]:
     h = find_header(grid)
     if header_score(grid[h]) <= 0:
         return []
-    titled = _titled_sections(grid)
+    # Pairs of a label and its value above a wider header (Shopee's `Username`, `Periode` lines,
+    # as a workbook holds them once Excel saved the CSV) are the table's preamble, not a section.
+    width = _count(grid[h], len(grid[h]))
+    titled = [i for i in _titled_sections(grid) if i >= h or 2 * _count(grid[i], width) > width]
     starts = sorted(set(titled) | {h})
     if not titled or len(starts) < 2:
         table = _table(file, sheet, grid, h, len(grid), f"{file} [{sheet.title}]", grid[:h])

@@ -116,9 +116,45 @@ def row_placements(
 
 
 def text_labels(body: pd.DataFrame, col: Column | None) -> pd.Categorical | None:
+    """A label column's text per row (a float column's whole numbers without `.0`)."""
     if col is None:
         return None
     values = body[col.name]
     if pd.api.types.is_float_dtype(values.dtype):
         values = values.map(lambda v: None if pd.isna(v) else f"{v:.0f}")
     return map_labels(values, lambda s: s or None)
+
+
+# `1,2211E+17`, `1.2211E+17`, `1.2210987654321e+17`: an id a spreadsheet program showed, and so
+# saved, in scientific notation; the digits past the sixth (or the fifteenth) are gone.
+_ROUNDED_ID = re.compile(r"\d+(?:[.,]\d+)?[eE]\+?\d+")
+# A spreadsheet holds 15 significant digits: a number id of 16 or more was rounded on opening.
+_WHOLE_DIGITS = 1e15
+
+
+def row_keys(
+    body: pd.DataFrame, col: Column | None, out: Shaped, keep: np.ndarray
+) -> pd.Categorical | None:
+    """Each row's key (a post id). Ids a spreadsheet program rounded name no post (eight posts
+    would become one `1,2211E+17`): they are left empty and the user is told."""
+    if col is None:
+        return None
+    values = body[col.name]
+    if pd.api.types.is_float_dtype(values.dtype):
+        labels = map_labels(values.map(_number_id), lambda s: s or None)
+    else:
+        labels = map_labels(values, lambda s: s or None)
+    rounded = [c for c in labels.categories if _ROUNDED_ID.fullmatch(str(c).strip())]
+    if not rounded:
+        return labels
+    hit = np.asarray(labels.isin(rounded)) & keep
+    if hit.any():
+        out.problem("rounded_ids", column=col.name, count=int(hit.sum()), examples=(rounded[0],))
+    return labels.remove_categories(rounded)
+
+
+def _number_id(v: float) -> str | None:
+    """A number cell's id as its digits, or as the program showed it when it could not hold them."""
+    if pd.isna(v):
+        return None
+    return f"{v:.5E}" if abs(v) >= _WHOLE_DIGITS else f"{v:.0f}"

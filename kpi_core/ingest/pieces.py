@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.ingest.codes import Piece, map_labels, recode
+from kpi_core.ingest.codes import Piece, flag_rows, map_labels, recode
 from kpi_core.ingest.columns import Column, Plan
 from kpi_core.ingest.context import Shaped
 from kpi_core.ingest.numbers import ParsedNumbers, parse_numbers
@@ -37,6 +37,8 @@ _META_ACTION = re.compile(
     r"(?i)^(?:actions:)?(?:[a-z_]+\.)?(?:fb_pixel_|omni_)?([a-z_]+?)(?:_grouped|_7d)*$"
 )
 
+_EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"})
+
 
 def _report_bad(
     out: Shaped,
@@ -51,6 +53,16 @@ def _report_bad(
         examples = tuple(str(x) for x in body[name][cells].head(3))
         out.problem(
             "bad_values", column=column, row=first, count=int(cells.sum()), examples=examples
+        )
+    # A formula's error (`#DIV/0!`, `#N/A`) is no figure and reads as empty, as `-` does; but it
+    # is the user's own formula gone wrong, so they are told where.
+    errors = np.zeros(len(keep), dtype=bool)
+    if not pd.api.types.is_numeric_dtype(body[name].dtype) and parsed.bad.shape == keep.shape:
+        errors = flag_rows(body[name], lambda s: s.strip().upper() in _EXCEL_ERRORS) & keep
+    for column, first, cells in file_cells(table, name, errors):
+        examples = tuple(dict.fromkeys(str(x).strip() for x in body[name][cells]))[:3]
+        out.problem(
+            "error_cells", column=column, row=first, count=int(cells.sum()), examples=examples
         )
     masked = parsed.masked.to_numpy() & keep
     for column, _, cells in file_cells(table, name, masked):

@@ -25,7 +25,7 @@ from kpi_core.ingest.context import Context, Shaped
 from kpi_core.ingest.dating import row_dates
 from kpi_core.ingest.layouts import Layout, kind_of_key
 from kpi_core.ingest.numbers import ID_SIGNALS, infer_number_format, parse_numbers
-from kpi_core.ingest.origin import row_channels, row_placements, text_labels
+from kpi_core.ingest.origin import row_channels, row_keys, row_placements, text_labels
 from kpi_core.ingest.pieces import Rows, column_rows, long_rows, series_title
 from kpi_core.ingest.repeats import leave_out_repeated_headers
 from kpi_core.ingest.table import COPY_MARK, Table
@@ -128,7 +128,7 @@ def shape(table: Table, layout: Layout, ctx: Context) -> Shaped:
     placements = row_placements(body, plan, layout, ctx, out)
     campaign = text_labels(body, plan.first("campaign"))
     key = plan.first("post_id")
-    post_id = text_labels(body, key)
+    post_id = row_keys(body, key, out, keep)
     out.key_kind = None if key is None else kind_of_key(layout, key.header)
     row_currency = None
     if (currency_col := plan.first("currency")) is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from typing import Any
@@ -16,6 +17,8 @@ from kpi_core.ingest.xlsx import (
     format_currency,
     merged_spans,
     sheet_xml,
+    shows_no_year,
+    yearless,
 )
 
 ZIP_MEMBER_CAP = 200 * 1024 * 1024  # decompressed bytes; a bigger member is refused, not truncated
@@ -65,14 +68,22 @@ def _xlsx_grid(sheet: Any, archive: zipfile.ZipFile) -> Grid:
     cells: list[list[Any]] = []
     # Some writers state a wrong size (`A1`, `A1:C3`): every row written is read, whatever it says.
     sheet.reset_dimensions()
+    no_year: set[int] = set()  # columns whose dates are formatted without a year
     for r, row in enumerate(sheet.iter_rows(max_row=FORMAT_ROWS)):
         cells.append([cell.value for cell in row])
         for c, cell in enumerate(row):
-            currency = format_currency(getattr(cell, "number_format", None) or "General")
+            number_format = getattr(cell, "number_format", None) or "General"
+            currency = format_currency(number_format)
             if currency and cell.value is not None:
                 money[(r, c)] = currency
+            if isinstance(cell.value, dt.datetime) and shows_no_year(number_format):
+                no_year.add(c)
     if len(cells) >= FORMAT_ROWS:
         cells += [list(row) for row in sheet.iter_rows(min_row=FORMAT_ROWS + 1, values_only=True)]
+    for row in cells:
+        for c in no_year:
+            if c < len(row) and isinstance(row[c], dt.datetime):
+                row[c] = yearless(row[c])
     xml = sheet_xml(archive, getattr(sheet, "_worksheet_path", None))
     return Grid(sheet.title, cells, merged_spans(xml), money, bare_formulas(xml))
 

@@ -75,7 +75,8 @@ def _strip_preamble_lines(text: str) -> tuple[str, list[str], str | None]:
         if line.lower().startswith("sep=") and len(line) <= 6 and not preamble:
             delimiter = line[4:5] or ","
         elif line.startswith("#"):
-            preamble.append(line.lstrip("#").strip())
+            # A spreadsheet program pads each line to the table's width (`# Start date: ...;;;`).
+            preamble.append(line.lstrip("#").rstrip(",;\t").strip().strip('"'))
         else:
             break
         pos = end

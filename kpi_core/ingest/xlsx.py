@@ -7,6 +7,7 @@ one pass of a regular expression over the sheet's XML.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from functools import lru_cache
@@ -36,6 +37,26 @@ def format_currency(number_format: str) -> str | None:
         if found:
             return found
     return None
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def shows_no_year(number_format: str) -> bool:
+    """Whether a date format shows the day but no year (`d-mmm`: Excel's reading of TikTok's
+    `December 26`, given the year it was opened in)."""
+    bare = _QUOTED.sub("", _BRACKETED.sub("", number_format)).lower()
+    return "d" in bare and "y" not in bare and "general" not in bare
+
+
+def yearless(day: dt.datetime) -> str:
+    """A date whose year the file never showed, written as such (`26 December`): the year is
+    then inferred as for any yearless export, not taken from the day the file was saved."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
 
 
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')

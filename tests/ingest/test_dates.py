@@ -338,3 +338,21 @@ def test_day_first_dates_of_an_indonesian_excel_file_are_read_in_order() -> None
     report = ds.files[0]
     assert (report.date_from, report.date_to) == ("2026-09-01", "2026-09-12")
     assert report.date_order == "dmy"
+
+
+@pytest.mark.parametrize(
+    ("cells", "hint", "expected"),
+    [
+        ([f"{d}/7/2026" for d in range(1, 11)], "mdy", ("dmy", "sequence")),
+        ([f"7/{d}/2026" for d in range(1, 11)], None, ("mdy", "sequence")),
+        (["1/7/2026", "8/7/2026", "15/7/2026"], None, ("dmy", "evidence")),
+        (["3/7/2026", "10/7/2026", "7/3/2026"], "mdy", ("mdy", "platform")),
+        (["1/6/2026", "8/6/2026", "11/6/2026"], None, ("mdy", "default")),
+    ],
+)
+def test_a_daily_series_proves_its_day_month_order(
+    cells: list[str], hint: str | None, expected: tuple[str, str]
+) -> None:
+    """Dates a program re-wrote in its own locale (`1/7/2026`...`10/7/2026`) are read in the one
+    order that runs day after day (or week after week), over the platform's convention."""
+    assert infer_date_order(cells, hint, today=dt.date(2026, 11, 23)) == expected
