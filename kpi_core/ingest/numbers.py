@@ -115,7 +115,27 @@ def infer_number_format(
         return "id", "delimiter"
     if ID_SIGNALS.search(" ".join(str(h) for h in header)):
         return "id", "language"
+    if _dots_group_thousands(samples):
+        return "id", "thousands"
     return "en", "default"
+
+
+_DOT_GROUPED = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+")
+_LONG_WHOLE = re.compile(r"-?\d{4,}")
+
+
+def _dots_group_thousands(samples: Sequence[str]) -> bool:
+    """Whether the only dots in a file's plain numbers group thousands: several distinct cells
+    such as `15.000` and `2.340`, every one with three digits after its dot, and no whole number
+    of four digits or more written without one. A spreadsheet set to Indonesian writes counts so
+    even in a comma-separated file with English headers; an English file's decimals would not
+    all have three places, and it would write fifteen thousand `15000` beside them."""
+    grouped = 0
+    for cell in {s.strip() for s in samples if isinstance(s, str)}:
+        if _LONG_WHOLE.fullmatch(cell):
+            return False
+        grouped += bool(_DOT_GROUPED.fullmatch(cell))
+    return grouped >= 3
 
 
 def _numeric_result(values: pd.Series) -> ParsedNumbers:

@@ -148,6 +148,9 @@ def test_object_column_with_python_numbers() -> None:
         (["0.0537"], None, ("en", "evidence_en")),
         (["12.3"], None, ("en", "evidence_en")),
         (["12.345", "7"], None, ("en", "default")),
+        (["15.000", "2.340", "523", "1.204"], None, ("id", "thousands")),
+        (["15.000", "2.340", "15000", "1.204"], None, ("en", "default")),
+        (["15.000", "2.340%", "12.345%", "1.204%"], None, ("en", "default")),
         (["12.345"], ";", ("id", "delimiter")),
         (["1,5", "2,5", "12.3"], None, ("id", "conflict")),
         ([], None, ("en", "default")),
@@ -228,3 +231,20 @@ def test_typed_parquet_numbers_are_never_reread_as_local_text(tmp_path: Path) ->
     assert frame.loc[frame["metric"] == "spend", "value"].tolist() == [1234.5, 99.25]
     assert frame.loc[frame["metric"] == "watch_time", "value"].tolist() == [312.0, 60.0]
     assert not [p for p in ds.files[0].problems if p.code == "bad_values"]
+
+
+def test_dot_grouped_counts_under_english_headers_are_thousands() -> None:
+    """Counts a spreadsheet set to Indonesian wrote as `15.000` under English headers are
+    fifteen thousand, and the page says why the numbers were read that way."""
+    text = (
+        "Date,Reach,Impressions,Likes\n"
+        "2026-07-01,15.000,22.871,523\n"
+        "2026-07-02,14.250,21.004,610\n"
+        "2026-07-03,16.120,25.300,702\n"
+    )
+    ds = read_files([("instagram_harian.csv", text.encode())])
+    frame = ds.frame
+    assert sorted(frame.loc[frame["source_name"] == "Reach", "value"]) == [14_250, 15_000, 16_120]
+    assert ds.files[0].number_format == "id"
+    said = [i for i in ds.files[0].inferences if i.what == "number_format"]
+    assert [i.basis for i in said] == ["thousands"]
