@@ -217,9 +217,7 @@ _DEFAULT_SIDEBAR = """[data-testid="stSidebar"] {
     ("language", "shows"),
     [("English", "Upload your exports"), ("Bahasa Indonesia", "Unggah file ekspor Anda")],
 )
-def test_every_chosen_goal_reads_whole_in_the_sidebar(
-    page: Any, language: str, shows: str
-) -> None:
+def test_every_chosen_goal_reads_whole_in_the_sidebar(page: Any, language: str, shows: str) -> None:
     """At 1280 px, in a sidebar of Streamlit's default 300 px (the first visit's), every goal's
     chip shows its whole name in both languages: never "Awareness (kesadar…"."""
     page.set_viewport_size({"width": 1280, "height": 900})
