@@ -408,3 +408,18 @@ def test_the_verdict_filters_show_every_choice_they_hold() -> None:
     at.switch_page("pages/verdicts.py").run()
     filters = [m for m in at.multiselect if m.key and "filter" in m.key]
     assert len(filters) == 3 and all(m.proto.wrap for m in filters), [m.key for m in at.multiselect]
+
+
+def test_a_metric_the_channel_never_used_is_left_out_with_a_note() -> None:
+    """The café's Business Profile counts 0 messages and 0 bookings on every row of its export:
+    a channel that never used them shows no finding for them (no table row, no "0 Pemesanan"
+    on its channel card), and a note names them and says why they are left out."""
+    at = start("kafe", lang="id")
+    at.switch_page("pages/verdicts.py").run()
+    names = set(pd.concat([t.value for t in verdict_tables(at).values()])["metric"])
+    assert not names & {"Pemesanan", "Percakapan pesan dimulai"}
+    notes = [i.value for i in at.info if "Pemesanan" in i.value]
+    assert len(notes) == 1 and "Percakapan pesan dimulai" in notes[0] and "0" in notes[0]
+    at.switch_page("pages/ecosystem.py").run()
+    charts = " ".join(c.proto.spec for c in at.get("plotly_chart"))
+    assert "Pemesanan" not in charts and "Percakapan pesan" not in charts
