@@ -34,14 +34,15 @@ def efficiency() -> pd.DataFrame | None:
 
 
 def worth_showing(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """The rows that say something, and the paid channels left out for want of any figure.
+    """The rows that say what paid reach cost, and the paid channels left out for want of spend.
 
-    A row with no spend and no rate is only dashes; a channel's all-campaigns row repeats its
-    one campaign's row word for word.
+    A row with no spend says nothing about cost, even with a rate beside it: LinkedIn's Page
+    analytics count sponsored clicks but no spend, and a Spend of "–" beside their CTR read as
+    a cost nobody knows. A channel's all-campaigns row repeats its one campaign's row word for
+    word.
     """
     figures = ["spend", *(r for r in (*_RATES, "roi") if r in table)]
-    empty = table[figures].isna().all(axis=1)
-    kept = table[~empty]
+    kept = table[table["spend"].notna()]
     silent = [c for c in dict.fromkeys(table["channel"]) if c not in set(kept["channel"])]
     drop = []
     for channel in dict.fromkeys(kept["channel"]):

@@ -423,3 +423,12 @@ def test_a_metric_the_channel_never_used_is_left_out_with_a_note() -> None:
     at.switch_page("pages/ecosystem.py").run()
     charts = " ".join(c.proto.spec for c in at.get("plotly_chart"))
     assert "Pemesanan" not in charts and "Percakapan pesan" not in charts
+
+
+def test_the_saas_cost_section_says_linkedin_has_no_spend_instead_of_a_dash() -> None:
+    """The SaaS demo's LinkedIn Page analytics carry no spend: the "What paid reach costs"
+    section has no table row of Spend "–" beside a CTR, and says the spend is not in the files."""
+    at = start("saas")
+    at.switch_page("pages/ecosystem.py").run()
+    assert len(at.dataframe) == 0
+    assert any("LinkedIn" in c.value and "no spend in your files" in c.value for c in at.caption)
