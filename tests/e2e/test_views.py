@@ -151,3 +151,51 @@ def test_uploaded_multi_platform_set_in_both_languages(page: Any) -> None:
     visit(page, FUNNEL, "Funnel Anda")
     no_exception(page)
     shoot(page, "e2e-funnel-upload-id.png")
+
+
+# Each channel card's tile labels: how far each one's text runs past the right edge of its tile.
+_TILE_OVERFLOW = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .filter(el => el.layout && el.layout.meta && el.layout.meta.kind === 'channel')
+    .flatMap(el => {
+        const tiles = Array.from(el.querySelectorAll('.shapelayer path'))
+            .map(p => p.getBoundingClientRect());
+        return Array.from(el.querySelectorAll('g.annotation text')).flatMap(text => {
+            const box = text.getBoundingClientRect(), y = (box.top + box.bottom) / 2;
+            const tile = tiles.find(r => r.left <= box.left + 2 && box.left + 2 <= r.right
+                                         && r.top <= y && y <= r.bottom);
+            return tile ? [[text.textContent, Math.round(box.right - tile.right + 4)]] : [];
+        });
+    })"""
+
+
+@pytest.mark.parametrize(
+    ("files", "demo"),
+    [
+        (["tiktok_shop_key_metrics.xlsx", "Video_list_20260701-20260731.xlsx",
+          "Live_list_20260701-20260731.xlsx", "Product_list_20260701-20260731.xlsx"], None),
+        ([], "kafe"),
+    ],
+)  # fmt: skip
+def test_every_tile_label_stays_inside_its_tile_at_1280(
+    page: Any, files: list[str], demo: str | None
+) -> None:
+    """At 1,280 px in Bahasa Indonesia, every tile of the channel cards keeps its words inside
+    it, with a margin: "Tambah ke keranjang (kartu produk)" of TikTok Shop and "Dilihat di
+    Google Maps (desktop)" of the café ran past their tile's edge."""
+    page.set_viewport_size({"width": 1280, "height": 2400})
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    settle(page)
+    to_indonesian(page)
+    if demo:
+        page.locator(f".st-key-demo_{demo} button").click()
+    else:
+        fixtures = ROOT / "tests" / "fixtures"
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+            [str(fixtures / f) for f in files]
+        )
+    page.get_by_text("Yang dipahami KPI Lens").wait_for(timeout=90_000)
+    settle(page)
+    visit(page, ECOSYSTEM, "Ekosistem kanal")
+    tiles = page.evaluate(_TILE_OVERFLOW)
+    assert len(tiles) > 10
+    assert [(text, over) for text, over in tiles if over > 0] == []
