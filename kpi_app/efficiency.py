@@ -13,6 +13,7 @@ from kpi_core.ecosystem import paid_efficiency
 from kpi_core.figures import format_value
 from kpi_core.i18n import t
 from kpi_core.labels import channel_label, metric_label
+from kpi_core.textfit import NBSP
 
 _RATES = ("cpm", "cpc", "cpc_link", "ctr", "ctr_link", "cpl", "cpa", "cost_per_purchase", "roas")
 
@@ -76,4 +77,10 @@ def efficiency_table(table: pd.DataFrame, lang: str) -> None:
             format_value(v if pd.notna(v) else None, unit or (c or "count"), lang, rate)
             for v, c in zip(table[rate], table["currency"], strict=True)
         ]
-    st.dataframe(shown, hide_index=True, width="stretch")
+    # A static table, not a data grid: a grid of this many columns ran past a 1,280 px page
+    # and hid the cost per purchase, ROAS and ROI behind a scroll bar; here long campaign
+    # names wrap, and every column is in view for a client. A figure never wraps ("Rp 70,1"
+    # over "jt"): its spaces do not break.
+    figures = list(shown.columns[2:])
+    shown[figures] = shown[figures].map(lambda text: text.replace(" ", NBSP))
+    st.table(shown.style.hide(axis="index"))

@@ -432,3 +432,16 @@ def test_the_saas_cost_section_says_linkedin_has_no_spend_instead_of_a_dash() ->
     at.switch_page("pages/ecosystem.py").run()
     assert len(at.dataframe) == 0
     assert any("LinkedIn" in c.value and "no spend in your files" in c.value for c in at.caption)
+
+
+def test_the_cost_table_keeps_each_figure_on_one_line() -> None:
+    """The shop demo's cost table wraps long campaign names, never a figure: "Rp 70,1 jt" and
+    "Rp 22.418" stay whole (joined by non-breaking spaces), not "Rp 70,1" over "jt"."""
+    at = start("ecom", lang="id")
+    at.switch_page("pages/ecosystem.py").run()
+    (table,) = at.table
+    shown = table.value
+    assert list(shown.columns)[-2:] == ["ROAS", "ROI"]
+    figures = shown.drop(columns=["Kanal", "Kampanye"]).to_numpy().ravel()
+    assert "Rp\u00a070,1\u00a0jt" in set(figures)
+    assert not [f for f in figures if " " in f]

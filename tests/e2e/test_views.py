@@ -139,7 +139,7 @@ def test_uploaded_multi_platform_set_in_both_languages(page: Any) -> None:
     ]  # fmt: skip
     assert matrix["meta"]["red_flags"] == ["instagram/organic/conversion"]
     assert page.get_by_text("Revenue is attached to organic Instagram", exact=False).count() == 1
-    assert page.locator('[data-testid="stDataFrame"]').count() == 1  # the paid-efficiency table
+    assert page.locator('[data-testid="stTable"]').count() == 1  # the paid-efficiency table
     shoot(page, "e2e-ecosystem-upload-en.png")
 
     to_indonesian(page)
@@ -199,3 +199,33 @@ def test_every_tile_label_stays_inside_its_tile_at_1280(
     tiles = page.evaluate(_TILE_OVERFLOW)
     assert len(tiles) > 10
     assert [(text, over) for text, over in tiles if over > 0] == []
+
+
+# Each table on the page: how far its widest row runs past the table's box (0 when it fits).
+_TABLE_OVERFLOW = """() => Array.from(
+        document.querySelectorAll('[data-testid="stTable"], [data-testid="stDataFrame"]'))
+    .map(box => {
+        const grid = box.querySelector('.dvn-scroller');
+        if (grid) return grid.scrollWidth - grid.clientWidth;
+        const right = box.getBoundingClientRect().right;
+        const scrolled = Array.from(box.querySelectorAll('*'))
+            .map(el => el.scrollWidth - el.clientWidth);
+        return Math.max(...scrolled, ...Array.from(box.querySelectorAll('th, td'))
+            .map(cell => cell.getBoundingClientRect().right - right));
+    })"""
+
+
+def test_the_paid_cost_table_shows_every_column_at_1280(page: Any) -> None:
+    """At 1,280 px in Bahasa Indonesia, the shop demo's cost table fits its page: "Biaya per
+    pesanan", ROAS and ROI are in view, not hidden past the right edge behind a scroll bar."""
+    page.set_viewport_size({"width": 1280, "height": 2400})
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    settle(page)
+    to_indonesian(page)
+    page.locator(".st-key-demo_ecom button").click()
+    page.get_by_text("Yang dipahami KPI Lens").wait_for(timeout=90_000)
+    settle(page)
+    visit(page, ECOSYSTEM, "Ekosistem kanal")
+    overflow = page.evaluate(_TABLE_OVERFLOW)
+    assert len(overflow) == 1 and overflow[0] <= 1, overflow
+    assert page.get_by_role("columnheader", name="ROI").first.is_visible()
