@@ -114,7 +114,11 @@ def _stage_bars(
             text.append(full[-1])
             position.append("inside")
             continue
+        # Without the name, the % keeps its basis where that fits ("8,6% dari Minat"): a bare
+        # "8,6%" does not say of what.
         short = "" if s.more_than_previous else _pct(s.pct_of_previous, lang) if pct else ""
+        if short and text_px(pct, _TEXT_SIZE) <= room:
+            short = pct
         text.append(count + (f"<br>{short}" if short else ""))
         fits = text_px(_count(s.value, lang), _TEXT_SIZE, bold=True) <= room
         position.append("inside" if fits else "outside")
