@@ -214,7 +214,7 @@ def verdict_tables(at: AppTest) -> dict[str, Any]:
 
 
 def test_verdict_tables_fit_a_1280_window_with_the_flags_in_view() -> None:
-    """Each table's columns fit the 768 px a 1,280 px window leaves beside the sidebar, so the
+    """Each table's columns fit the page a 1,280 px window leaves beside the sidebar, so the
     Flags column shows: organic Instagram's revenue carries its sales flag there."""
     at = start("ecom")
     at.switch_page("pages/verdicts.py").run()
