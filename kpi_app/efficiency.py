@@ -13,6 +13,7 @@ from kpi_core.ecosystem import paid_efficiency
 from kpi_core.figures import format_value
 from kpi_core.i18n import t
 from kpi_core.labels import channel_label, metric_label
+from kpi_core.textfit import NBSP
 
 _RATES = ("cpm", "cpc", "cpc_link", "ctr", "ctr_link", "cpl", "cpa", "cost_per_purchase", "roas")
 
@@ -34,14 +35,15 @@ def efficiency() -> pd.DataFrame | None:
 
 
 def worth_showing(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """The rows that say something, and the paid channels left out for want of any figure.
+    """The rows that say what paid reach cost, and the paid channels left out for want of spend.
 
-    A row with no spend and no rate is only dashes; a channel's all-campaigns row repeats its
-    one campaign's row word for word.
+    A row with no spend says nothing about cost, even with a rate beside it: LinkedIn's Page
+    analytics count sponsored clicks but no spend, and a Spend of "–" beside their CTR read as
+    a cost nobody knows. A channel's all-campaigns row repeats its one campaign's row word for
+    word.
     """
     figures = ["spend", *(r for r in (*_RATES, "roi") if r in table)]
-    empty = table[figures].isna().all(axis=1)
-    kept = table[~empty]
+    kept = table[table["spend"].notna()]
     silent = [c for c in dict.fromkeys(table["channel"]) if c not in set(kept["channel"])]
     drop = []
     for channel in dict.fromkeys(kept["channel"]):
@@ -75,4 +77,10 @@ def efficiency_table(table: pd.DataFrame, lang: str) -> None:
             format_value(v if pd.notna(v) else None, unit or (c or "count"), lang, rate)
             for v, c in zip(table[rate], table["currency"], strict=True)
         ]
-    st.dataframe(shown, hide_index=True, width="stretch")
+    # A static table, not a data grid: a grid of this many columns ran past a 1,280 px page
+    # and hid the cost per purchase, ROAS and ROI behind a scroll bar; here long campaign
+    # names wrap, and every column is in view for a client. A figure never wraps ("Rp 70,1"
+    # over "jt"): its spaces do not break.
+    figures = list(shown.columns[2:])
+    shown[figures] = shown[figures].map(lambda text: text.replace(" ", NBSP))
+    st.table(shown.style.hide(axis="index"))

@@ -29,13 +29,11 @@ def page_px() -> int:
 
 
 def sidebar_width() -> int:
-    """The sidebar's width in pixels: Streamlit's own, or wider where a chosen goal's chip
-    needs it to read whole ("Awareness (kesadaran merek)"), since a chip cuts its name short."""
-    longest = max(
-        text_px(_first_upper(t(f"classify.goal.{g}", lang)), 14)
-        for g in state.GOALS
-        for lang in LANGUAGES
-    )
+    """The sidebar's width in pixels: Streamlit's own, or wider where a goal's chip would need
+    it to read whole, since a chip cuts its name short. The chips' names are kept short enough
+    for Streamlit's own (tests/e2e): the first visit after the server starts opens at it
+    whatever the page config asks."""
+    longest = max(text_px(t(f"side.goal.{g}", lang), 14) for g in state.GOALS for lang in LANGUAGES)
     return max(_STREAMLIT_SIDEBAR, math.ceil(longest) + _CHIP_ROOM)
 
 
@@ -77,14 +75,14 @@ def choices() -> None:
         # identity, and a browser that draws the box afresh (the first upload's run does) shows
         # the default, which must not be empty while the pages judge by sales.
         default=state.goals(),
-        format_func=lambda g: _first_upper(t(f"classify.goal.{g}", lang)),
+        format_func=lambda g: t(f"side.goal.{g}", lang),
         key=goals_key,
         on_change=_keep_goals,
         help=t("side.goals_help", lang),
         placeholder=t("verdicts.choose", lang),
     )
     if st.session_state.pop("goals_empty", False):
-        kept = ", ".join(_first_upper(t(f"classify.goal.{g}", lang)) for g in state.goals())
+        kept = ", ".join(t(f"side.goal.{g}", lang) for g in state.goals())
         st.warning(t("side.goals_empty", lang, goals=kept), icon=":material/warning:")
     st.selectbox(
         t("side.model", lang),

@@ -17,6 +17,7 @@ from kpi_core.derive import derive_rates, summarise
 from kpi_core.growth import follower_spikes, spike_flags
 from kpi_core.i18n import t
 from kpi_core.ingest import Dataset, read_files
+from kpi_core.unused import Unused, leave_out, never_used, unused_flags
 
 
 def lang() -> str:
@@ -188,9 +189,14 @@ def overrides() -> dict[tuple[str, str, str], str]:
     return fixes
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _unused(key: Any, _data: Dataset) -> tuple[Unused, ...]:
+    return never_used(_data.frame)
+
+
 @st.cache_resource(max_entries=12, show_spinner=False)
 def _summary(key: tuple[Any, ...], _data: Dataset, start: date | None, end: date | None) -> Any:
-    return derive_rates(summarise(_data.frame, start, end))
+    return derive_rates(leave_out(summarise(_data.frame, start, end), _unused(key[0], _data)))
 
 
 def analysis() -> Analysis | None:
@@ -210,7 +216,8 @@ def analysis() -> Analysis | None:
         lang(),
     )
     spikes = _spikes((key, start, end), data, start, end)
-    return Analysis((start, end), summary, verdicts, spike_flags(spikes, lang()))
+    notes = tuple(unused_flags(_unused(key, data), lang()))
+    return Analysis((start, end), summary, verdicts, spike_flags(spikes, lang()), notes)
 
 
 @st.cache_resource(max_entries=12, show_spinner=False)

@@ -28,8 +28,8 @@ BADGES = {"kpi": "green", "supporting": "blue", "vanity": "gray", "unknown": "or
 # Every flag code a metric row may carry, the worst first.
 _FLAGS = ("sales_on_organic_social", "too_many_kpis", "goal_without_kpi", "unknown_metric",
           "mixed_currency", "undated_left_out", "follower_spike")  # fmt: skip
-# Table column widths that add up to the page's width at a 1,280 px window beside the sidebar
-# the goal chips need (sidebar.page_px: 768 px); a wider window stretches them. The stage has
+# Table column widths that fit the page at a 1,280 px window beside the sidebar
+# (sidebar.page_px: 820 px; 768 px they add up to); a wider window stretches them. The stage has
 # no column: rows run down the funnel within each verdict, and the reasons under the table
 # name each row's stage.
 _WIDTHS = {"verdict": 100, "override": 102, "metric": 250, "value": 186, "flags": 130}

@@ -12,7 +12,8 @@ from kpi_core.judgement import rules
 from kpi_core.labels import channel_label, distinguish, metric_label, placement_label
 
 SEVERE = {"sales_on_organic_social"}  # drawn red, above every other flag
-NOTICE = {"unknown_metric", "undated_included"}  # drawn as information, not as a warning
+# Drawn as information, not as a warning.
+NOTICE = {"unknown_metric", "undated_included", "not_used"}
 
 
 def flags(found: tuple[Flag, ...], lang: str) -> None:

@@ -15,6 +15,7 @@ from kpi_core.growth import follower_spikes, spike_flags
 from kpi_core.ingest import Dataset
 from kpi_core.labels import layout_label, problem_message
 from kpi_core.models import BusinessModel, FileReport, Goal, Verdict
+from kpi_core.unused import leave_out, never_used, unused_flags
 from kpi_core.windows import data_span
 
 
@@ -26,11 +27,13 @@ class Analysis:
     summary: pd.DataFrame
     classification: Classification
     growth: tuple[Flag, ...] = ()
+    unused: tuple[Flag, ...] = ()
 
     @property
     def flags(self) -> tuple[Flag, ...]:
-        """Every flag to act on: the classification's, then the follower spikes."""
-        return self.classification.flags + self.growth
+        """Every flag to act on: the classification's, the follower spikes, then the metrics
+        left out because their channel never used them."""
+        return self.classification.flags + self.growth + self.unused
 
 
 def period_of(frame: pd.DataFrame) -> tuple[date | None, date | None]:
@@ -52,10 +55,12 @@ def analyse(
     """Summarise the period, derive the rates the data allows and judge every metric."""
     first, last = period_of(dataset.frame)
     period = (start or first, end or last)
-    summary = derive_rates(summarise(dataset.frame, start, end))
+    unused = never_used(dataset.frame)
+    summary = derive_rates(leave_out(summarise(dataset.frame, start, end), unused))
     verdicts = classify(summary, goals, model, overrides=overrides, lang=lang)
     spikes = follower_spikes(dataset.frame, period[0], period[1])
-    return Analysis(period, summary, verdicts, spike_flags(spikes, lang))
+    notes = tuple(unused_flags(unused, lang))
+    return Analysis(period, summary, verdicts, spike_flags(spikes, lang), notes)
 
 
 def _file_json(report: FileReport, lang: str) -> dict[str, Any]:

@@ -27,7 +27,12 @@ MISSING = "#b0b0b0"
 STAGE_COLORS = ("#1e3a8a", "#1d4ed8", "#2563eb", "#3b82f6", "#60a5fa")
 MAX_TILES = 7  # a panel shows the strongest metrics per stage; the rest are counted, not drawn
 _TEXT_SIZE = 13.0
-FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=_TEXT_SIZE, color="#262730")
+# The app's own font first: Streamlit names it "Source Sans" (its web font); under "Source Sans
+# Pro" alone the charts fell back to the machine's sans-serif (Noto Sans, wider than the text
+# estimates), and a tile's words ran past its edge.
+FONT = dict(
+    family="Source Sans, Source Sans Pro, Arial, sans-serif", size=_TEXT_SIZE, color="#262730"
+)
 # Small multiples are laid out by default for the 820 px a 1,280 px window leaves beside
 # Streamlit's own sidebar (the app passes its own page width); each panel's x
 # axis spans 1.04 (bars are centred on 0); a bar's text needs a little padding either side.
@@ -109,7 +114,11 @@ def _stage_bars(
             text.append(full[-1])
             position.append("inside")
             continue
+        # Without the name, the % keeps its basis where that fits ("8,6% dari Minat"): a bare
+        # "8,6%" does not say of what.
         short = "" if s.more_than_previous else _pct(s.pct_of_previous, lang) if pct else ""
+        if short and text_px(pct, _TEXT_SIZE) <= room:
+            short = pct
         text.append(count + (f"<br>{short}" if short else ""))
         fits = text_px(_count(s.value, lang), _TEXT_SIZE, bold=True) <= room
         position.append("inside" if fits else "outside")

@@ -20,7 +20,8 @@ MIN_OVERLAP = 0.5
 _LISTED = 3  # metrics named in a flag; the rest are counted
 
 
-def _names(labels: list[str], lang: str) -> str:
+def name_list(labels: list[str], lang: str) -> str:
+    """Names as a flag lists them: the first three, then how many more (`a, b, c and 2 more`)."""
     shown = labels[:_LISTED]
     if len(labels) > _LISTED:
         shown.append(t("classify.word.more", lang, n=len(labels) - _LISTED))
@@ -48,7 +49,7 @@ def undated_flags(summary: pd.DataFrame, lang: str = "en") -> list[Flag]:
             text = t(
                 f"classify.flag.{code}",
                 lang,
-                metrics=_names(labels, lang),
+                metrics=name_list(labels, lang),
                 channel=channel_label(channel, lang),
             )
             flags.append(Flag(code, text, channel))
@@ -122,6 +123,6 @@ def periods_flag(summary: pd.DataFrame, lang: str = "en") -> list[Flag]:
         spans=each,
         start=format_date(start, lang),
         end=format_date(end, lang),
-        channels=_names([channel_label(c, lang) for c in channels], lang),
+        channels=name_list([channel_label(c, lang) for c in channels], lang),
     )
     return [Flag(PERIODS_DIFFER, text, None, None, start.isoformat(), end.isoformat())]

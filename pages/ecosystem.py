@@ -41,12 +41,12 @@ for eco in ecosystems:
 
 st.subheader(t("eco.efficiency", lang))
 table = paid.efficiency()
-table, silent = paid.worth_showing(table) if table is not None else (None, [])
+shown, silent = paid.worth_showing(table) if table is not None else (None, [])
 if table is None or table.empty:
     st.info(t("eco.efficiency_none", lang))
-else:
+elif not shown.empty:
     st.caption(t("eco.efficiency_caption", lang))
-    paid.efficiency_table(table, lang)
+    paid.efficiency_table(shown, lang)
 if silent:
     names = ", ".join(channel_label(c, lang) for c in silent)
     st.caption(t("eco.efficiency_no_spend", lang, channels=names))

@@ -139,7 +139,8 @@ def test_small_funnels_do_not_show_a_stage_above_the_one_before_as_a_rate() -> N
 
 def test_a_narrow_bar_in_a_small_funnel_keeps_a_readable_count_and_its_name_in_the_hover() -> None:
     """Three panels side by side: a bar too narrow for "116 · Demo requests" shows "116" and its
-    %, and the hover still names the metric, so plotly never shrinks the text past reading."""
+    % of Interest, and the hover still names the metric, so plotly never shrinks the text past
+    reading."""
     small = funnel(tidy([
         ("2026-01-01", "email", "organic", "impressions", 218_670, "count"),
         ("2026-01-01", "email", "organic", "link_clicks", 4_591, "count"),
@@ -148,15 +149,16 @@ def test_a_narrow_bar_in_a_small_funnel_keeps_a_readable_count_and_its_name_in_t
     fig = funnel_grid([small, small, small], ["Email", "Email", "Email"])
     bars = fig.data[0]
     evaluation = [row[0] for row in bars.customdata].index("evaluation")
-    assert bars.text[evaluation] == "<b>116</b><br>2.5%"
+    assert bars.text[evaluation] == "<b>116</b><br>2.5% of Interest"
     assert "Demo requests" in bars.hovertext[evaluation]
     assert bars.textposition[0] == "inside" and "Impressions" in bars.text[0]
 
 
 def test_a_name_too_long_for_its_bar_is_left_to_the_hover_never_cut() -> None:
     """Three Facebook panels in Bahasa Indonesia: 19.813 conversations under 229.936 link clicks
-    show "19.813" and "8,6%" in their bar (the hover names them), never "Percakapan pesa…" that
-    plotly then shrinks; the panel's width leaves out the stage names and the gaps between."""
+    show "19.813" and "8,6% dari Minat" in their bar (the hover names them), never "Percakapan
+    pesa…" that plotly then shrinks; the panel's width leaves out the stage names and the gaps
+    between."""
     small = funnel(tidy([
         ("2026-01-01", "facebook", "paid", "reach", 14_404_966, "count"),
         ("2026-01-01", "facebook", "paid", "link_clicks", 229_936, "count"),
@@ -165,14 +167,15 @@ def test_a_name_too_long_for_its_bar_is_left_to_the_hover_never_cut() -> None:
     ]))  # fmt: skip
     bars = funnel_grid([small] * 3, ["Facebook"] * 3, "id").data[0]
     evaluation = [row[0] for row in bars.customdata].index("evaluation")
-    assert bars.text[evaluation] == "<b>19.813</b><br>8,6%"
+    assert bars.text[evaluation] == "<b>19.813</b><br>8,6% dari Minat"
     assert "Percakapan pesan dimulai" in bars.hovertext[evaluation]
     assert not any("…" in text for text in bars.text)
 
 
 def test_small_funnels_are_laid_out_for_the_page_the_app_leaves_them() -> None:
     """On the page a wider sidebar leaves, a bar that fits "2,000 · Demo requests" on a wider
-    page shows "2,000" and its % with the name in the hover, never a name plotly must shrink."""
+    page shows "2,000" and its % of Interest with the name in the hover, never a name plotly
+    must shrink."""
     small = funnel(tidy([
         ("2026-01-01", "email", "organic", "impressions", 218_670, "count"),
         ("2026-01-01", "email", "organic", "link_clicks", 40_591, "count"),
@@ -181,5 +184,20 @@ def test_small_funnels_are_laid_out_for_the_page_the_app_leaves_them() -> None:
     wide = funnel_grid([small] * 3, ["Email"] * 3).data[0]
     narrow = funnel_grid([small] * 3, ["Email"] * 3, page_px=600).data[0]
     assert wide.text[2] == "<b>2,000</b> · Demo requests<br>4.9% of Interest"
-    assert narrow.text[2] == "<b>2,000</b><br>4.9%"
+    assert narrow.text[2] == "<b>2,000</b><br>4.9% of Interest"
     assert "Demo requests" in narrow.hovertext[2]
+
+
+def test_a_bar_too_narrow_for_its_name_keeps_the_basis_of_its_percentage() -> None:
+    """Facebook's small funnel in Bahasa Indonesia: a bar too narrow for "Percakapan pesan
+    dimulai" reads "19.813" over "8,6% dari Minat", never a bare "8,6%" that says not of what."""
+    small = funnel(tidy([
+        ("2026-01-01", "facebook", "paid", "reach", 14_404_966, "count"),
+        ("2026-01-01", "facebook", "paid", "link_clicks", 229_936, "count"),
+        ("2026-01-01", "facebook", "paid", "messaging_conversations", 19_813, "count"),
+        ("2026-01-01", "facebook", "paid", "purchases", 4_640, "count"),
+    ]))  # fmt: skip
+    bars = funnel_grid([small] * 3, ["Facebook"] * 3, "id").data[0]
+    evaluation = [row[0] for row in bars.customdata].index("evaluation")
+    assert bars.text[evaluation] == "<b>19.813</b><br>8,6% dari Minat"
+    assert all("%" not in text or " dari " in text for text in bars.text[1:])

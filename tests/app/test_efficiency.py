@@ -37,3 +37,12 @@ def test_the_cost_table_shows_no_row_of_dashes_and_no_repeated_campaign() -> Non
         ("search", "Generic"),
     ]
     assert silent == ["x"]
+
+
+def test_a_paid_channel_with_rates_but_no_spend_is_named_not_shown_with_a_dash() -> None:
+    """LinkedIn's Page analytics count sponsored clicks and impressions but no spend: the cost
+    table does not show it as Spend "–" beside a CTR of 0.55 %, it names it under the table."""
+    table = _table([("facebook", None, 1_500_120.0, 99_214.0), ("linkedin", None, None, None)])
+    table.loc[1, "ctr"] = 0.0055
+    kept, silent = worth_showing(table)
+    assert list(kept["channel"]) == ["facebook"] and silent == ["linkedin"]

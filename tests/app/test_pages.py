@@ -214,7 +214,7 @@ def verdict_tables(at: AppTest) -> dict[str, Any]:
 
 
 def test_verdict_tables_fit_a_1280_window_with_the_flags_in_view() -> None:
-    """Each table's columns fit the 768 px a 1,280 px window leaves beside the sidebar, so the
+    """Each table's columns fit the page a 1,280 px window leaves beside the sidebar, so the
     Flags column shows: organic Instagram's revenue carries its sales flag there."""
     at = start("ecom")
     at.switch_page("pages/verdicts.py").run()
@@ -408,3 +408,40 @@ def test_the_verdict_filters_show_every_choice_they_hold() -> None:
     at.switch_page("pages/verdicts.py").run()
     filters = [m for m in at.multiselect if m.key and "filter" in m.key]
     assert len(filters) == 3 and all(m.proto.wrap for m in filters), [m.key for m in at.multiselect]
+
+
+def test_a_metric_the_channel_never_used_is_left_out_with_a_note() -> None:
+    """The café's Business Profile counts 0 messages and 0 bookings on every row of its export:
+    a channel that never used them shows no finding for them (no table row, no "0 Pemesanan"
+    on its channel card), and a note names them and says why they are left out."""
+    at = start("kafe", lang="id")
+    at.switch_page("pages/verdicts.py").run()
+    names = set(pd.concat([t.value for t in verdict_tables(at).values()])["metric"])
+    assert not names & {"Pemesanan", "Percakapan pesan dimulai"}
+    notes = [i.value for i in at.info if "Pemesanan" in i.value]
+    assert len(notes) == 1 and "Percakapan pesan dimulai" in notes[0] and "0" in notes[0]
+    at.switch_page("pages/ecosystem.py").run()
+    charts = " ".join(c.proto.spec for c in at.get("plotly_chart"))
+    assert "Pemesanan" not in charts and "Percakapan pesan" not in charts
+
+
+def test_the_saas_cost_section_says_linkedin_has_no_spend_instead_of_a_dash() -> None:
+    """The SaaS demo's LinkedIn Page analytics carry no spend: the "What paid reach costs"
+    section has no table row of Spend "–" beside a CTR, and says the spend is not in the files."""
+    at = start("saas")
+    at.switch_page("pages/ecosystem.py").run()
+    assert len(at.dataframe) == 0
+    assert any("LinkedIn" in c.value and "no spend in your files" in c.value for c in at.caption)
+
+
+def test_the_cost_table_keeps_each_figure_on_one_line() -> None:
+    """The shop demo's cost table wraps long campaign names, never a figure: "Rp 70,1 jt" and
+    "Rp 22.418" stay whole (joined by non-breaking spaces), not "Rp 70,1" over "jt"."""
+    at = start("ecom", lang="id")
+    at.switch_page("pages/ecosystem.py").run()
+    (table,) = at.table
+    shown = table.value
+    assert list(shown.columns)[-2:] == ["ROAS", "ROI"]
+    figures = shown.drop(columns=["Kanal", "Kampanye"]).to_numpy().ravel()
+    assert "Rp\u00a070,1\u00a0jt" in set(figures)
+    assert not [f for f in figures if " " in f]

@@ -207,18 +207,30 @@ _CUT_CHIPS = """() => Array.from(
     .map(el => [el.innerText, el.scrollWidth - el.clientWidth])"""
 
 
-def test_every_chosen_goal_reads_whole_in_the_sidebar(page: Any) -> None:
-    """At 1280 px, in Bahasa Indonesia, every chosen goal's chip shows its whole name:
-    "Awareness (kesadaran merek)", not "Awareness (kesadar…"."""
+# Streamlit's own sidebar width, which the first visit after the server starts opens at: the
+# page config's wider width only reaches the sessions after it.
+_DEFAULT_SIDEBAR = """[data-testid="stSidebar"] {
+    width: 300px !important; min-width: 300px !important; max-width: 300px !important; }"""
+
+
+@pytest.mark.parametrize(
+    ("language", "shows"),
+    [("English", "Upload your exports"), ("Bahasa Indonesia", "Unggah file ekspor Anda")],
+)
+def test_every_chosen_goal_reads_whole_in_the_sidebar(page: Any, language: str, shows: str) -> None:
+    """At 1280 px, in a sidebar of Streamlit's default 300 px (the first visit's), every goal's
+    chip shows its whole name in both languages: never "Awareness (kesadar…"."""
     page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_text("Upload your exports").wait_for(timeout=60_000)
     settle(page)
-    _switch_language(page, "Bahasa Indonesia", "Unggah file ekspor Anda")
-    goals = page.locator('[class*="st-key-goals_widget_id"]')
-    for name in ("Awareness (kesadaran merek)", "Engagement (komunitas)", "Leads (prospek)"):
+    page.add_style_tag(content=_DEFAULT_SIDEBAR)
+    if language != "English":
+        _switch_language(page, language, shows)
+    goals = page.locator('[class*="st-key-goals_widget"]').first
+    for _ in range(5):
         goals.locator("input").click()
-        page.get_by_role("option", name=name).click()
+        page.get_by_role("option").first.click()
         page.keyboard.press("Escape")
         settle(page)
     chips = page.evaluate(_CUT_CHIPS)
-    assert len(chips) == 4 and all(cut <= 1 for _, cut in chips), chips
+    assert len(chips) == 6 and all(cut <= 1 for _, cut in chips), chips

@@ -139,7 +139,7 @@ def test_uploaded_multi_platform_set_in_both_languages(page: Any) -> None:
     ]  # fmt: skip
     assert matrix["meta"]["red_flags"] == ["instagram/organic/conversion"]
     assert page.get_by_text("Revenue is attached to organic Instagram", exact=False).count() == 1
-    assert page.locator('[data-testid="stDataFrame"]').count() == 1  # the paid-efficiency table
+    assert page.locator('[data-testid="stTable"]').count() == 1  # the paid-efficiency table
     shoot(page, "e2e-ecosystem-upload-en.png")
 
     to_indonesian(page)
@@ -151,3 +151,81 @@ def test_uploaded_multi_platform_set_in_both_languages(page: Any) -> None:
     visit(page, FUNNEL, "Funnel Anda")
     no_exception(page)
     shoot(page, "e2e-funnel-upload-id.png")
+
+
+# Each channel card's tile labels: how far each one's text runs past the right edge of its tile.
+_TILE_OVERFLOW = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .filter(el => el.layout && el.layout.meta && el.layout.meta.kind === 'channel')
+    .flatMap(el => {
+        const tiles = Array.from(el.querySelectorAll('.shapelayer path'))
+            .map(p => p.getBoundingClientRect());
+        return Array.from(el.querySelectorAll('g.annotation text')).flatMap(text => {
+            const box = text.getBoundingClientRect(), y = (box.top + box.bottom) / 2;
+            const tile = tiles.find(r => r.left <= box.left + 2 && box.left + 2 <= r.right
+                                         && r.top <= y && y <= r.bottom);
+            return tile ? [[text.textContent, Math.round(box.right - tile.right + 4)]] : [];
+        });
+    })"""
+
+
+@pytest.mark.parametrize(
+    ("files", "demo"),
+    [
+        (["tiktok_shop_key_metrics.xlsx", "Video_list_20260701-20260731.xlsx",
+          "Live_list_20260701-20260731.xlsx", "Product_list_20260701-20260731.xlsx"], None),
+        ([], "kafe"),
+    ],
+)  # fmt: skip
+def test_every_tile_label_stays_inside_its_tile_at_1280(
+    page: Any, files: list[str], demo: str | None
+) -> None:
+    """At 1,280 px in Bahasa Indonesia, every tile of the channel cards keeps its words inside
+    it, with a margin: "Tambah ke keranjang (kartu produk)" of TikTok Shop and "Dilihat di
+    Google Maps (desktop)" of the café ran past their tile's edge."""
+    page.set_viewport_size({"width": 1280, "height": 2400})
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    settle(page)
+    to_indonesian(page)
+    if demo:
+        page.locator(f".st-key-demo_{demo} button").click()
+    else:
+        fixtures = ROOT / "tests" / "fixtures"
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+            [str(fixtures / f) for f in files]
+        )
+    page.get_by_text("Yang dipahami KPI Lens").wait_for(timeout=90_000)
+    settle(page)
+    visit(page, ECOSYSTEM, "Ekosistem kanal")
+    tiles = page.evaluate(_TILE_OVERFLOW)
+    assert len(tiles) > 10
+    assert [(text, over) for text, over in tiles if over > 0] == []
+
+
+# Each table on the page: how far its widest row runs past the table's box (0 when it fits).
+_TABLE_OVERFLOW = """() => Array.from(
+        document.querySelectorAll('[data-testid="stTable"], [data-testid="stDataFrame"]'))
+    .map(box => {
+        const grid = box.querySelector('.dvn-scroller');
+        if (grid) return grid.scrollWidth - grid.clientWidth;
+        const right = box.getBoundingClientRect().right;
+        const scrolled = Array.from(box.querySelectorAll('*'))
+            .map(el => el.scrollWidth - el.clientWidth);
+        return Math.max(...scrolled, ...Array.from(box.querySelectorAll('th, td'))
+            .map(cell => cell.getBoundingClientRect().right - right));
+    })"""
+
+
+def test_the_paid_cost_table_shows_every_column_at_1280(page: Any) -> None:
+    """At 1,280 px in Bahasa Indonesia, the shop demo's cost table fits its page: "Biaya per
+    pesanan", ROAS and ROI are in view, not hidden past the right edge behind a scroll bar."""
+    page.set_viewport_size({"width": 1280, "height": 2400})
+    page.get_by_text("Upload your exports").wait_for(timeout=60_000)
+    settle(page)
+    to_indonesian(page)
+    page.locator(".st-key-demo_ecom button").click()
+    page.get_by_text("Yang dipahami KPI Lens").wait_for(timeout=90_000)
+    settle(page)
+    visit(page, ECOSYSTEM, "Ekosistem kanal")
+    overflow = page.evaluate(_TABLE_OVERFLOW)
+    assert len(overflow) == 1 and overflow[0] <= 1, overflow
+    assert page.get_by_role("columnheader", name="ROI").first.is_visible()

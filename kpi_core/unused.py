@@ -1,0 +1,65 @@
+"""Metrics a channel never used: 0 on every row of the data, so their figure is no finding.
+
+A Business Profile export counts Messages and Bookings as 0 for a café that never turned them
+on; an X export holds a column of zeros for every promoted action of an account that never
+promoted. A 0 throughout the data says the channel does not use the metric, not that it did
+badly: read as a supporting signal or a funnel step it would mislead, so it is left out of the
+verdicts and the charts, and a note per channel names what was left out.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kpi_core.coverage import name_list
+from kpi_core.i18n import t
+from kpi_core.labels import channel_label, metric_label
+from kpi_core.verdicts import Flag
+
+# (source name, metric id or None, channel, placement)
+Unused = tuple[str, str | None, str, str]
+_KEYS = ["source_name", "channel", "placement"]
+
+
+def never_used(frame: pd.DataFrame) -> tuple[Unused, ...]:
+    """The columns whose every value in the tidy frame, over all its dates, is 0 or blank (at
+    least one 0): the metrics each channel never used, in the frame's order."""
+    if frame.empty:
+        return ()
+    keys = [frame[k].astype(object) for k in _KEYS]
+    used = frame["value"].fillna(0).ne(0).groupby(keys, sort=False).any()
+    zero = frame["value"].eq(0).groupby(keys, sort=False).any()
+    idle = used[~used & zero].index
+    if idle.empty:
+        return ()
+    metric = frame["metric"].astype(object).groupby(keys, sort=False).first()
+    return tuple(
+        (str(s), None if pd.isna(metric[(s, c, p)]) else str(metric[(s, c, p)]), str(c), str(p))
+        for s, c, p in idle
+    )
+
+
+def leave_out(summary: pd.DataFrame, unused: tuple[Unused, ...]) -> pd.DataFrame:
+    """The period's summary without the rows of the metrics never used (a new frame)."""
+    if not unused or summary.empty:
+        return summary
+    gone = {(s, c, p) for s, _, c, p in unused}
+    rows = zip(summary["source_name"], summary["channel"], summary["placement"], strict=True)
+    keep = [(str(s), str(c), str(p)) not in gone for s, c, p in rows]
+    return summary[keep].reset_index(drop=True)
+
+
+def unused_flags(unused: tuple[Unused, ...], lang: str = "en") -> list[Flag]:
+    """One note per channel naming the metrics it never used, which are left out."""
+    flags = []
+    for channel in dict.fromkeys(c for _, _, c, _ in unused):
+        mine = [metric_label(m, lang, s) for s, m, c, _ in unused if c == channel]
+        labels = list(dict.fromkeys(mine))
+        text = t(
+            "classify.flag.not_used",
+            lang,
+            metrics=name_list(labels, lang),
+            channel=channel_label(channel, lang),
+        )
+        flags.append(Flag("not_used", text, channel))
+    return flags
