@@ -1,16 +1,22 @@
 """Metrics a channel never used: 0 on every row of the data, so their figure is no finding.
 
 A Business Profile export counts Messages and Bookings as 0 for a café that never turned them
-on; an X export holds a column of zeros for every promoted action of an account that never
-promoted. A 0 throughout the data says the channel does not use the metric, not that it did
-badly: read as a supporting signal or a funnel step it would mislead, so it is left out of the
-verdicts and the charts, and a note per channel names what was left out.
+on; an X export holds a column of zeros for every app or phone action of an account that has no
+app. A 0 throughout the data says the channel does not use the metric, not that it did badly:
+read as a supporting signal or a funnel step it would mislead, so it is left out of the verdicts
+and the charts, and a note per channel names what was left out.
+
+Two kinds of 0 are findings however long they last, and stay: any figure of a channel's paid
+placement that had a spend (Rp 449,000 for 0 purchases is the campaign's result), and a sales
+figure (purchases, revenue: 0 throughout is a shop that sold nothing there, or a conversion
+tracking that is not set up, and either is what the client must hear).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from kpi_core import catalogue
 from kpi_core.coverage import name_list
 from kpi_core.i18n import t
 from kpi_core.labels import channel_label, metric_label
@@ -23,7 +29,8 @@ _KEYS = ["source_name", "channel", "placement"]
 
 def never_used(frame: pd.DataFrame) -> tuple[Unused, ...]:
     """The columns whose every value in the tidy frame, over all its dates, is 0 or blank (at
-    least one 0): the metrics each channel never used, in the frame's order."""
+    least one 0), other than sales figures and the figures of a placement that had a spend: the
+    metrics each channel never used, in the frame's order."""
     if frame.empty:
         return ()
     keys = [frame[k].astype(object) for k in _KEYS]
@@ -33,10 +40,20 @@ def never_used(frame: pd.DataFrame) -> tuple[Unused, ...]:
     if idle.empty:
         return ()
     metric = frame["metric"].astype(object).groupby(keys, sort=False).first()
-    return tuple(
-        (str(s), None if pd.isna(metric[(s, c, p)]) else str(metric[(s, c, p)]), str(c), str(p))
-        for s, c, p in idle
-    )
+    spent = frame[(frame["metric"] == "spend") & (frame["value"] > 0)]
+    paid_for = set(zip(spent["channel"].astype(str), spent["placement"].astype(str), strict=True))
+    found = []
+    for s, c, p in idle:
+        m = metric[(s, c, p)]
+        m = None if pd.isna(m) else str(m)
+        if (str(c), str(p)) in paid_for or (m is not None and _sales(m)):
+            continue
+        found.append((str(s), m, str(c), str(p)))
+    return tuple(found)
+
+
+def _sales(metric: str) -> bool:
+    return metric in catalogue.metric_ids() and catalogue.metric(metric).sales
 
 
 def leave_out(summary: pd.DataFrame, unused: tuple[Unused, ...]) -> pd.DataFrame:

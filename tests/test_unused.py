@@ -43,3 +43,27 @@ def test_nothing_zero_leaves_the_summary_as_it_is() -> None:
     """A frame with no all-zero metric leaves nothing out and says nothing."""
     used = STORE[STORE["metric"] != "inquiries"]
     assert never_used(used) == () and unused_flags((), "en") == []
+
+
+def test_a_paid_placement_that_had_a_spend_keeps_its_zeros() -> None:
+    """Rp 449,000 spent for 0 purchases and 0 leads is the campaign's result, never left out."""
+    ads = tidy([
+        ("2026-07-01", "facebook", "paid", "spend", 150_000, "IDR"),
+        ("2026-07-02", "facebook", "paid", "spend", 299_000, "IDR"),
+        ("2026-07-01", "facebook", "paid", "leads", 0, "count"),
+        ("2026-07-02", "facebook", "paid", "leads", 0, "count"),
+        ("2026-07-01", "x", "paid", "app_installs", 0, "count"),
+    ])  # fmt: skip
+    assert never_used(ads) == (("app_installs", "app_installs", "x", "paid"),)
+
+
+def test_sales_figures_of_zero_stay_a_finding() -> None:
+    """A website's purchases and revenue at 0 on every day stay: a shop that sold nothing there,
+    or tracking not set up, is what the client must hear; its unused key events are left out."""
+    site = tidy([
+        ("2026-07-01", "website", "organic", "purchases", 0, "count"),
+        ("2026-07-01", "website", "organic", "revenue", 0, "IDR"),
+        ("2026-07-01", "website", "organic", "conversions", 0, "count"),
+        ("2026-07-01", "website", "organic", "sessions", 120, "count"),
+    ])  # fmt: skip
+    assert never_used(site) == (("conversions", "conversions", "website", "organic"),)
