@@ -72,6 +72,14 @@ def _channel_own_names() -> frozenset[str]:
     return frozenset(normalize(n) for c in load().channels for n in (c.id, c.label.en, c.label.id))
 
 
+def warm() -> None:
+    """Read, validate and index the catalogue now: `kpi_core.ingest` calls it at import, so that
+    a user's first upload does not wait for it."""
+    for index in (_metric_index, _role_index, _key_index, _channel_index, _channel_own_names):
+        index()
+    _metrics_by_id()
+
+
 def metric(metric_id: str) -> MetricDef:
     """The catalogue entry for a canonical metric id."""
     return _metrics_by_id()[metric_id]

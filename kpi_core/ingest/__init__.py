@@ -11,6 +11,7 @@ import pandas as pd
 
 from kpi_core import catalogue
 from kpi_core.headers import iso_currency
+from kpi_core.ingest import layouts
 from kpi_core.ingest.breakdowns import leave_out_breakdowns
 from kpi_core.ingest.codes import concat_tidy, empty_frame, used_codes
 from kpi_core.ingest.containers import load, tables_of
@@ -38,6 +39,12 @@ from kpi_core.models import (
     Severity,
 )
 from kpi_core.windows import ITEM_LISTS, KEYS, PERIODS, SHARES
+
+# The catalogue and the layouts are read, validated and indexed once per process: here, at
+# import, where the app pays it as it starts, not in the first upload's read (about 20 ms of a
+# small file's 75 ms CPU).
+catalogue.warm()
+layouts.warm()
 
 __all__ = ["Dataset", "UnreadableFileError", "distinct_name", "read_file", "read_files"]
 

@@ -35,6 +35,13 @@ _DATE_SHAPE = re.compile(
     r"|[A-Za-z]{3,}\.?,?\s+\d{1,2}|\d{1,2}[\s-][A-Za-z]{3,})"
 )
 
+# A word of two letters or more, unless the whole cell is a figure with its currency or suffix
+# (`Rp 1.234`, `12 rb`, `N/A`).
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_FIGURE = re.compile(
+    r"(?i)\s*(rp|idr|usd|n/?a|undefined|null|none|-+)?[\s\d.,%$:()-]*(k|rb|jt|m|ribu)?\s*"
+)
+
 
 def text_share(values: pd.Series) -> float:
     """Share of filled cells that are words rather than numbers (text columns are attributes)."""
@@ -44,13 +51,13 @@ def text_share(values: pd.Series) -> float:
     ):
         return 0.0  # numbers and dates as the file typed them are not words
     sample = values.head(2000).dropna().head(200).astype(str).str.strip()
-    sample = sample[sample != ""]
-    if sample.empty:
+    texts = [text for text in sample.tolist() if text]
+    if not texts:
         return 0.0
-    wordy = sample.str.contains(r"[A-Za-z]{2,}", regex=True) & ~sample.str.fullmatch(
-        r"(?i)\s*(rp|idr|usd|n/?a|undefined|null|none|-+)?[\s\d.,%$:()-]*(k|rb|jt|m|ribu)?\s*"
-    )
-    return float(wordy.mean())
+    # Python's `re` over at most 200 cells: pandas' string methods would parse the pattern
+    # again and have pyarrow compile it on every call, a few ms a column.
+    wordy = sum(1 for t in texts if _WORD.search(t) and not _FIGURE.fullmatch(t))
+    return wordy / len(texts)
 
 
 def id_like(values: pd.Series) -> bool:

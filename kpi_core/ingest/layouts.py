@@ -106,6 +106,11 @@ def _weights() -> dict[str, float]:
     return {key: 1.0 / count for key, count in used.items()}
 
 
+def warm() -> None:
+    """Read and weigh the layouts now (at import) rather than in a user's first upload."""
+    _weights()
+
+
 def recognise(header: list[str], source: str) -> Layout:
     """The layout whose signature the header and file name fit best; `wide` when none does."""
     keys: set[str] = set()

@@ -77,11 +77,10 @@ def settle_currency(
     if not assumed or frame.empty:
         return frame, reports
     guessed = {(name, i.column) for name, i in assumed}
-    units = frame["unit"].astype("str")
+    units = frame["unit"]
     money = ~units.isin(PLAIN_UNITS)
-    keys = list(zip(frame["file"].astype("str"), frame["source_name"].astype("str"), strict=True))
-    was_guess = pd.Series([k in guessed for k in keys], index=frame.index)
-    named = set(units[money & ~was_guess])
+    was_guess = _rows_of(frame, guessed)
+    named = set(units[money & ~was_guess].unique())
     if len(named) != 1:
         return frame, reports
     currency = named.pop()
@@ -102,6 +101,20 @@ def settle_currency(
         )
         settled.append(replace(report, inferences=inferences))
     return frame, settled
+
+
+def _rows_of(frame: pd.DataFrame, pairs: set[tuple[str, str | None]]) -> np.ndarray:
+    """Rows whose (file, source_name) is one of the pairs, looked up once per distinct file and
+    name: a Python test per row took 60-80 ms over the shop demo's 21,000 rows."""
+    file_codes, files = pd.factorize(frame["file"])
+    name_codes, names = pd.factorize(frame["source_name"])
+    file_at = {str(f): i for i, f in enumerate(files)}
+    name_at = {str(n): i for i, n in enumerate(names)}
+    rows = np.zeros(len(frame), dtype=bool)
+    for file, name in pairs:
+        if file in file_at and name in name_at:
+            rows |= (file_codes == file_at[file]) & (name_codes == name_at[name])
+    return rows
 
 
 def drop_overlaps(

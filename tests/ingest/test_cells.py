@@ -14,6 +14,8 @@ from kpi_core.ingest.cells import date_like, id_like, placement_column, text_sha
         (["ok", "ok", "promo"], True),
         (["Rp 1.234", "12,5%", "3 jt", "-", "N/A"], False),
         (["1.2K", "undefined", "--"], False),
+        # Excel's Indonesian locale puts a no-break space after `Rp`: still money, not a word.
+        (["Rp\u00a01.234", "Rp\u00a05.000", "IDR\u202f12"], False),
     ],
 )
 def test_words_are_told_from_numbers_in_any_format(cells: list[str], words: bool) -> None:
@@ -38,3 +40,9 @@ def test_a_column_of_dates_is_seen_as_dates() -> None:
     """Cells that read as dates in either order are dates; campaign names are not."""
     assert date_like(pd.Series(["13/07/2026", "14/07/2026"], dtype="str"))
     assert not date_like(pd.Series(["Promo Juli", "Gajian"], dtype="str"))
+
+
+def test_the_share_of_words_counts_each_filled_cell_once() -> None:
+    """Two words among four filled cells (blanks and spaces left out) are half the column."""
+    cells = pd.Series(["promo", " ", None, "12", "diskon", "Rp 5"], dtype="str")
+    assert text_share(cells) == 0.5

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kpi_core.ingest.number_cells import parse_cells, split_cell
 
@@ -76,3 +78,25 @@ def test_minutes_alone_stay_millions() -> None:
     got = _parsed(["3m"], "en")
     assert got["values"] == [3_000_000.0]
     assert got["duration"] == [False]
+
+
+_PLAIN_CELLS = st.lists(st.from_regex(r"-?[0-9][0-9.,]{0,9}", fullmatch=True), min_size=1)
+
+
+@given(cells=_PLAIN_CELLS, fmt=st.sampled_from(["en", "id"]))
+def test_a_plain_number_reads_the_same_beside_other_kinds_of_cells(
+    cells: list[str], fmt: str
+) -> None:
+    """A column of plain digits (read by the short path) gives each cell what it gives it in a
+    column that also holds money, percents and blanks."""
+    alone = _parsed(cells, fmt)
+    mixed = _parsed([*cells, "Rp 1,2 jt", "3%", "-", "0:05"], fmt)
+    n = len(cells)
+    for key, values in alone.items():
+        assert [str(v) for v in values] == [str(v) for v in mixed[key][:n]], key
+
+
+def test_a_column_of_typed_numbers_has_no_text_to_read() -> None:
+    """No cell text at all (every cell of a workbook column was a number) reads as nothing."""
+    got = _parsed([], "en")
+    assert all(values == [] for values in got.values())
