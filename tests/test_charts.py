@@ -157,8 +157,8 @@ def test_a_narrow_bar_in_a_small_funnel_keeps_a_readable_count_and_its_name_in_t
 def test_a_name_too_long_for_its_bar_is_left_to_the_hover_never_cut() -> None:
     """Three Facebook panels in Bahasa Indonesia: 19.813 conversations under 229.936 link clicks
     show "19.813" and "8,6% dari Minat" in their bar (the hover names them), never "Percakapan
-    pesa…" that plotly then shrinks; the panel's width leaves out the stage names and the gaps
-    between."""
+    pesa…" that plotly then shrinks nor a bare "8,6%"; the panel's width leaves out the stage
+    names and the gaps between."""
     small = funnel(tidy([
         ("2026-01-01", "facebook", "paid", "reach", 14_404_966, "count"),
         ("2026-01-01", "facebook", "paid", "link_clicks", 229_936, "count"),
@@ -170,6 +170,8 @@ def test_a_name_too_long_for_its_bar_is_left_to_the_hover_never_cut() -> None:
     assert bars.text[evaluation] == "<b>19.813</b><br>8,6% dari Minat"
     assert "Percakapan pesan dimulai" in bars.hovertext[evaluation]
     assert not any("…" in text for text in bars.text)
+    # Every percentage says what it is of, never a bare "8,6%".
+    assert all("%" not in text or " dari " in text for text in bars.text[1:])
 
 
 def test_small_funnels_are_laid_out_for_the_page_the_app_leaves_them() -> None:
@@ -186,18 +188,3 @@ def test_small_funnels_are_laid_out_for_the_page_the_app_leaves_them() -> None:
     assert wide.text[2] == "<b>2,000</b> · Demo requests<br>4.9% of Interest"
     assert narrow.text[2] == "<b>2,000</b><br>4.9% of Interest"
     assert "Demo requests" in narrow.hovertext[2]
-
-
-def test_a_bar_too_narrow_for_its_name_keeps_the_basis_of_its_percentage() -> None:
-    """Facebook's small funnel in Bahasa Indonesia: a bar too narrow for "Percakapan pesan
-    dimulai" reads "19.813" over "8,6% dari Minat", never a bare "8,6%" that says not of what."""
-    small = funnel(tidy([
-        ("2026-01-01", "facebook", "paid", "reach", 14_404_966, "count"),
-        ("2026-01-01", "facebook", "paid", "link_clicks", 229_936, "count"),
-        ("2026-01-01", "facebook", "paid", "messaging_conversations", 19_813, "count"),
-        ("2026-01-01", "facebook", "paid", "purchases", 4_640, "count"),
-    ]))  # fmt: skip
-    bars = funnel_grid([small] * 3, ["Facebook"] * 3, "id").data[0]
-    evaluation = [row[0] for row in bars.customdata].index("evaluation")
-    assert bars.text[evaluation] == "<b>19.813</b><br>8,6% dari Minat"
-    assert all("%" not in text or " dari " in text for text in bars.text[1:])
