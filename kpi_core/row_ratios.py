@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kpi_core import catalogue
 from kpi_core.rates import _rate_table, is_money
 
 # What makes two tidy rows the same row of a file: the same report, day, campaign and item.
@@ -36,7 +37,10 @@ def row_ratios(work: pd.DataFrame) -> pd.DataFrame:
     """Per summary group (`_GROUP`) of a catalogue rate, the ratio of its rows' own parts (NaN
     where a row lacks its numerator, or its parts disagree with its rate)."""
     table = _rate_table()
-    table = table[~table["net"]]
+    # People summed over a report's rows (users by page) count someone once per row: a ratio
+    # over them depends on how the report slices them (kpi_core.scopes), so those stay as read.
+    people = {m.id for m in catalogue.load().metrics if m.unique}
+    table = table[~table["net"] & ~table["num"].isin(people) & ~table["den"].isin(people)]
     parts = {
         m: (n, d, float(s))
         for m, n, d, s in table[["metric", "num", "den", "scale"]].itertuples(index=False)
