@@ -58,6 +58,25 @@ def worth_showing(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return kept.drop(index=drop), silent
 
 
+def blended_note(table: pd.DataFrame, lang: str) -> str | None:
+    """A note naming the channels whose all-campaigns cost per order includes the spend of
+    campaigns that recorded no orders (a click-to-WhatsApp campaign buys chats), or None.
+
+    That figure is the channel's, as Meta's own account-level cost per purchase is, so it stays;
+    beside a sales campaign's lower figure it would otherwise read as the same thing."""
+    named = []
+    for channel in dict.fromkeys(table["channel"]):
+        mine = table[table["channel"] == channel]
+        whole, parts = mine[mine["campaign"].isna()], mine[mine["campaign"].notna()]
+        spent = parts["spend"].fillna(0) > 0
+        if (
+            whole["cost_per_purchase"].notna().any()
+            and (spent & parts["cost_per_purchase"].isna()).any()
+        ):
+            named.append(channel_label(str(channel), lang))
+    return t("eco.efficiency_blended", lang, channels=", ".join(named)) if named else None
+
+
 def efficiency_table(table: pd.DataFrame, lang: str) -> None:
     """Spend and the rates the data allows per channel and campaign, in each row's own currency."""
     rates = [r for r in (*_RATES, "roi") if table[r].notna().any()]

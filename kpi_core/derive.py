@@ -11,6 +11,7 @@ import pandas as pd
 from kpi_core import catalogue
 from kpi_core.models import FRACTION, SECONDS
 from kpi_core.rates import NET_RATES, derivable, own_parts, ratios_of
+from kpi_core.row_ratios import with_row_ratios
 from kpi_core.scopes import (
     SCOPE_COLUMNS,
     TOTALS,
@@ -215,7 +216,8 @@ def summarise(
     summary["value_basis"] = summary["value_basis"].where(~has_ratio, "ratio")
     # A ratio of parts no longer rests on the file's own whole-export figure.
     summary["whole_export"] = summary["whole_export"].where(~has_ratio, "")
-    return _finish(summary)
+    # A rate only averaged so far may still be the ratio of its own rows' parts (row_ratios).
+    return _finish(with_row_ratios(summary, work))
 
 
 def _raw(summary: pd.DataFrame) -> pd.DataFrame:

@@ -47,6 +47,8 @@ if table is None or table.empty:
 elif not shown.empty:
     st.caption(t("eco.efficiency_caption", lang))
     paid.efficiency_table(shown, lang)
+    if note := paid.blended_note(shown, lang):
+        st.caption(note)
 if silent:
     names = ", ".join(channel_label(c, lang) for c in silent)
     st.caption(t("eco.efficiency_no_spend", lang, channels=names))

@@ -355,3 +355,47 @@ def test_shop_videos_and_lives_give_one_figure_per_metric(
     problems = [p for f in data["files"] for p in f["problems"]]
     assert [p["code"] for p in problems] == ["shares", "shares"]
     assert {p["severity"] for p in problems} == {"info"}
+
+
+def test_the_online_store_demo_states_each_cost_of_facebook_ads_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """On the online-store demo, Facebook ads' cost per order is one figure, Rp 90,472 (all
+    Facebook ad spend over all its orders, as the cost table's all-campaigns row says), not a
+    CPA of Rp 79,546 beside it; the click-to-WhatsApp chats cost Rp 3,538 each (spend over chats
+    on that campaign's rows), not the Rp 3,695 mean of daily costs."""
+    from kpi_core.ecosystem import ecosystem_matrix, paid_efficiency
+    from kpi_core.ingest import read_files
+
+    names = [
+        "ecom_a_social_harian.csv", "ecom_ga4_website.csv", "ecom_meta_ads_id.csv",
+        "ecom_shopee_pesanan.xlsx",
+    ]  # fmt: skip
+    paths = [str(ROOT / "sample_data" / n) for n in names]
+    code, data, err = run(
+        capsys, "classify", *paths, "--goal", "sales", "--model", "online_store", "--json"
+    )
+    assert code == 0 and data is not None, err
+    paid = [m for m in data["metrics"] if (m["channel"], m["placement"]) == ("facebook", "paid")]
+    money = ("spend", "revenue")
+    costs = {m["metric"]: m for m in paid if m["unit"] == "IDR" and m["metric"] not in money}
+    assert "cpa" not in costs and "cost_per_result" not in costs
+    per_order = [m for m in paid if m["metric"] == "cost_per_purchase"]
+    assert len(per_order) == 1
+    assert per_order[0]["value"] == pytest.approx(419_790_300 / 4_640)
+    chat = costs["cost_per_conversation"]
+    assert (chat["value"], chat["value_basis"]) == (pytest.approx(70_089_300 / 19_813), "ratio")
+    assert all(m["value_basis"] == "ratio" for m in costs.values())
+    # The matrix cell and the cost table's all-campaigns row say the same.
+    dataset = read_files([(Path(p).name, Path(p).read_bytes()) for p in paths])
+    table = paid_efficiency(dataset.frame)
+    whole = table[(table["channel"] == "facebook") & table["campaign"].isna()].iloc[0]
+    assert whole["cost_per_purchase"] == pytest.approx(per_order[0]["value"])
+    from kpi_core.analysis import analyse
+
+    cells = ecosystem_matrix(analyse(dataset, ["sales"], "online_store").classification)
+    cell = next(
+        c for c in cells if (c.channel, c.placement, c.stage) == ("facebook", "paid", "conversion")
+    )
+    shown = [(m.metric, m.value) for m in cell.efficiency if m.metric != "roas"]
+    assert shown == [("cost_per_purchase", pytest.approx(whole["cost_per_purchase"]))]

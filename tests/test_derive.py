@@ -13,6 +13,7 @@ import pytest
 from kpi_core.derive import SUMMARY_COLUMNS, derive_rates, summarise, value_or_none
 from kpi_core.ingest import read_files
 from kpi_core.models import TIDY_COLUMNS
+from tests.frames import tidy as campaigns
 
 
 def tidy(*rows: tuple[Any, ...]) -> pd.DataFrame:
@@ -286,3 +287,49 @@ def test_net_follower_growth_makes_its_own_growth_rate() -> None:
     rate = row(summary, "net_follower_growth_rate", "tiktok")
     assert rate["value"] == pytest.approx(net / followers) and rate["derived"]
     assert rate["source_name"] == "Net follower growth rate"
+
+
+def test_a_cost_reported_on_some_campaigns_rows_is_their_spend_over_their_results() -> None:
+    """Meta's cost per result on a messaging campaign's two days (Rp 100 on Rp 1,000 spent, then
+    Rp 300 on Rp 300) is Rp 1,300 over 11 chats, Rp 118: not the Rp 200 mean of the daily costs,
+    nor the whole account's spend (a sales campaign's too) over the chats."""
+    fb = ("facebook", "paid")
+    frame = campaigns([
+        ("2026-01-01", *fb, "spend", 1000.0, "IDR", "chat"),
+        ("2026-01-02", *fb, "spend", 300.0, "IDR", "chat"),
+        ("2026-01-01", *fb, "spend", 50000.0, "IDR", "sales"),
+        ("2026-01-01", *fb, "messaging_conversations", 10.0, "count", "chat"),
+        ("2026-01-02", *fb, "messaging_conversations", 1.0, "count", "chat"),
+        ("2026-01-01", *fb, "cost_per_conversation", 100.0, "IDR", "chat"),
+        ("2026-01-02", *fb, "cost_per_conversation", 300.0, "IDR", "chat"),
+    ])  # fmt: skip
+    rate = row(summarise(frame), "cost_per_conversation", "facebook")
+    assert (rate["value"], rate["value_basis"]) == (pytest.approx(1300 / 11), "ratio")
+
+
+def test_a_cost_whose_results_are_not_in_the_file_is_its_rows_spend_over_their_results() -> None:
+    """A cost per conversion with no conversions column is still the period's cost: each row's
+    results are its spend over its cost (Rp 1,000 / Rp 100 and Rp 300 / Rp 300, 11 in all), so
+    the period's cost is Rp 1,300 / 11, not the mean of the daily costs."""
+    fb = ("facebook", "paid")
+    frame = campaigns([
+        ("2026-01-01", *fb, "spend", 1000.0, "IDR", "sales"),
+        ("2026-01-02", *fb, "spend", 300.0, "IDR", "sales"),
+        ("2026-01-01", *fb, "cpa", 100.0, "IDR", "sales"),
+        ("2026-01-02", *fb, "cpa", 300.0, "IDR", "sales"),
+    ])  # fmt: skip
+    rate = row(summarise(frame), "cpa", "facebook")
+    assert (rate["value"], rate["value_basis"]) == (pytest.approx(1300 / 11), "ratio")
+
+
+def test_a_rate_whose_spend_is_not_on_its_own_rows_keeps_the_mean() -> None:
+    """A cost per conversion reported on a day without a spend figure cannot be weighed by its
+    spend: the period's figure stays the mean of the file's costs (basis `mean`)."""
+    fb = ("facebook", "paid")
+    frame = campaigns([
+        ("2026-01-01", *fb, "spend", 1000.0, "IDR", "sales"),
+        ("2026-01-01", *fb, "cpa", 100.0, "IDR", "sales"),
+        ("2026-01-02", *fb, "cpa", 300.0, "IDR", "sales"),
+    ])  # fmt: skip
+    rate = row(summarise(frame), "cpa", "facebook")
+    assert (rate["value"], rate["value_basis"]) == (200.0, "mean")

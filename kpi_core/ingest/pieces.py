@@ -20,13 +20,16 @@ from kpi_core.ingest.transposed import file_cells
 from kpi_core.ingest.units import Units
 from kpi_core.models import PLAIN_UNITS, ColumnReading, Severity
 
-# `Results` means what `Result type` says; its cost follows the same meaning.
+# `Results` means what `Result type` says; its cost follows the same meaning: a purchase's cost
+# is the cost per order (one figure on the page, not a CPA beside it), a chat's the cost per
+# conversation (a leads cost, not a conversion's).
 _COST_OF = {
     "leads": "cpl",
     "qualified_leads": "cpl",
     "link_clicks": "cpc_link",
     "clicks": "cpc",
-    "purchases": "cpa",
+    "purchases": "cost_per_purchase",
+    "messaging_conversations": "cost_per_conversation",
     "sign_ups": "cpa",
     "app_installs": "cpa",
     "conversions": "cpa",
@@ -116,7 +119,13 @@ def column_rows(rows: Rows, col: Column) -> Piece | None:
             copied = np.asarray(metric.isin(list(own)))
             if (copied & mask).any():
                 out.note("results_copy", col.name, "own_column", col.name)
-            mask &= ~copied
+            # A cost of results the file counts in its own columns (purchases, link clicks) is
+            # worked out from them for the whole channel, as the cost table's all-campaigns row
+            # is: the rows' own cost would state a second figure for the same thing.
+            worked = np.asarray(metric.isin([m for m in metric.categories if _own_rate(m, own)]))
+            if (worked & mask).any():
+                out.note("results_cost", col.name, "own_columns", col.name)
+            mask &= ~(copied | worked)
     unit = units.of(metric_id, col, parsed, source)
     values = units.as_fraction(values, metric_id, parsed, unit, col)
     text = dict(common)
@@ -131,6 +140,13 @@ def column_rows(rows: Rows, col: Column) -> Piece | None:
         file=table.file,
     )
     return Piece(mask, values, text)
+
+
+def _own_rate(metric: str, own: set[str | None]) -> bool:
+    """Whether KPI Lens derives a rate from two parts the file has columns for."""
+    known = catalogue._metrics_by_id().get(metric)
+    parts = known.parts if known is not None else None
+    return bool(known and known.derive and parts and set(parts) <= own)
 
 
 def series_title(table: Table, col: Column) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kpi_app.efficiency import worth_showing
+from kpi_app.efficiency import blended_note, worth_showing
 
 
 def _table(rows: list[tuple[str, str | None, float | None, float | None]]) -> pd.DataFrame:
@@ -46,3 +46,31 @@ def test_a_paid_channel_with_rates_but_no_spend_is_named_not_shown_with_a_dash()
     table.loc[1, "ctr"] = 0.0055
     kept, silent = worth_showing(table)
     assert list(kept["channel"]) == ["facebook"] and silent == ["linkedin"]
+
+
+def test_an_all_campaigns_cost_per_order_that_includes_campaigns_without_orders_says_so() -> None:
+    """Facebook's all-campaigns cost per order (Rp 90,472) divides a click-to-WhatsApp
+    campaign's spend too, which bought chats, not orders: a note under the table says so in the
+    user's language, so it is not read as the sales campaign's Rp 70,371."""
+    table = _table(
+        [
+            ("facebook", None, 419_790_300.0, 22_418.0),
+            ("facebook", "CTWA", 70_089_300.0, 21_827.0),
+            ("facebook", "Penjualan", 314_839_300.0, 22_206.0),
+            ("search", None, 300.0, 10.0),
+            ("search", "Brand", 300.0, 10.0),
+        ]
+    )
+    table["cost_per_purchase"] = [90_472.0, None, 70_371.0, 3.0, 3.0]
+    assert blended_note(table, "en") == (
+        "Facebook: the all-campaigns cost per order divides all the ad spend, including campaigns"
+        " that recorded no orders, by all orders; each campaign's row has its own."
+    )
+    assert blended_note(table, "id") == (
+        "Facebook: biaya per pesanan semua kampanye membagi seluruh belanja iklan, termasuk"
+        " kampanye yang tidak mencatat pesanan, dengan semua pesanan; tiap baris kampanye"
+        " punya angkanya sendiri."
+    )
+    table["cost_per_purchase"] = [70_371.0, None, 70_371.0, 3.0, 3.0]
+    table.loc[1, "spend"] = None
+    assert blended_note(table, "en") is None

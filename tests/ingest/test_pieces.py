@@ -7,7 +7,8 @@ from kpi_core.labels import problem_message
 
 
 def test_meta_result_indicator_keys_name_the_result() -> None:
-    """Results of `actions:...fb_pixel_purchase` are purchases, never lumped in with leads."""
+    """Results of `actions:...fb_pixel_purchase` are purchases, never lumped in with leads, and
+    their cost is the cost per order."""
     text = (
         "Nama Kampanye,Awal Pelaporan,Jumlah yang dibelanjakan (IDR),Hasil,Indikator Hasil,"
         "Biaya per hasil\n"
@@ -18,7 +19,7 @@ def test_meta_result_indicator_keys_name_the_result() -> None:
     totals = frame.groupby("metric", observed=True)["value"].sum().to_dict()
     assert (totals["purchases"], totals["leads"]) == (22, 35)
     assert "results" not in totals
-    assert (totals["cpa"], totals["cpl"]) == (69245.45, 23428.57)
+    assert (totals["cost_per_purchase"], totals["cpl"]) == (69245.45, 23428.57)
 
 
 def test_each_metric_of_a_long_file_is_read_by_its_own_cells() -> None:
@@ -59,3 +60,21 @@ def test_a_bound_is_told_as_a_bound_not_as_a_bad_cell() -> None:
     assert "bad_values" not in [p.code for p in ds.files[0].problems]
     assert "(“> 90%”, “< 10%”)" in problem_message(told, "en")
     assert "(“> 90%”, “< 10%”)" in problem_message(told, "id")
+
+
+def test_a_cost_per_result_the_files_own_columns_give_is_worked_out_once() -> None:
+    """Meta's cost per result on purchase rows, beside a Purchases column, is not kept as a second
+    cost per order: the channel's is worked out from spend and purchases, and the user is told;
+    a chat's cost (no column of chats) stays, as the cost per conversation."""
+    text = (
+        "Nama kampanye;Awal pelaporan;Jumlah yang dibelanjakan (IDR);Hasil;Jenis hasil;"
+        "Biaya per hasil;Pembelian\n"
+        "Penjualan;01/07/2026;685.200;8;Pembelian di situs web;85.650,00;8\n"
+        "CTWA;01/07/2026;264.900;67;Percakapan pesan dimulai;3.953,73;\n"
+    )
+    dataset = read_files([("iklan.csv", text.encode())])
+    metrics = set(dataset.frame["metric"].astype(str))
+    assert "cost_per_purchase" not in metrics and "cpa" not in metrics
+    assert "cost_per_conversation" in metrics
+    notes = [i for f in dataset.files for i in f.inferences if i.what == "results_cost"]
+    assert [n.column for n in notes] == ["Biaya per hasil"]
