@@ -23,7 +23,7 @@ def is_money(units: pd.Series) -> pd.Series:
 
 
 @cache
-def _rate_table() -> pd.DataFrame:
+def rate_table() -> pd.DataFrame:
     rows = [
         (m.id, *(m.parts or NET_RATES[m.id]), m.scale, m.id in NET_RATES, m.unit, m.label.en)
         for m in catalogue.load().metrics
@@ -36,7 +36,7 @@ def _rate_table() -> pd.DataFrame:
 def ratios_of(summary: pd.DataFrame) -> pd.DataFrame:
     """Every catalogue rate whose two parts exist on the same channel, placement and currency,
     from summary rows that name a metric and describe the same things (one `scope` per rate)."""
-    table = _rate_table()
+    table = rate_table()
     parts = with_scopes(summary[~summary["metric"].isin(set(table["metric"]))])
     parts = parts[parts["value"].notna()]  # a part left out of the period makes no rate
     totals = pooled(parts, ["metric", "channel", "placement", "unit"])

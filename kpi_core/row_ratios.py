@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from kpi_core import catalogue
-from kpi_core.rates import _rate_table, is_money
+from kpi_core.rates import is_money, rate_table
 
 # What makes two tidy rows the same row of a file: the same report, day, campaign and item.
 ROW = ["source", "date", "last_day", "campaign", "post_id", "channel", "placement"]
@@ -36,7 +36,7 @@ def _one_per_row(work: pd.DataFrame, metric: str, name: str) -> pd.DataFrame:
 def row_ratios(work: pd.DataFrame) -> pd.DataFrame:
     """Per summary group (`_GROUP`) of a catalogue rate, the ratio of its rows' own parts (NaN
     where a row lacks its numerator, or its parts disagree with its rate)."""
-    table = _rate_table()
+    table = rate_table()
     # People summed over a report's rows (users by page) count someone once per row: a ratio
     # over them depends on how the report slices them (kpi_core.scopes), so those stay as read.
     people = {m.id for m in catalogue.load().metrics if m.unique}
@@ -104,6 +104,6 @@ def with_row_ratios(summary: pd.DataFrame, work: pd.DataFrame) -> pd.DataFrame:
 
 
 def _parts_of(metrics: set[str]) -> set[str]:
-    table = _rate_table()
+    table = rate_table()
     mine = table[table["metric"].isin(metrics)]
     return set(mine["num"]) | set(mine["den"])
