@@ -17,6 +17,7 @@ from kpi_core.derive import derive_rates, summarise
 from kpi_core.growth import follower_spikes, spike_flags
 from kpi_core.i18n import t
 from kpi_core.ingest import Dataset, read_files
+from kpi_core.tracking import tracking_flags
 from kpi_core.unused import Unused, leave_out, never_used, unused_flags
 
 
@@ -217,7 +218,8 @@ def analysis() -> Analysis | None:
     )
     spikes = _spikes((key, start, end), data, start, end)
     notes = tuple(unused_flags(_unused(key, data), lang()))
-    return Analysis((start, end), summary, verdicts, spike_flags(spikes, lang()), notes)
+    spent = tuple(tracking_flags(summary, lang()))
+    return Analysis((start, end), summary, verdicts, spike_flags(spikes, lang()), notes, spent)
 
 
 @st.cache_resource(max_entries=12, show_spinner=False)

@@ -15,6 +15,7 @@ from kpi_core.growth import follower_spikes, spike_flags
 from kpi_core.ingest import Dataset
 from kpi_core.labels import layout_label, problem_message
 from kpi_core.models import BusinessModel, FileReport, Goal, Verdict
+from kpi_core.tracking import tracking_flags
 from kpi_core.unused import leave_out, never_used, unused_flags
 from kpi_core.windows import data_span
 
@@ -28,12 +29,13 @@ class Analysis:
     classification: Classification
     growth: tuple[Flag, ...] = ()
     unused: tuple[Flag, ...] = ()
+    tracking: tuple[Flag, ...] = ()
 
     @property
     def flags(self) -> tuple[Flag, ...]:
-        """Every flag to act on: the classification's, the follower spikes, then the metrics
-        left out because their channel never used them."""
-        return self.classification.flags + self.growth + self.unused
+        """Every flag to act on: the classification's, the follower spikes, the money spent for
+        no conversion, then the metrics left out because their channel never used them."""
+        return self.classification.flags + self.growth + self.tracking + self.unused
 
 
 def period_of(frame: pd.DataFrame) -> tuple[date | None, date | None]:
@@ -60,7 +62,8 @@ def analyse(
     verdicts = classify(summary, goals, model, overrides=overrides, lang=lang)
     spikes = follower_spikes(dataset.frame, period[0], period[1])
     notes = tuple(unused_flags(unused, lang))
-    return Analysis(period, summary, verdicts, spike_flags(spikes, lang), notes)
+    spent = tuple(tracking_flags(summary, lang))
+    return Analysis(period, summary, verdicts, spike_flags(spikes, lang), notes, spent)
 
 
 def _file_json(report: FileReport, lang: str) -> dict[str, Any]:
