@@ -8,6 +8,8 @@ would say nothing is wrong, since Purchases is in the data and is a KPI. This is
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 
 from kpi_core import catalogue
@@ -19,6 +21,7 @@ from kpi_core.models import ActionKind, Stage
 from kpi_core.verdicts import Flag
 
 
+@cache
 def _results() -> frozenset[str]:
     """Counts of what a conversion campaign buys: purchases, sign-ups, bookings, conversions."""
     return frozenset(
